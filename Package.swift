@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "planmerge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "planmerge", targets: ["planmerge"]),
+        .library(name: "PlanModel", targets: ["PlanModel"]),
+        .library(name: "PlanGit", targets: ["PlanGit"]),
+        .library(name: "PlanRender", targets: ["PlanRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev", "pkg-config"])]
+        ),
+        .target(
+            name: "PlanModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "PlanGit",
+            dependencies: ["CLibgit2", "PlanModel"]
+        ),
+        .target(
+            name: "PlanRender",
+            dependencies: [
+                "PlanModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "planmerge",
+            dependencies: [
+                "PlanModel", "PlanGit", "PlanRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PlanModelTests",
+            dependencies: ["PlanModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlanGitTests",
+            dependencies: ["PlanGit", "PlanModel"]
+        ),
+        .testTarget(
+            name: "PlanRenderTests",
+            dependencies: ["PlanRender", "PlanModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["PlanModel"]
+        ),
+    ]
+)

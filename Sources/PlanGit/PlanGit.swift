@@ -1,0 +1,2 @@
+import CLibgit2
+import PlanModel

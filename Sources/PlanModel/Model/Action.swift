@@ -1,0 +1,119 @@
+import Foundation
+
+/// The progress an action reports.
+public enum ActionStatus: String, Hashable, Sendable, Codable, CaseIterable {
+    case notStarted = "not started"
+    case onTrack = "on track"
+    case atRisk = "at risk"
+    case offTrack = "off track"
+    case done = "done"
+
+    /// Reads the canonical words and a few common spellings ("Not-started", "complete").
+    public init?(reading text: String) {
+        let folded = text.lowercased()
+            .replacingOccurrences(of: "-", with: " ")
+            .replacingOccurrences(of: "_", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        switch folded {
+        case "not started", "notstarted": self = .notStarted
+        case "on track", "ontrack": self = .onTrack
+        case "at risk", "atrisk": self = .atRisk
+        case "off track", "offtrack": self = .offTrack
+        case "done", "complete", "completed": self = .done
+        default: return nil
+        }
+    }
+}
+
+/// A dated step towards an action ("Appointment made by August 08").
+public struct Milestone: Hashable, Sendable, Codable {
+    public var due: DueDate
+    public var text: String
+
+    public init(due: DueDate, text: String) {
+        self.due = due
+        self.text = text
+    }
+}
+
+/// One action of the plan, as one partner wrote it.
+public struct Action: Hashable, Sendable, Codable {
+    public var ref: ActionRef
+    /// The action itself, one line.
+    public var text: String
+    public var due: DueDate?
+    /// Lead officer(s), as written, in order.
+    public var leads: [String]
+    public var status: ActionStatus?
+    /// Success criteria / expected outcomes.
+    public var success: [String]
+    public var milestones: [Milestone]
+    public var resources: String?
+    public var risk: String?
+    public var monitoring: String?
+    public var crossReferences: [CrossReference]
+    /// Links to other plans and strategies.
+    public var links: [String]
+    /// Free-text detail of the action (`### Details`), lines as written.
+    public var details: [String]
+    /// Free-text notes (`### Notes`), lines as written.
+    public var notes: [String]
+
+    /// Where the action's heading and each field stood in its file (not part of equality).
+    public var position: Position
+    public var fieldPositions: FieldPositions
+
+    public init(
+        ref: ActionRef, text: String, due: DueDate? = nil, leads: [String] = [],
+        status: ActionStatus? = nil, success: [String] = [], milestones: [Milestone] = [],
+        resources: String? = nil, risk: String? = nil, monitoring: String? = nil,
+        crossReferences: [CrossReference] = [], links: [String] = [], details: [String] = [],
+        notes: [String] = [], position: Position = .unknown,
+        fieldPositions: FieldPositions = FieldPositions()
+    ) {
+        self.ref = ref
+        self.text = text
+        self.due = due
+        self.leads = leads
+        self.status = status
+        self.success = success
+        self.milestones = milestones
+        self.resources = resources
+        self.risk = risk
+        self.monitoring = monitoring
+        self.crossReferences = crossReferences
+        self.links = links
+        self.details = details
+        self.notes = notes
+        self.position = position
+        self.fieldPositions = fieldPositions
+    }
+
+    /// True when the field holds something (a required-field check reads this).
+    public func has(_ field: ActionField) -> Bool {
+        switch field {
+        case .due: due.map { !$0.text.isEmpty } ?? false
+        case .lead: !leads.isEmpty
+        case .status: status != nil
+        case .success: !success.isEmpty
+        case .milestone: !milestones.isEmpty
+        case .resources: !(resources ?? "").isEmpty
+        case .risk: !(risk ?? "").isEmpty
+        case .monitoring: !(monitoring ?? "").isEmpty
+        case .seeAlso: !crossReferences.isEmpty
+        case .link: !links.isEmpty
+        }
+    }
+}
+
+/// Where each field of an action stood (first occurrence), for diagnostics. Never compared.
+public struct FieldPositions: Hashable, Sendable, Codable {
+    public var byField: [ActionField: Position] = [:]
+    public init() {}
+    public subscript(field: ActionField) -> Position? {
+        get { byField[field] }
+        set { byField[field] = newValue }
+    }
+    public static func == (lhs: FieldPositions, rhs: FieldPositions) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+}

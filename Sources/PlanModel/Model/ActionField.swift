@@ -1,0 +1,83 @@
+/// The one-line fields of an action, in canonical order, with the names people may write.
+///
+/// Field names are matched case-insensitively and ignoring spaces around them; the aliases
+/// cover what the seed plans' column headings call the same thing.
+public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, CodingKeyRepresentable {
+    case due
+    case lead
+    case status
+    case success
+    case milestone
+    case resources
+    case risk
+    case monitoring
+    case seeAlso = "see-also"
+    case link
+
+    /// The canonical spelling written by `planmerge fmt`.
+    public var label: String {
+        switch self {
+        case .due: "Due"
+        case .lead: "Lead"
+        case .status: "Status"
+        case .success: "Success"
+        case .milestone: "Milestone"
+        case .resources: "Resources"
+        case .risk: "Risk"
+        case .monitoring: "Monitoring"
+        case .seeAlso: "See also"
+        case .link: "Link"
+        }
+    }
+
+    /// True for fields that may appear several times (one value per line).
+    public var isRepeatable: Bool {
+        switch self {
+        case .success, .milestone, .link: true
+        default: false
+        }
+    }
+
+    /// A plain-English name for messages ("a lead officer").
+    public var meaning: String {
+        switch self {
+        case .due: "a due date"
+        case .lead: "a lead officer"
+        case .status: "a status"
+        case .success: "a success criterion (expected outcome)"
+        case .milestone: "a milestone"
+        case .resources: "the resources required"
+        case .risk: "the risk of failing to achieve it"
+        case .monitoring: "how it is monitored"
+        case .seeAlso: "a cross-reference"
+        case .link: "a link to another plan"
+        }
+    }
+
+    /// The canonical field for a name as written, or nil when it is not an action field.
+    public init?(named raw: String) {
+        let key = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
+            .joined(separator: " ")
+        guard let field = ActionField.aliases[key] else { return nil }
+        self = field
+    }
+
+    static let aliases: [String: ActionField] = [
+        "due": .due, "due date": .due, "date": .due, "deadline": .due, "by": .due,
+        "lead": .lead, "leads": .lead, "lead officer": .lead, "lead officers": .lead,
+        "responsible officer": .lead, "lead responsibility": .lead, "owner": .lead,
+        "status": .status, "progress": .status,
+        "success": .success, "success criteria": .success, "success criterion": .success,
+        "outcome": .success, "expected outcome": .success, "outcomes": .success,
+        "expected outcomes": .success,
+        "milestone": .milestone, "milestones": .milestone,
+        "resources": .resources, "resource": .resources, "resources required": .resources,
+        "resource requirement": .resources,
+        "risk": .risk, "risks": .risk, "risk of failure": .risk,
+        "monitoring": .monitoring, "monitoring and evaluation": .monitoring,
+        "see also": .seeAlso, "see": .seeAlso, "cross reference": .seeAlso,
+        "cross references": .seeAlso, "xref": .seeAlso,
+        "link": .link, "links": .link, "link to other plans": .link,
+        "links to other plans": .link,
+    ]
+}

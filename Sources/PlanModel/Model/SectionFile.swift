@@ -1,0 +1,51 @@
+/// One section file, `sections/<partner>/<recommendation>.md`: one partner's part of one
+/// recommendation. The partner is the folder; the recommendation is the `# Recommendation N`
+/// heading (and the file name).
+public struct SectionFile: Hashable, Sendable, Codable {
+    /// Path relative to the plan root, with `/` separators.
+    public var path: String
+    public var partner: String
+    public var recommendation: Int
+    /// Recommendation-level text blocks (only the lead partner should write them).
+    public var blocks: [TextBlock]
+    public var actions: [Action]
+    /// Where the `# Recommendation N` heading stood.
+    public var position: Position
+
+    public init(
+        path: String, partner: String, recommendation: Int, blocks: [TextBlock] = [],
+        actions: [Action] = [], position: Position = .unknown
+    ) {
+        self.path = path
+        self.partner = partner
+        self.recommendation = recommendation
+        self.blocks = blocks
+        self.actions = actions
+        self.position = position
+    }
+
+    public func block(_ kind: BlockKind) -> TextBlock? { blocks.first { $0.kind == kind } }
+
+    /// The conventional path for a partner's file on a recommendation.
+    public static func path(partner: String, recommendation: Int) -> String {
+        "sections/\(partner)/\(recommendation).md"
+    }
+
+    /// Splits `sections/<partner>/<file>` into partner and file name; nil elsewhere.
+    public static func splitPath(_ path: String) -> (partner: String, name: String)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "sections", !parts[1].isEmpty, !parts[2].isEmpty else {
+            return nil
+        }
+        return (String(parts[1]), String(parts[2]))
+    }
+}
+
+/// An action together with where it lives: what plan-wide checks and renderers iterate.
+public struct PlacedAction: Hashable, Sendable {
+    public var action: Action
+    public var partner: String
+    public var file: String
+
+    public var location: SourceLocation { action.position.in(file) }
+}
