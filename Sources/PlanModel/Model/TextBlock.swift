@@ -10,6 +10,7 @@ public enum BlockKind: String, Hashable, Sendable, Codable, CaseIterable, Coding
     case purpose
     case targetGroup = "target-group"
     case leadResponsibility = "lead-responsibility"
+    case successCriteria = "success-criteria"
     case monitoring
     case responsibility
     case resources
@@ -28,6 +29,7 @@ public enum BlockKind: String, Hashable, Sendable, Codable, CaseIterable, Coding
         case .purpose: "Purpose"
         case .targetGroup: "Target group"
         case .leadResponsibility: "Lead responsibility"
+        case .successCriteria: "Success criteria"
         case .monitoring: "Monitoring and evaluation"
         case .responsibility: "Monitoring responsibility"
         case .resources: "Resources"
