@@ -6,6 +6,8 @@ public struct Plan: Hashable, Sendable {
     /// Every file path of the plan tree (also files that are not section files), for checks
     /// such as "a file outside sections/<partner>/".
     public var files: [String]
+    /// Where manifest entries stand (for diagnostics); empty for a plan built in code.
+    public var manifestLocations = ManifestLocations()
 
     public init(manifest: Manifest, sections: [SectionFile], files: [String] = []) {
         self.manifest = manifest

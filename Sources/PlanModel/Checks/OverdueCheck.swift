@@ -1,0 +1,24 @@
+/// `action-overdue`: an action whose due date has passed (as of the context's `today`)
+/// and that is not done. Off when no `today` is given.
+public struct OverdueCheck: PlanCheck {
+    public init() {}
+    public var rules: [String] { ["action-overdue"] }
+
+    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
+        guard let today = context.today else { return [] }
+        return plan.actions.compactMap { placed in
+            guard OverdueCheck.isOverdue(placed.action, today: today), let end = placed.action.due?.end else { return nil }
+            let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
+            return Diagnostic(
+                .warning, "action-overdue", at: at,
+                "action \(placed.action.ref) was due by \(end.iso) (\(end.days(to: today)) days ago) and is not done",
+                hint: "update 'Status:' (done, at risk, off track) and, if agreed, the due date")
+        }
+    }
+
+    /// Due (by its reading's end) before today and not done.
+    public static func isOverdue(_ action: Action, today: Day) -> Bool {
+        guard action.status != .done, let due = action.due, due.kind != .open, let end = due.end else { return false }
+        return end < today
+    }
+}

@@ -1,0 +1,127 @@
+/// Reads one field value into an action: splits lists, reads due dates, statuses,
+/// milestones and cross-references. Problems are collected, never thrown.
+struct ActionFieldReader {
+    struct Problem {
+        var rule: String
+        var message: String
+        var hint: String
+    }
+
+    let dueReference: Day?
+    private(set) var problems: [Problem] = []
+
+    init(dueReference: Day?) {
+        self.dueReference = dueReference
+    }
+
+    mutating func apply(_ field: ActionField, value: String, to action: inout Action) {
+        switch field {
+        case .due:
+            action.due = DueDateReader.read(value, reference: dueReference)
+        case .lead:
+            action.leads = ActionFieldReader.splitList(value, separators: [";"])
+        case .status:
+            if let status = ActionStatus(reading: value) {
+                action.status = status
+            } else {
+                problems.append(
+                    Problem(
+                        rule: "status-unknown", message: "'\(value)' is not a status",
+                        hint: "use one of: \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+        case .success:
+            action.success.append(value)
+        case .milestone:
+            if let milestone = readMilestone(value) { action.milestones.append(milestone) }
+        case .resources:
+            action.resources = value
+        case .risk:
+            action.risk = value
+        case .monitoring:
+            action.monitoring = value
+        case .seeAlso:
+            for token in ActionFieldReader.splitList(value, separators: [",", ";"]) {
+                if let ref = CrossReference(token) {
+                    if !action.crossReferences.contains(ref) { action.crossReferences.append(ref) }
+                } else {
+                    problems.append(
+                        Problem(
+                            rule: "cross-reference-invalid",
+                            message: "'\(token)' is not an action reference or a recommendation",
+                            hint: "write references like '9.4' or 'recommendation 16', separated by commas"))
+                }
+            }
+        case .link:
+            action.links.append(value)
+        }
+    }
+
+    private mutating func readMilestone(_ value: String) -> Milestone? {
+        guard let bar = value.firstIndex(of: "|") else {
+            problems.append(
+                Problem(
+                    rule: "milestone-format", message: "a milestone needs a date and a step separated by '|'",
+                    hint: "write 'Milestone: August 2008 | Appointment made'"))
+            return nil
+        }
+        let when = value[..<bar].trimmed
+        let what = value[value.index(after: bar)...].trimmed
+        if when.isEmpty || what.isEmpty {
+            problems.append(
+                Problem(
+                    rule: "milestone-format",
+                    message: when.isEmpty ? "the milestone has no date before '|'" : "the milestone has no step after '|'",
+                    hint: "write 'Milestone: August 2008 | Appointment made'"))
+            return nil
+        }
+        return Milestone(due: DueDateReader.read(when, reference: dueReference), text: what)
+    }
+
+    static func splitList(_ value: String, separators: Set<Character>) -> [String] {
+        value.split(whereSeparator: { separators.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+}
+
+/// A "did you mean" hint for a field name that is not known.
+enum FieldSuggestion {
+    static func hint(for name: String) -> String {
+        let known = ActionField.allCases.map(\.label)
+        let lower = name.lowercased()
+        let best = known.min { distance($0.lowercased(), lower) < distance($1.lowercased(), lower) }
+        if let best, distance(best.lowercased(), lower) <= max(2, lower.count / 3) {
+            return "did you mean '\(best):'? Fields are: \(known.joined(separator: ", "))"
+        }
+        return "fields are: \(known.joined(separator: ", ")); free text goes under a '### Notes' heading"
+    }
+
+    /// Levenshtein distance, small strings only.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// The canonical shape of a free-text block's lines.
+public enum BlockText {
+    /// Trailing spaces removed, runs of blank lines folded to one, no leading or trailing
+    /// blank lines.
+    public static func normalise(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        for line in lines.map(\.trimmedRight) {
+            if line.isEmpty, out.last?.isEmpty ?? true { continue }
+            out.append(line)
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out
+    }
+}

@@ -1,0 +1,267 @@
+/// The line-by-line state machine behind `SectionParser`.
+struct SectionParseState {
+    let path: String
+    let dueReference: Day?
+    private(set) var section: SectionFile
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private var sawHeading = false
+    private var currentAction: Action?
+    private var openBlock: (kind: BlockKind, lines: [String], position: Position)?
+
+    init(path: String, dueReference: Day?) {
+        self.path = path
+        self.dueReference = dueReference
+        let split = SectionFile.splitPath(path)
+        let fileNumber = split.flatMap { Int($0.name.hasSuffix(".md") ? String($0.name.dropLast(3)) : $0.name) }
+        section = SectionFile(path: path, partner: split?.partner ?? "", recommendation: fileNumber ?? 0)
+    }
+
+    mutating func report(
+        _ severity: Severity, _ rule: String, line: Int, column: Int, _ message: String, hint: String?
+    ) {
+        diagnostics.append(
+            Diagnostic(severity, rule, at: SourceLocation(file: path, line: line, column: column), message, hint: hint))
+    }
+
+    mutating func consume(_ raw: String, number: Int) {
+        let line = raw.trimmedRight
+        if let marker = ConflictMarker(line: line) {
+            report(
+                .error, "conflict-marker", line: number, column: 1,
+                "a merge conflict marker (\(marker.rawValue)) is left in the file",
+                hint: "keep the right value, delete the marker lines, then run 'planmerge validate' again")
+            return
+        }
+        if let heading = Heading(line: line) {
+            closeBlock()
+            switch heading.level {
+            case 1: recommendationHeading(heading, number: number)
+            case 2: actionHeading(heading, number: number)
+            default: blockHeading(heading, number: number)
+            }
+            return
+        }
+        if openBlock != nil {
+            openBlock!.lines.append(line)
+            return
+        }
+        if line.trimmed.isEmpty { return }
+        if !sawHeading {
+            report(
+                .error, "heading-missing", line: number, column: 1,
+                "a section file must start with '# Recommendation N'",
+                hint: "add '# Recommendation \(section.recommendation == 0 ? "N" : String(section.recommendation))' as the first line")
+            sawHeading = true
+        }
+        fieldLine(line, number: number)
+    }
+
+    mutating func finish() {
+        closeBlock()
+        closeAction()
+        if !sawHeading {
+            report(
+                .error, "heading-missing", line: 1, column: 1,
+                "the file has no '# Recommendation N' heading",
+                hint: "start the file with '# Recommendation N', N being the recommendation it answers")
+        }
+        section.actions.sort { $0.ref < $1.ref }
+        section.blocks.sort { BlockKind.allCases.firstIndex(of: $0.kind)! < BlockKind.allCases.firstIndex(of: $1.kind)! }
+    }
+
+    // MARK: headings
+
+    private mutating func recommendationHeading(_ heading: Heading, number: Int) {
+        if sawHeading {
+            report(
+                .error, "heading-duplicate", line: number, column: 1,
+                "a second '# Recommendation' heading: a file answers one recommendation",
+                hint: "move these actions to their own file, sections/\(section.partner)/N.md")
+            return
+        }
+        sawHeading = true
+        section.position = Position(line: number)
+        let words = heading.text.split(separator: " ", maxSplits: 1)
+        let numberText = words.count == 2 ? words[1].prefix { $0.isNumber } : ""
+        guard words.first?.lowercased() == "recommendation", let n = Int(numberText), n > 0 else {
+            report(
+                .error, "heading-invalid", line: number, column: 3,
+                "the heading should be '# Recommendation N', not '# \(heading.text)'",
+                hint: "write the recommendation number, e.g. '# Recommendation 15'")
+            return
+        }
+        if words[1].count > numberText.count {
+            report(
+                .warning, "heading-text-ignored", line: number, column: 3 + words[0].count + 1 + numberText.count,
+                "text after the recommendation number is ignored: the manifest holds the recommendation's wording",
+                hint: "shorten the line to '# Recommendation \(n)'")
+        }
+        section.recommendation = n
+    }
+
+    private mutating func actionHeading(_ heading: Heading, number: Int) {
+        closeAction()
+        sawHeading = true
+        let parts = heading.text.split(separator: " ", maxSplits: 1)
+        let refText = parts.first.map(String.init) ?? ""
+        guard let ref = ActionRef(refText) else {
+            report(
+                .error, "action-ref-invalid", line: number, column: 4,
+                "'\(refText)' is not an action reference",
+                hint: "start the action heading with its reference N.M, e.g. '## \(max(section.recommendation, 1)).1 Present the findings'")
+            return
+        }
+        let text = parts.count == 2 ? parts[1].trimmed : ""
+        if text.isEmpty {
+            report(
+                .error, "action-text-missing", line: number, column: 4 + refText.count,
+                "action \(ref) has no text",
+                hint: "write what will be done after the reference, on the same line")
+        }
+        currentAction = Action(ref: ref, text: text.replacingTabs, position: Position(line: number, column: 4))
+    }
+
+    private mutating func blockHeading(_ heading: Heading, number: Int) {
+        sawHeading = true
+        guard let kind = BlockKind(heading: heading.text) else {
+            report(
+                .error, "block-unknown", line: number, column: 5,
+                "'\(heading.text)' is not a known heading",
+                hint: "use one of: \(BlockKind.allCases.map(\.heading).joined(separator: ", "))")
+            openBlock = (.notes, [], Position(line: number))  // read its text so it is not misread as fields
+            discardNextBlock = true
+            return
+        }
+        if currentAction != nil, !kind.isActionBlock {
+            report(
+                .error, "block-misplaced", line: number, column: 5,
+                "'\(kind.heading)' is recommendation-level text but stands after an action",
+                hint: "move this block above the first '## N.M' action heading")
+        }
+        let existing = currentAction.map { kind == .details ? !$0.details.isEmpty : kind == .notes ? !$0.notes.isEmpty : false }
+            ?? section.blocks.contains { $0.kind == kind }
+        if existing {
+            report(
+                .error, "block-duplicate", line: number, column: 5,
+                "a second '\(kind.heading)' block here",
+                hint: "join the two blocks into one")
+        }
+        openBlock = (kind, [], Position(line: number, column: 5))
+    }
+
+    private var discardNextBlock = false
+
+    private mutating func closeBlock() {
+        guard let block = openBlock else { return }
+        openBlock = nil
+        if discardNextBlock {
+            discardNextBlock = false
+            return
+        }
+        let lines = BlockText.normalise(block.lines)
+        if var action = currentAction, block.kind.isActionBlock {
+            if block.kind == .details, action.details.isEmpty { action.details = lines }
+            if block.kind == .notes, action.notes.isEmpty { action.notes = lines }
+            currentAction = action
+        } else if !section.blocks.contains(where: { $0.kind == block.kind }) {
+            section.blocks.append(TextBlock(kind: block.kind, lines: lines, position: block.position))
+        }
+    }
+
+    private mutating func closeAction() {
+        if let action = currentAction { section.actions.append(action) }
+        currentAction = nil
+    }
+
+    // MARK: fields
+
+    private mutating func fieldLine(_ line: String, number: Int) {
+        guard let colon = line.firstIndex(of: ":") else {
+            report(
+                .error, "line-unexpected", line: number, column: 1,
+                "this line is not a field, a heading or inside a text block",
+                hint: "write 'Name: value' under an action, start an action with '## N.M text', or put free text under a '### Notes' heading")
+            return
+        }
+        let name = line[..<colon].trimmed
+        let valueStart = line.index(after: colon)
+        let value = line[valueStart...].trimmed.replacingTabs
+        let valueColumn = line.distance(from: line.startIndex, to: valueStart) + 2
+        guard let field = ActionField(named: name) else {
+            report(
+                .error, "field-unknown", line: number, column: 1,
+                "'\(name)' is not an action field",
+                hint: FieldSuggestion.hint(for: name))
+            return
+        }
+        guard var action = currentAction else {
+            report(
+                .error, "field-outside-action", line: number, column: 1,
+                "the field '\(field.label)' stands before any action",
+                hint: "put fields under an action heading '## N.M text'; recommendation text goes under a '### ' heading")
+            return
+        }
+        if value.isEmpty {
+            report(
+                .warning, "field-empty", line: number, column: valueColumn - 1,
+                "'\(field.label):' has no value and is ignored",
+                hint: "write the value after the colon, or delete the line")
+            return
+        }
+        if !field.isRepeatable, action.has(field) {
+            report(
+                .error, "field-duplicate", line: number, column: 1,
+                "action \(action.ref) already has a '\(field.label)' line; the first one is kept",
+                hint: field == .lead ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action")
+            return
+        }
+        if action.fieldPositions[field] == nil {
+            action.fieldPositions[field] = Position(line: number, column: valueColumn)
+        }
+        var reader = ActionFieldReader(dueReference: dueReference)
+        reader.apply(field, value: value, to: &action)
+        for problem in reader.problems {
+            report(.error, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
+        }
+        currentAction = action
+    }
+}
+
+/// A Markdown ATX heading of level 1 to 3 (`# `, `## `, `### `).
+struct Heading {
+    var level: Int
+    var text: String
+
+    init?(line: String) {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...3).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        level = hashes
+        text = rest.trimmed
+    }
+}
+
+/// git's conflict marker lines.
+enum ConflictMarker: String {
+    case ours = "<<<<<<<"
+    case base = "|||||||"
+    case separator = "======="
+    case theirs = ">>>>>>>"
+
+    init?(line: String) {
+        for marker in [ConflictMarker.ours, .base, .separator, .theirs] where line.hasPrefix(marker.rawValue) {
+            let rest = line.dropFirst(7)
+            if rest.isEmpty || rest.first == " " {
+                self = marker
+                return
+            }
+        }
+        return nil
+    }
+}
+
+extension String {
+    var replacingTabs: String { contains("\t") ? String(map { $0 == "\t" ? " " : $0 }) : self }
+}

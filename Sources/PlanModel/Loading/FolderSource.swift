@@ -1,0 +1,71 @@
+import Foundation
+
+/// A plan in a folder on disk (a working copy or an example plan under `Repos/`).
+///
+/// Paths are relative to the root with `/` separators. `.git` and other dot-folders are
+/// skipped; symbolic links are listed but never followed, so a link cannot pull files from
+/// outside the plan into it.
+public struct FolderSource: PlanSource {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public init(path: String) {
+        self.init(root: URL(fileURLWithPath: path, isDirectory: true))
+    }
+
+    public var label: String { "folder \(root.path)" }
+
+    public func listFiles() throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PlanSourceError.notFound(root.path)
+        }
+        var out: [String] = []
+        try walk(root, prefix: "", into: &out)
+        return out.sorted()
+    }
+
+    private func walk(_ folder: URL, prefix: String, into out: inout [String]) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            let type = attributes?[.type] as? FileAttributeType
+            if type == .typeDirectory {
+                if name.hasPrefix(".") { continue }
+                try walk(url, prefix: relative, into: &out)
+            } else {
+                out.append(relative)
+            }
+        }
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        let url = root.appendingPathComponent(path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            throw PlanSourceError.unreadable(path, reason: "it is a symbolic link; plan files must be plain files")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PlanSourceError.notFound(path)
+        }
+        return [UInt8](data)
+    }
+
+    /// Finds the plan root at or above `start`: the nearest folder holding `plan.yaml`.
+    public static func findRoot(from start: URL) -> URL? {
+        var folder = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Manifest.fileName).path) {
+                return folder
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+}

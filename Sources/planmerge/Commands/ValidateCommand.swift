@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a plan: its format, required fields, references and dates.",
+        discussion: """
+            Reports every problem at once as file:line:col: severity: [rule] message, each
+            followed by a hint. Exit 0 when there are no errors (warnings allowed), 1 when
+            there are errors (or warnings with --strict), 2 on a usage or environment error.
+            """
+    )
+
+    @Argument(help: "The plan folder (default: the plan holding the current directory).")
+    var path: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Treat warnings as errors (exit 1 when there are any).")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print errors and the summary only, not warnings.")
+    var quiet = false
+
+    @Option(help: "Report actions overdue as of this day (YYYY-MM-DD).")
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil {
+            throw ValidationError("--today takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(today)'")
+        }
+    }
+
+    func run() throws {
+        let root = try PlanLocator.folder(path)
+        let source = FolderSource(root: root)
+        let outcome = try PlanValidation.run(source: source, today: today.flatMap { Day(iso: $0) })
+        let prefix = PlanLocator.displayPrefix(for: root, given: path)
+        try PlanValidation.report(
+            outcome, format: format, strict: strict, quiet: quiet, label: prefix ?? ".", root: prefix)
+    }
+}
+
+/// Loading + validation + reporting, shared by `validate` and the commands that validate
+/// a plan from git (`--rev`, `--staged`, hooks).
+enum PlanValidation {
+    struct Outcome {
+        var plan: Plan?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func run(source: some PlanSource, today: Day?, cache: ParseCache? = nil) throws -> Outcome {
+        let loaded = try PlanLoader(cache: cache).load(from: source)
+        var diagnostics = loaded.diagnostics
+        if let plan = loaded.plan {
+            diagnostics += Validator().validate(plan, context: CheckContext(today: today))
+        }
+        return Outcome(plan: loaded.plan, diagnostics: diagnostics)
+    }
+
+    /// Prints the outcome and throws the exit code it calls for.
+    static func report(
+        _ outcome: Outcome, format: OutputFormat, strict: Bool, quiet: Bool, label: String, root: String?
+    ) throws {
+        let diagnostics = quiet ? outcome.diagnostics.filter { $0.severity == .error } : outcome.diagnostics
+        switch format {
+        case .json:
+            Console.out(JSONReporter.render(diagnostics, plan: outcome.plan))
+        case .text:
+            Console.out(TextReporter.render(diagnostics, root: root))
+            var summary = TextReporter.summary(outcome.diagnostics, label: label)
+            if let plan = outcome.plan {
+                summary += " (\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners)"
+            }
+            Console.out(summary)
+        }
+        let failed = outcome.diagnostics.hasErrors || (strict && outcome.diagnostics.warningCount > 0)
+        if failed { throw PlanmergeExit.problems.code }
+    }
+}
