@@ -47,14 +47,18 @@ struct SectionParseState {
             return
         }
         if line.trimmed.isEmpty { return }
-        if !sawHeading {
-            report(
-                .error, "heading-missing", line: number, column: 1,
-                "a section file must start with '# Recommendation N'",
-                hint: "add '# Recommendation \(section.recommendation == 0 ? "N" : String(section.recommendation))' as the first line")
-            sawHeading = true
-        }
+        requireHeading(before: number)
         fieldLine(line, number: number)
+    }
+
+    /// Reports once that content came before the `# Recommendation N` heading.
+    private mutating func requireHeading(before number: Int) {
+        guard !sawHeading else { return }
+        report(
+            .error, "heading-missing", line: number, column: 1,
+            "a section file must start with '# Recommendation N'",
+            hint: "add '# Recommendation \(section.recommendation == 0 ? "N" : String(section.recommendation))' as the first line")
+        sawHeading = true
     }
 
     mutating func finish() {
@@ -102,7 +106,7 @@ struct SectionParseState {
 
     private mutating func actionHeading(_ heading: Heading, number: Int) {
         closeAction()
-        sawHeading = true
+        requireHeading(before: number)
         let parts = heading.text.split(separator: " ", maxSplits: 1)
         let refText = parts.first.map(String.init) ?? ""
         guard let ref = ActionRef(refText) else {
@@ -123,7 +127,7 @@ struct SectionParseState {
     }
 
     private mutating func blockHeading(_ heading: Heading, number: Int) {
-        sawHeading = true
+        requireHeading(before: number)
         guard let kind = BlockKind(heading: heading.text) else {
             report(
                 .error, "block-unknown", line: number, column: 5,
