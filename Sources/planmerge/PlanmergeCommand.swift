@@ -14,6 +14,7 @@ struct Planmerge: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             FmtCommand.self,
+            DeadlineCommand.self,
         ]
     )
 
