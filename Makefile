@@ -1,0 +1,41 @@
+# planmerge: the two commands a new machine needs are `make demo` and `make test`.
+SWIFT ?= swift
+BIN := .build/debug/planmerge
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build demo test bench clean
+
+all: build
+
+# libgit2's development package (and pkg-config, which SwiftPM uses to find it).
+deps:
+	@if ! pkg-config --exists libgit2 2>/dev/null; then \
+		echo "planmerge: installing libgit2-dev and pkg-config with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libgit2-dev pkg-config git; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+# The end-to-end demo on the example plans in Repos/.
+demo: build
+	@echo "== Leicester (Repos/leicester) =="
+	@$(BIN) validate Repos/leicester --quiet
+	@echo
+	@echo "== Derby (Repos/derby) =="
+	@$(BIN) validate Repos/derby --quiet
+	@echo
+	@echo "== Statutory deadline of the Leicester plan (report published 3 June 2008, 70 working days) =="
+	@$(BIN) deadline --from 2008-06-03 --working-days 70
+
+# The full test suite (what .ci/run runs).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release
+	./Benchmarks/run
+
+clean:
+	rm -rf .build
