@@ -21,44 +21,6 @@ public enum DueDateReader {
     }
 }
 
-/// Words the reader knows besides dates.
-private enum Vocabulary {
-    /// Words that may stand before a date without changing it ("by", "end of", "leading up to").
-    static let leadIns: Set<String> = [
-        "by", "before", "end", "of", "the", "until", "till", "up", "to", "leading", "during",
-        "in", "due", "at", "from", "starting", "since", "commencing",
-    ]
-    /// "by the end of": longer runs of lead-in words are not a lead-in (and would make a scan
-    /// of a long text slow).
-    static let longestLeadIn = 4
-    /// Lead-ins that make the date the start of a period with no end.
-    static let starts: Set<String> = ["from", "starting", "since", "commencing"]
-    static let onwards: Set<String> = ["onwards", "onward", "onwds", "onwd"]
-    static let rangeWords: Set<String> = ["to", "until", "till", "through", "thru"]
-    /// Small words ignored without comment.
-    static let fillers: Set<String> = ["the", "of", "a", "an", "and", "at", "on", "in", "by", "to", "intervals", "basis", "every", "each"]
-    /// Words that shift a date in ways the reader does not model ("early 2009", "Spring term").
-    static let qualifiers: Set<String> = [
-        "early", "mid", "middle", "late", "beginning", "start", "after", "within", "approx",
-        "approximately", "around", "circa", "spring", "summer", "autumn", "winter", "term",
-        "terms", "quarter", "half", "week", "weeks", "day", "days", "month", "months",
-        "q1", "q2", "q3", "q4",
-    ]
-    /// Open forms, most telling first: a recurring "monthly until ..." beats "ongoing".
-    static let openPhrases: [(words: [String], form: DueDate.OpenForm)] = [
-        (["monthly"], .recurring), (["quarterly"], .recurring), (["annually"], .recurring),
-        (["yearly"], .recurring), (["weekly"], .recurring), (["fortnightly"], .recurring),
-        (["daily"], .recurring), (["termly"], .recurring), (["half-termly"], .recurring),
-        (["half-yearly"], .recurring), (["six-monthly"], .recurring), (["bi-monthly"], .recurring),
-        (["ongoing"], .ongoing), (["on-going"], .ongoing), (["on", "going"], .ongoing),
-        (["immediate"], .immediate), (["immediately"], .immediate),
-        (["to", "be", "confirmed"], .toBeConfirmed), (["to", "be", "agreed"], .toBeConfirmed),
-        (["to", "be", "decided"], .toBeConfirmed), (["to", "be", "determined"], .toBeConfirmed),
-        (["tbc"], .toBeConfirmed), (["tba"], .toBeConfirmed), (["tbd"], .toBeConfirmed),
-    ]
-    static let openPrecedence: [DueDate.OpenForm] = [.recurring, .ongoing, .immediate, .toBeConfirmed]
-}
-
 /// One date or period found in the text, settled to days.
 private struct Found {
     var start: Day
@@ -96,7 +58,10 @@ private struct DueDateScan {
     }
 
     private mutating func readOpenForm() -> Bool {
-        for phrase in Vocabulary.openPhrases {
+        guard let word = cursor.peek()?.word, let phrases = DueDateVocabulary.openPhrasesByFirstWord[word] else {
+            return false
+        }
+        for phrase in phrases {
             let words = phrase.words.indices.map { cursor.peek($0)?.word }
             guard words == phrase.words, let first = cursor.peek(),
                 let last = cursor.peek(phrase.words.count - 1)
@@ -113,25 +78,27 @@ private struct DueDateScan {
         var c = cursor
         let start = c.position
         var isOpenEnded = false
-        while let word = c.peek()?.word, Vocabulary.leadIns.contains(word), c.position - start < Vocabulary.longestLeadIn {
-            isOpenEnded = isOpenEnded || Vocabulary.starts.contains(word)
+        while let word = c.peek()?.word, DueDateVocabulary.leadIns.contains(word),
+            c.position - start < DueDateVocabulary.longestLeadIn
+        {
+            isOpenEnded = isOpenEnded || DueDateVocabulary.starts.contains(word)
             c.advance()
         }
         guard let first = DueDateGrammar.term(&c) else { return false }
         var last: DueDateTerm?
         var afterSeparator = c
         let dash = afterSeparator.take(.dash)
-        if dash || afterSeparator.take(wordIn: Vocabulary.rangeWords) {
+        if dash || afterSeparator.take(wordIn: DueDateVocabulary.rangeWords) {
             if let second = DueDateGrammar.term(&afterSeparator) {
                 last = second
                 c = afterSeparator
             } else if dash && afterSeparator.hasOnlyPunctuationLeft {
                 let dangling = afterSeparator.range(from: start).map { text[$0] } ?? text[first.range]
-                problems.append("“\(dangling)” has nothing after the dash, so the period has no end")
+                problems.append("\(quote(dangling)) has nothing after the dash, so the period has no end")
                 c = afterSeparator
             }
         }
-        if c.take(wordIn: Vocabulary.onwards) { isOpenEnded = true }
+        if c.take(wordIn: DueDateVocabulary.onwards) { isOpenEnded = true }
         let written = c.range(from: start).map { text[$0] } ?? text[first.range]
         cursor = c
         if let last {
@@ -145,9 +112,11 @@ private struct DueDateScan {
     private mutating func skip(_ token: DueDateToken) {
         switch token.kind {
         case .number:
-            problems.append("“\(text[token.range])” is not a date on its own")
-        case .word(let word) where Vocabulary.qualifiers.contains(word):
+            problems.append("\(quote(text[token.range])) is not a date on its own")
+        case .word(let word) where DueDateVocabulary.qualifiers.contains(word):
+            // Spoils a date next to it; with no date it is just an ignored word.
             qualifiers.append(text[token.range])
+            ignored.append(token.range)
         case .word, .month:
             ignored.append(token.range)
         case .dash, .slash, .dot, .comma, .semicolon, .symbol:
@@ -159,10 +128,14 @@ private struct DueDateScan {
     private mutating func settleSingle(_ term: DueDateTerm, openEnded: Bool, written: Substring) {
         guard let span = days(of: term) else { return }
         if openEnded {
-            found.append(Found(start: span.lowerBound, end: nil, isSingle: false, isYearOnly: term.isYearOnly, written: written))
+            found.append(
+                Found(start: span.lowerBound, end: nil, isSingle: false, isYearOnly: term.isYearOnly, written: written))
         } else {
             let start = term.isSingle ? span.upperBound : span.lowerBound
-            found.append(Found(start: start, end: span.upperBound, isSingle: term.isSingle, isYearOnly: term.isYearOnly, written: written))
+            found.append(
+                Found(
+                    start: start, end: span.upperBound, isSingle: term.isSingle, isYearOnly: term.isYearOnly,
+                    written: written))
         }
     }
 
@@ -171,24 +144,31 @@ private struct DueDateScan {
     private mutating func settleRange(_ first: DueDateTerm, _ last: DueDateTerm, written: Substring) {
         var (first, last) = (first, last)
         if first.year == nil, last.year == nil { last.year = yearFromReference(for: last) }
+        let wraps = first.month > last.month
         if first.year == nil, let year = last.year {
-            first.year = first.month > last.month ? year - 1 : year
-            if first.month > last.month { notes.append("“\(text[first.range])” read as \(year - 1), the year before the end") }
+            first.year = wraps ? year - 1 : year
+            if wraps { notes.append("\(quote(text[first.range])) read as \(year - 1), the year before the end") }
         }
-        if last.year == nil, let year = first.year { last.year = last.month < first.month ? year + 1 : year }
+        if last.year == nil, let year = first.year {
+            last.year = wraps ? year + 1 : year
+            if wraps { notes.append("\(quote(text[last.range])) read as \(year + 1), the year after the start") }
+        }
         guard let from = days(of: first), let to = days(of: last) else { return }
         guard from.lowerBound <= to.upperBound else {
-            problems.append("“\(written)” ends before it starts")
+            problems.append("\(quote(written)) ends before it starts")
             return
         }
-        found.append(Found(start: from.lowerBound, end: to.upperBound, isSingle: false, isYearOnly: first.isYearOnly && last.isYearOnly, written: written))
+        let isYearOnly = first.isYearOnly && last.isYearOnly
+        let period = Found(
+            start: from.lowerBound, end: to.upperBound, isSingle: false, isYearOnly: isYearOnly, written: written)
+        found.append(period)
     }
 
     /// The days a term covers, settling its year from the reference when it has none.
     private mutating func days(of term: DueDateTerm) -> ClosedRange<Day>? {
         guard let year = term.year ?? yearFromReference(for: term) else { return nil }
         guard let span = term.span(in: year) else {
-            problems.append("“\(text[term.range])” is not a real date")
+            problems.append("\(quote(text[term.range])) is not a real date")
             return nil
         }
         if let note = term.note { notes.append(note) }
@@ -198,7 +178,7 @@ private struct DueDateScan {
     /// The year of the first such month that ends on or after the reference day.
     private mutating func yearFromReference(for term: DueDateTerm) -> Int? {
         guard let reference else {
-            problems.append("no year in “\(text[term.range])”, and no reference date to take one from")
+            problems.append("no year in \(quote(text[term.range])), and no reference date to take one from")
             return nil
         }
         notes.append("year taken from the reference date \(reference.iso)")
@@ -214,28 +194,37 @@ extension DueDateScan {
             return unread(problems.count > 1 ? "\(problem) (and \(problems.count - 1) more problems)" : problem)
         }
         let phrases = ignoredPhrases()
-        guard !found.isEmpty else { return openReading(ignoring: phrases) }
+        return found.isEmpty ? openReading(ignoring: phrases) : datedReading(ignoring: phrases)
+    }
+
+    /// One or more dates or periods, perhaps under a recurring form ("Monthly until ...").
+    private func datedReading(ignoring phrases: [Substring]) -> DueDate {
         if let qualifier = qualifiers.first {
-            return unread("“\(qualifier)” shifts the date in a way planmerge does not read")
+            return unread("\(quote(qualifier)) shifts the date in a way planmerge does not read")
         }
         if !phrases.isEmpty, let weak = found.first(where: \.isYearOnly) {
-            return unread("“\(weak.written)” stands among other words, so it may not be a due date")
+            return unread("\(quote(weak.written)) stands among other words, so it may not be a due date")
         }
         let start = found.map(\.start).min() ?? found[0].start
         let end = found.contains { $0.end == nil } ? nil : found.compactMap(\.end).max()
+        let isOneDate = found.count == 1 && found[0].isSingle
+        let note = joined(datedClauses(ignoring: phrases, hasEnd: end != nil))
+        if primaryOpenForm() == .recurring {
+            // "Monthly leading up to 31.3.09" gives an end only; a period gives both.
+            return DueDate(
+                text: text, kind: .open, start: isOneDate ? nil : start, end: end, open: .recurring, note: note)
+        }
+        return DueDate(text: text, kind: isOneDate ? .date : .period, start: start, end: end, note: note)
+    }
+
+    private func datedClauses(ignoring phrases: [Substring], hasEnd: Bool) -> [String] {
         var clauses: [String] = []
         if found.count > 1 { clauses.append("several dates: " + listed(found.map(\.written))) }
         clauses += notes
-        if end == nil { clauses.append("no end") }
-        let primary = primaryOpenForm()
-        clauses += openForms.filter { $0.form != .recurring }.map { "also says “\($0.written)”" }
-        clauses += phrases.isEmpty ? [] : ["ignored the words " + listed(phrases, quoted: true)]
-        if primary == .recurring {
-            let isPlainEnd = found.count == 1 && found[0].isSingle
-            return DueDate(text: text, kind: .open, start: isPlainEnd ? nil : start, end: end, open: .recurring, note: joined(clauses))
-        }
-        let kind: DueDate.Kind = found.count == 1 && found[0].isSingle ? .date : .period
-        return DueDate(text: text, kind: kind, start: start, end: end, note: joined(clauses))
+        if !hasEnd { clauses.append("no end") }
+        clauses += openForms.filter { $0.form != .recurring }.map { "also says \(quote($0.written))" }
+        if !phrases.isEmpty { clauses.append("ignored the words " + listed(phrases, quoted: true)) }
+        return clauses
     }
 
     private func openReading(ignoring phrases: [Substring]) -> DueDate {
@@ -243,13 +232,13 @@ extension DueDateScan {
             let whole = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return unread("not understood: no date, period or open form in " + listed([Substring(whole)], quoted: true))
         }
-        var clauses = openForms.filter { $0.form != primary }.map { "also says “\($0.written)”" }
-        clauses += phrases.isEmpty ? [] : ["ignored the words " + listed(phrases, quoted: true)]
+        var clauses = openForms.filter { $0.form != primary }.map { "also says \(quote($0.written))" }
+        if !phrases.isEmpty { clauses.append("ignored the words " + listed(phrases, quoted: true)) }
         return DueDate(text: text, kind: .open, open: primary, note: joined(clauses))
     }
 
     private func primaryOpenForm() -> DueDate.OpenForm? {
-        Vocabulary.openPrecedence.first { form in openForms.contains { $0.form == form } }
+        DueDateVocabulary.openPrecedence.first { form in openForms.contains { $0.form == form } }
     }
 
     private func unread(_ note: String) -> DueDate {
@@ -267,22 +256,29 @@ extension DueDateScan {
             }
         }
         return runs.map { text[$0] }.filter { run in
-            run.split(whereSeparator: \.isWhitespace).contains { !Vocabulary.fillers.contains($0.lowercased()) }
+            run.split(whereSeparator: \.isWhitespace).contains { !DueDateVocabulary.fillers.contains($0.lowercased()) }
         }
     }
 
-    /// "a, b, c" (at most five items, each shortened to 40 characters), quoted if asked.
+    /// "a, b, c" (at most five items, each shortened), quoted if asked.
     private func listed(_ items: [Substring], quoted: Bool = false) -> String {
-        let shown = items.prefix(5).map { item -> String in
-            let short = item.count > 40 ? item.prefix(39) + "…" : item
-            return quoted ? "“\(short)”" : String(short)
-        }
+        let shown = items.prefix(5).map { quoted ? quote($0) : shortened($0) }
         return shown.joined(separator: ", ") + (items.count > 5 ? ", …" : "")
     }
 
     private func joined(_ clauses: [String]) -> String? {
         var seen = Set<String>()
         let unique = clauses.filter { seen.insert($0).inserted }
-        return unique.isEmpty ? nil : unique.joined(separator: "; ")
+        guard !unique.isEmpty else { return nil }
+        return unique.prefix(6).joined(separator: "; ") + (unique.count > 6 ? "; …" : "")
     }
+}
+
+/// The author's words as notes quote them: in curly quotes, shortened to 40 characters.
+private func quote(_ words: Substring) -> String {
+    "“\(shortened(words))”"
+}
+
+private func shortened(_ words: Substring) -> String {
+    words.count > 40 ? words.prefix(39) + "…" : String(words)
 }

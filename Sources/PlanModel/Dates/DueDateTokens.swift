@@ -85,7 +85,9 @@ enum DueDateTokenizer {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
-    private static let dashes: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+    private static let dashes: Set<Character> = [
+        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}",
+    ]
     private static let wordJoiners: Set<Character> = ["-", "'", "\u{2019}"]
 
     /// The tokens of `text`, in order.
@@ -181,6 +183,49 @@ enum DueDateTokenizer {
         }
         return settled
     }
+}
+
+/// The words the reader knows besides dates: lead-ins, open forms, fillers and qualifiers.
+enum DueDateVocabulary {
+    /// Words that may stand before a date without changing it ("by", "end of", "leading up to").
+    static let leadIns: Set<String> = [
+        "by", "before", "end", "of", "the", "until", "till", "up", "to", "leading", "during",
+        "in", "due", "at", "from", "starting", "since", "commencing",
+    ]
+    /// "leading up to the end of": longer runs of lead-in words are not a lead-in (and would make a scan
+    /// of a long text slow).
+    static let longestLeadIn = 6
+    /// Lead-ins that make the date the start of a period with no end.
+    static let starts: Set<String> = ["from", "starting", "since", "commencing"]
+    static let onwards: Set<String> = ["onwards", "onward", "onwds", "onwd"]
+    static let rangeWords: Set<String> = ["to", "until", "till", "through", "thru"]
+    /// Small words ignored without comment.
+    static let fillers: Set<String> = [
+        "the", "of", "a", "an", "and", "at", "on", "in", "by", "to", "intervals", "basis", "every", "each",
+    ]
+    /// Words that shift a date in ways the reader does not model ("early 2009", "Spring term").
+    static let qualifiers: Set<String> = [
+        "early", "mid", "middle", "late", "beginning", "start", "after", "within", "approx",
+        "approximately", "around", "circa", "spring", "summer", "autumn", "winter", "term",
+        "terms", "quarter", "half", "week", "weeks", "day", "days", "month", "months",
+        "q1", "q2", "q3", "q4",
+    ]
+    /// Open forms, most telling first: a recurring "monthly until ..." beats "ongoing".
+    static let openPhrases: [(words: [String], form: DueDate.OpenForm)] = [
+        (["monthly"], .recurring), (["quarterly"], .recurring), (["annually"], .recurring),
+        (["yearly"], .recurring), (["weekly"], .recurring), (["fortnightly"], .recurring),
+        (["daily"], .recurring), (["termly"], .recurring), (["half-termly"], .recurring),
+        (["half-yearly"], .recurring), (["six-monthly"], .recurring), (["bi-monthly"], .recurring),
+        (["ongoing"], .ongoing), (["on-going"], .ongoing), (["on", "going"], .ongoing),
+        (["immediate"], .immediate), (["immediately"], .immediate),
+        (["to", "be", "confirmed"], .toBeConfirmed), (["to", "be", "agreed"], .toBeConfirmed),
+        (["to", "be", "decided"], .toBeConfirmed), (["to", "be", "determined"], .toBeConfirmed),
+        (["tbc"], .toBeConfirmed), (["tba"], .toBeConfirmed), (["tbd"], .toBeConfirmed),
+    ]
+    /// The open phrases that start with a given word.
+    static let openPhrasesByFirstWord: [String: [(words: [String], form: DueDate.OpenForm)]] =
+        Dictionary(grouping: openPhrases) { $0.words[0] }
+    static let openPrecedence: [DueDate.OpenForm] = [.recurring, .ongoing, .immediate, .toBeConfirmed]
 }
 
 /// A position in a token list, moved forward by the reader's grammar.
