@@ -5,7 +5,8 @@ extension PlanDocument {
     /// document.
     ///
     /// Recommendations whose timescale is not in the manifest, and section files for a
-    /// recommendation the manifest does not list, are kept in a trailing "Other" group
+    /// recommendation the manifest does not list, are kept in a trailing "Other
+    /// recommendations" group
     /// rather than dropped: the validator reports them, the document must not hide them.
     public init(plan: Plan, context: RenderContext) {
         let manifest = plan.manifest
@@ -15,8 +16,9 @@ extension PlanDocument {
         var recommendations = manifest.recommendations
         let known = Set(recommendations.map(\.number))
         let orphans = Set(plan.sections.map(\.recommendation)).subtracting(known).sorted()
-        recommendations += orphans.map {
-            Recommendation(number: $0, text: "Not a recommendation of the plan manifest.", timescale: "", lead: "")
+        recommendations += orphans.map { number in
+            Recommendation(number: number, text: "Not a recommendation of the plan manifest.", timescale: "",
+                           lead: plan.sections(for: number).first?.partner ?? "")
         }
         func entry(_ r: Recommendation) -> RecommendationEntry {
             RecommendationEntry(recommendation: r, plan: plan, names: names, rows: rows)
@@ -31,7 +33,7 @@ extension PlanDocument {
         let grouped = Set(manifest.timescales.map(\.id))
         let rest = recommendations.filter { !grouped.contains($0.timescale) }.sorted { $0.number < $1.number }
         if !rest.isEmpty {
-            groups.append(TimescaleGroup(id: "other", name: "Other recommendations", end: nil, recommendations: rest.map(entry)))
+            groups.append(TimescaleGroup(id: "unassigned", name: "Other recommendations", end: nil, recommendations: rest.map(entry)))
         }
 
         let partners = manifest.partners.map { PartnerName(id: $0.id, name: $0.name) }
