@@ -75,17 +75,16 @@ enum DOCXParts {
         + "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"284\" w:hanging=\"227\"/></w:pPr></w:lvl></w:abstractNum>"
         + "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
 
-    /// "Title · version" on the left, "Page X of Y" (PAGE and NUMPAGES fields) on the right
-    /// margin (a positional tab, so it sits right in portrait and landscape sections alike).
+    /// One centred line, "Title · version · Page X of Y" (PAGE and NUMPAGES fields): centred
+    /// so it sits right in portrait and landscape sections alike, in Word and LibreOffice.
     static func footer(left: String) -> String {
         func field(_ name: String) -> String {
             "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(name) </w:instrText></w:r>"
                 + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>"
                 + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         }
-        return xmlHeader + "<w:ftr \(WordML.namespaces)><w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
-            + WordML.run(left)
-            + "<w:r><w:ptab w:relativeTo=\"margin\" w:alignment=\"right\" w:leader=\"none\"/></w:r>" + WordML.run("Page ") + field("PAGE") + WordML.run(" of ")
+        return xmlHeader + "<w:ftr \(WordML.namespaces)><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>"
+            + WordML.run(left + " · Page ") + field("PAGE") + WordML.run(" of ")
             + field("NUMPAGES") + "</w:p></w:ftr>"
     }
 
