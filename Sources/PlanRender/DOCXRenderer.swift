@@ -1,0 +1,48 @@
+import Foundation
+import PlanModel
+import ZIPFoundation
+
+/// Renders a plan as a Word document (`.docx`), the form Cabinet papers circulate in:
+/// A4, portrait opening and closing sections, landscape sections for the action tables,
+/// header rows repeated and rows kept whole, shaded status cells with the status written,
+/// and "Page X of Y" in the footer. Opens in Word and LibreOffice.
+///
+/// The package is built in memory with ZIPFoundation; every entry carries the same fixed
+/// date, so the same document gives the same bytes.
+public enum DOCXRenderer {
+    /// The `.docx` file's bytes.
+    public static func render(_ document: PlanDocument) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, xml) in parts(document) {
+            let data = Data(xml.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        guard let bytes = archive.data else { throw Archive.ArchiveError.unwritableArchive }
+        return Array(bytes)
+    }
+
+    /// Every part of the package, `[Content_Types].xml` first, with its path.
+    static func parts(_ d: PlanDocument) -> [(path: String, xml: String)] {
+        let footer = ([d.title] + (d.version.map { [$0] } ?? [])).joined(separator: " · ")
+        return [
+            ("[Content_Types].xml", DOCXParts.contentTypes),
+            ("_rels/.rels", DOCXParts.packageRelationships),
+            ("docProps/core.xml", DOCXParts.coreProperties(
+                title: d.title, subject: d.inspection.name, creator: d.authority, version: d.version)),
+            ("docProps/app.xml", DOCXParts.appProperties),
+            ("word/document.xml", DOCXBody.document(d)),
+            ("word/_rels/document.xml.rels", DOCXParts.documentRelationships),
+            ("word/styles.xml", DOCXParts.styles),
+            ("word/numbering.xml", DOCXParts.numbering),
+            ("word/footer1.xml", DOCXParts.footer(left: footer)),
+        ]
+    }
+
+    /// 2000-01-01 12:00 UTC: a date every zone's DOS time can hold.
+    static let fixedDate = Date(timeIntervalSince1970: 946_728_000)
+}

@@ -1,0 +1,89 @@
+import PlanModel
+
+/// How days, due dates and statuses read in every rendered document (UK style, as the
+/// Cabinet papers write them). Pure and locale-free: no DateFormatter, no clock.
+enum DisplayText {
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+
+    static func shortMonth(_ month: Int) -> String { String(monthNames[month - 1].prefix(3)) }
+
+    /// `31 Mar 2009`.
+    static func day(_ day: Day) -> String { "\(day.day) \(shortMonth(day.month)) \(day.year)" }
+
+    /// `1 September 2008`: for headings and cover pages.
+    static func longDay(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
+
+    /// What planmerge understood of a due date, in words: `31 Mar 2009`,
+    /// `1 Nov 2008 – 31 Jan 2009`, `from 1 Sep 2008`, `open: ongoing`, `not read`.
+    static func reading(_ due: DueDate) -> String {
+        switch due.kind {
+        case .date:
+            return due.end.map(day) ?? "date"
+        case .period:
+            switch (due.start, due.end) {
+            case let (start?, end?): return "\(day(start)) – \(day(end))"
+            case let (start?, nil): return "from \(day(start))"
+            case let (nil, end?): return "by \(day(end))"
+            case (nil, nil): return "period"
+            }
+        case .open:
+            let form = due.open.map(openForm) ?? "open"
+            return due.end.map { "\(form) until \(day($0))" } ?? form
+        case .unread:
+            return "not read"
+        }
+    }
+
+    static func openForm(_ form: DueDate.OpenForm) -> String {
+        switch form {
+        case .ongoing: "ongoing"
+        case .immediate: "immediate"
+        case .toBeConfirmed: "to be confirmed"
+        case .recurring: "recurring"
+        }
+    }
+
+    /// `Not started` ... `Done`; `No status` for nil.
+    static func status(_ status: ActionStatus?) -> String {
+        guard let status else { return "No status" }
+        let word = status.rawValue
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// `not-started`, `on-track`, ..., `none`: a class name / identifier.
+    static func statusKey(_ status: ActionStatus?) -> String {
+        status.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") } ?? "none"
+    }
+
+    /// Fill colour (hex, no `#`) for a status: shared by HTML, SVG and DOCX so they agree.
+    static func statusColour(_ status: ActionStatus?) -> String {
+        switch status {
+        case .notStarted: "FFFFFF"
+        case .onTrack: "C6EFCE"
+        case .atRisk: "FFEB9C"
+        case .offTrack: "FFC7CE"
+        case .done: "D9D9D9"
+        case nil: "FFFFFF"
+        }
+    }
+
+    /// The statutory deadline rule in words: `70 working days from publication`.
+    static func deadlineRule(_ rule: DeadlineRule) -> String {
+        switch rule.firstDay {
+        case .publication: "\(rule.workingDays) working days, the publication day counting as day 1"
+        case .next: "\(rule.workingDays) working days from the day after publication"
+        }
+    }
+
+    /// The reading of a due, or nil when it would only repeat the text as written.
+    static func readingIfNew(_ due: DueDate) -> String? {
+        let reading = reading(due)
+        return reading.lowercased() == due.text.lowercased() ? nil : reading
+    }
+
+    /// `Paul Vaughan; Annette Hogarth`.
+    static func leads(_ leads: [String]) -> String { leads.joined(separator: "; ") }
+}

@@ -1,0 +1,105 @@
+import PlanModel
+
+/// The HTML body of the plan: a timescale group, its recommendations with their text and
+/// blocks, and each recommendation's actions table.
+enum HTMLRecommendations {
+    static func group(_ group: TimescaleGroup) -> String {
+        let end = group.end.map { "<p>Actions in this group are due by \(DisplayText.longDay($0)).</p>" } ?? ""
+        let recs = group.recommendations.isEmpty
+            ? "<p>No recommendations.</p>"
+            : group.recommendations.map(recommendation).joined(separator: "\n")
+        return """
+            <section class="timescale" id="\(group.anchor)">
+            <h2>\(h(group.name))</h2>
+            \(end)
+            \(recs)
+            </section>
+            """
+    }
+
+    static func recommendation(_ r: RecommendationEntry) -> String {
+        var meta: [(String, String)] = [("Lead partner", h(r.lead.name))]
+        if let officer = r.officer { meta.append(("Lead officer", h(officer))) }
+        let others = r.partners.filter { $0.id != r.lead.id }
+        if !others.isEmpty { meta.append(("Partners", others.map { h($0.name) }.joined(separator: "; "))) }
+        let blocks = r.blocks.map {
+            "<section class=\"block block-\($0.kind.rawValue)\">\n<h4>\(h($0.kind.heading))</h4>\n"
+                + HTMLRenderer.blockText($0.lines) + "\n</section>"
+        }
+        return """
+            <article class="recommendation" id="\(r.anchor)">
+            <h3>Recommendation \(r.number)</h3>
+            <p class="text">\(h(r.text))</p>
+            \(HTMLRenderer.definitionList(meta))
+            \(blocks.joined(separator: "\n"))
+            \(actionsTable(r.actions))
+            </article>
+            """
+    }
+
+    static func actionsTable(_ rows: [ActionRow]) -> String {
+        guard !rows.isEmpty else { return "<p class=\"no-actions\">No actions yet.</p>" }
+        return """
+            <table class="actions">
+            <colgroup><col style="width:6%"><col style="width:27%"><col style="width:13%">\
+            <col style="width:12%"><col style="width:12%"><col style="width:20%"><col style="width:10%"></colgroup>
+            <thead><tr><th>Ref</th><th>Action</th><th>Due</th><th>Lead</th><th>Partner</th>\
+            <th>Success criteria</th><th>Status</th></tr></thead>
+            <tbody>
+            \(rows.map(row).joined(separator: "\n"))
+            </tbody>
+            </table>
+            """
+    }
+
+    static func row(_ a: ActionRow) -> String {
+        let rowClass = a.isOverdue ? " class=\"overdue\"" : ""
+        return "<tr id=\"\(a.anchor)\"\(rowClass)>"
+            + "<td class=\"ref\">\(a.ref)</td>"
+            + "<td class=\"action\">\(h(a.text))\(more(a))</td>"
+            + "<td class=\"due\">\(due(a))</td>"
+            + "<td>\(a.leads.map(h).joined(separator: "<br>"))</td>"
+            + "<td>\(h(a.partner.name))</td>"
+            + "<td>\(list(a.success))</td>"
+            + "<td>\(HTMLRenderer.status(a.status))</td></tr>"
+    }
+
+    static func due(_ a: ActionRow) -> String {
+        guard let due = a.due else { return "<span class=\"flag\">No date</span>" }
+        var out = h(due.text)
+        if let reading = DisplayText.readingIfNew(due) { out += "<span class=\"reading\">\(h(reading))</span>" }
+        if a.isOverdue { out += "<span class=\"flag\">Overdue</span>" }
+        return out
+    }
+
+    /// The fields the seven columns leave out, under the action text.
+    static func more(_ a: ActionRow) -> String {
+        var items: [(String, String)] = []
+        if !a.milestones.isEmpty {
+            items.append(("Milestones", a.milestones.map { "\(h($0.due.text)): \(h($0.text))" }.joined(separator: "; ")))
+        }
+        if let v = a.resources { items.append(("Resources", h(v))) }
+        if let v = a.risk { items.append(("Risk", h(v))) }
+        if let v = a.monitoring { items.append(("Monitoring", h(v))) }
+        if !a.crossReferences.isEmpty {
+            items.append(("See also", a.crossReferences.map {
+                "<a href=\"#\(Anchor.crossReference($0))\">\(h($0.description))</a>"
+            }.joined(separator: ", ")))
+        }
+        if !a.links.isEmpty { items.append(("Links", a.links.map(h).joined(separator: "; "))) }
+        var out = items.isEmpty ? "" : HTMLRenderer.definitionList(items, class: "more")
+        if !a.details.isEmpty { out += "<div class=\"more details\">\(HTMLRenderer.blockText(a.details))</div>" }
+        if !a.notes.isEmpty { out += "<div class=\"more notes\"><strong>Notes</strong>\(HTMLRenderer.blockText(a.notes))</div>" }
+        return out
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: h(items[0])
+        default: "<ul>" + items.map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+        }
+    }
+
+    static func h(_ text: String) -> String { Escaping.html(text) }
+}

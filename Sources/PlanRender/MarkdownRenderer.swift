@@ -1,0 +1,154 @@
+import PlanModel
+
+/// Renders a plan as GitHub-flavoured Markdown: the same content as the HTML document,
+/// for reading on a git host. Table cells escape `|` and use `<br>` for line breaks.
+public enum MarkdownRenderer {
+    public static func render(_ document: PlanDocument) -> String {
+        let parts = [cover(document), contents(document), summary(document), keyDates(document)]
+            + document.groups.map(group) + [provenance(document), footer(document)]
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    static func cover(_ d: PlanDocument) -> String {
+        var meta = ["- **Inspection:** \(t(d.inspection.name))"]
+        if let p = d.inspection.published { meta.append("- **Report published:** \(DisplayText.longDay(p))") }
+        if let deadline = d.deadline {
+            meta.append("- **Statutory deadline:** \(DisplayText.longDay(deadline)) (\(DisplayText.deadlineRule(d.deadlineRule)))")
+        }
+        meta += d.committees.map { "- **\(t($0.name)):** \(DisplayText.longDay($0.date))" }
+        if let v = d.version { meta.append("- **Version:** `\(v)`") }
+        if let today = d.today { meta.append("- **Position at:** \(DisplayText.longDay(today))") }
+        return "# \(t(d.title))\n\n**\(t(d.authority))**\n\n" + meta.joined(separator: "\n")
+    }
+
+    static func contents(_ d: PlanDocument) -> String {
+        var lines = ["## Contents", "", "- [Summary](#summary)", "- [Key dates](#key-dates)"]
+        for group in d.groups {
+            lines.append("- [\(t(group.name))](#\(slug(group.name)))")
+            lines += group.recommendations.map {
+                "  - [Recommendation \($0.number)](#recommendation-\($0.number)): \(t($0.text))"
+            }
+        }
+        lines.append("- [Provenance](#provenance)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func summary(_ d: PlanDocument) -> String {
+        let s = d.summary
+        let byStatus = table(
+            ["Status", "Actions"], align: ["---", "---:"],
+            rows: s.byStatus.map { [DisplayText.status($0.status), "\($0.count)"] } + [["**Total**", "**\(s.total)**"]])
+        let byPartner = table(
+            ["Partner", "Actions"] + StatusCount.order.map(DisplayText.status),
+            align: ["---"] + Array(repeating: "---:", count: StatusCount.order.count + 1),
+            rows: s.byPartner.map { [$0.partner.name, "\($0.total)"] + $0.byStatus.map { "\($0.count)" } })
+        func refs(_ title: String, _ list: [ActionRef], empty: String = "none") -> String {
+            "- **\(title) (\(list.count)):** " + (list.isEmpty ? empty : list.map(\.description).joined(separator: ", "))
+        }
+        return """
+            ## Summary
+
+            \(s.total) actions across \(d.recommendations.count) recommendations.
+
+            ### Actions by status
+
+            \(byStatus)
+
+            ### Actions by partner
+
+            \(byPartner)
+
+            \(refs("Overdue", s.overdue, empty: d.today == nil ? "not assessed (no date given for today)" : "none"))
+            \(refs("Dates to be confirmed", s.toBeConfirmed))
+            \(refs("Due dates not understood", s.unread))
+            \(refs("No due date", s.undated))
+            """
+    }
+
+    static func keyDates(_ d: PlanDocument) -> String {
+        let marks = TimelineSVG.referenceLines(d)
+        let lines = marks.isEmpty ? ["No key dates recorded."] : marks.map { "- \(DisplayText.day($0.day)): \(t($0.label))" }
+        return "## Key dates\n\n" + lines.joined(separator: "\n")
+    }
+
+    static func group(_ g: TimescaleGroup) -> String {
+        var parts = ["## \(t(g.name))"]
+        if let end = g.end { parts.append("_Actions in this group are due by \(DisplayText.longDay(end))._") }
+        parts += g.recommendations.map(recommendation)
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func recommendation(_ r: RecommendationEntry) -> String {
+        var meta = ["**Lead partner:** \(t(r.lead.name))"]
+        if let officer = r.officer { meta.append("**Lead officer:** \(t(officer))") }
+        let others = r.partners.filter { $0.id != r.lead.id }
+        if !others.isEmpty { meta.append("**Partners:** " + others.map { t($0.name) }.joined(separator: "; ")) }
+        var parts = ["### Recommendation \(r.number)", "> \(t(r.text))", meta.joined(separator: "  \n")]
+        parts += r.blocks.map { "#### \($0.kind.heading)\n\n" + $0.lines.map(t).joined(separator: "\n") }
+        parts.append(r.actions.isEmpty ? "_No actions yet._" : actionsTable(r.actions))
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func actionsTable(_ rows: [ActionRow]) -> String {
+        table(
+            ["Ref", "Action", "Due", "Lead", "Partner", "Success criteria", "Status"],
+            align: Array(repeating: "---", count: 7),
+            rows: rows.map { a in
+                [a.ref.description, actionCell(a), dueCell(a), a.leads.joined(separator: "\n"), a.partner.name,
+                 a.success.map { "• \($0)" }.joined(separator: "\n"), DisplayText.status(a.status)]
+            })
+    }
+
+    static func actionCell(_ a: ActionRow) -> String {
+        var lines = [a.text]
+        if !a.milestones.isEmpty { lines += a.milestones.map { "Milestone: \($0.due.text): \($0.text)" } }
+        if let v = a.resources { lines.append("Resources: \(v)") }
+        if let v = a.risk { lines.append("Risk: \(v)") }
+        if let v = a.monitoring { lines.append("Monitoring: \(v)") }
+        if !a.crossReferences.isEmpty { lines.append("See also: " + a.crossReferences.map(\.description).joined(separator: ", ")) }
+        lines += a.links.map { "Link: \($0)" }
+        lines += a.details
+        lines += a.notes.map { "Note: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    static func dueCell(_ a: ActionRow) -> String {
+        guard let due = a.due else { return "No date" }
+        var lines = [due.text]
+        if let reading = DisplayText.readingIfNew(due) { lines.append("(\(reading))") }
+        if a.isOverdue { lines.append("OVERDUE") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func provenance(_ d: PlanDocument) -> String {
+        let rows = d.provenance.map { row in
+            [row.partner.name, row.source.map { "`\($0.commit)`" } ?? "not recorded", row.source?.author ?? "", row.source?.date ?? ""]
+        }
+        let version = d.version.map { "Version: `\($0)`\n\n" } ?? ""
+        return "## Provenance\n\n" + version + table(["Partner", "Commit", "Author", "Date"], align: Array(repeating: "---", count: 4), rows: rows)
+    }
+
+    static func footer(_ d: PlanDocument) -> String {
+        var parts = ["Generated by planmerge"]
+        if let v = d.version { parts.append("version \(v)") }
+        if let at = d.generatedAt { parts.append(at) }
+        return "---\n\n_" + t(parts.joined(separator: " · ")) + "_"
+    }
+
+    /// A GitHub-flavoured table; every cell escaped (commit ids in backticks are left alone).
+    static func table(_ header: [String], align: [String], rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+        return ([line(header.map(Escaping.markdownCell)), line(align)]
+            + rows.map { line($0.map(Escaping.markdownCell)) }).joined(separator: "\n")
+    }
+
+    static func t(_ text: String) -> String { Escaping.markdownInline(text) }
+
+    /// The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
+    static func slug(_ heading: String) -> String {
+        String(heading.lowercased().compactMap { c -> Character? in
+            if c == " " { return "-" }
+            return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+        })
+    }
+}

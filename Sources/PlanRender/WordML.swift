@@ -1,0 +1,130 @@
+/// WordprocessingML building blocks: runs, paragraphs, tables and section properties, as
+/// XML text. Every piece of plan text goes through `Escaping.xml`.
+///
+/// Measures are twentieths of a point (twips): A4 is 11906 x 16838.
+enum WordML {
+    static let namespaces = """
+        xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        """
+
+    struct RunStyle: Hashable {
+        var bold = false
+        var italic = false
+        /// Half-points (18 = 9pt); nil: the paragraph style's size.
+        var size: Int?
+
+        static let plain = RunStyle()
+        static let bold = RunStyle(bold: true)
+        static let italic = RunStyle(italic: true)
+    }
+
+    /// A run of text; line breaks in `text` become `<w:br/>`.
+    static func run(_ text: String, _ style: RunStyle = .plain) -> String {
+        var props = ""
+        if style.bold { props += "<w:b/><w:bCs/>" }
+        if style.italic { props += "<w:i/><w:iCs/>" }
+        if let size = style.size { props += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
+        let rPr = props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "<w:t xml:space=\"preserve\">\(Escaping.xml(String($0)))</w:t>" }
+            .joined(separator: "<w:br/>")
+        return "<w:r>\(rPr)\(body)</w:r>"
+    }
+
+    /// Markdown-ish inline text: `*emphasis*` as italic runs.
+    static func inline(_ text: String, size: Int? = nil) -> String {
+        BlockText.spans(text).map { run($0.text, RunStyle(italic: $0.emphasis, size: size)) }.joined()
+    }
+
+    static func paragraph(_ runs: String, style: String? = nil, keepNext: Bool = false, bullet: Bool = false) -> String {
+        var props = ""
+        if let style { props += "<w:pStyle w:val=\"\(style)\"/>" }
+        if keepNext { props += "<w:keepNext/>" }
+        if bullet { props += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>" }
+        return "<w:p>" + (props.isEmpty ? "" : "<w:pPr>\(props)</w:pPr>") + runs + "</w:p>"
+    }
+
+    static func heading(_ text: String, level: Int) -> String {
+        paragraph(run(text), style: "Heading\(level)")
+    }
+
+    /// A free-text block's Markdown as paragraphs and bulleted paragraphs.
+    static func blockText(_ lines: [String], size: Int? = nil) -> [String] {
+        BlockText.parts(lines).flatMap { part -> [String] in
+            switch part {
+            case .paragraph(let text): [paragraph(inline(text, size: size))]
+            case .bullets(let items): items.map { paragraph(inline($0, size: size), bullet: true) }
+            }
+        }
+    }
+
+    // MARK: Tables
+
+    struct Cell {
+        /// Paragraph XML; an empty cell still gets one empty paragraph (Word requires it).
+        var paragraphs: [String]
+        /// Fill colour (hex, no `#`).
+        var shading: String?
+
+        init(_ paragraphs: [String], shading: String? = nil) {
+            self.paragraphs = paragraphs
+            self.shading = shading
+        }
+
+        init(text: String, style: RunStyle = .plain, shading: String? = nil) {
+            self.init([WordML.paragraph(text.isEmpty ? "" : WordML.run(text, style))], shading: shading)
+        }
+    }
+
+    /// A table with a header row repeated on every page, rows that never split across pages,
+    /// and fixed column widths (twips).
+    static func table(widths: [Int], header: [String], rows: [[Cell]]) -> String {
+        let grid = widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
+        let head = row(header.map { Cell(text: $0, style: .bold, shading: "D9E2F3") }, widths: widths, isHeader: true)
+        return "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlanTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+            + "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+            + "<w:tblGrid>\(grid)</w:tblGrid>" + head
+            + rows.map { row($0, widths: widths, isHeader: false) }.joined() + "</w:tbl>"
+    }
+
+    static func row(_ cells: [Cell], widths: [Int], isHeader: Bool) -> String {
+        let trPr = "<w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        let tcs = zip(cells, widths).map { cell, width in
+            let shd = cell.shading.map { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\($0)\"/>" } ?? ""
+            let body = cell.paragraphs.isEmpty ? "<w:p/>" : cell.paragraphs.joined()
+            return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shd)</w:tcPr>\(body)</w:tc>"
+        }
+        return "<w:tr>\(trPr)\(tcs.joined())</w:tr>"
+    }
+
+    // MARK: Sections
+
+    enum Orientation { case portrait, landscape }
+
+    static let a4Short = 11906
+    static let a4Long = 16838
+    static let margin = 1134  // 2 cm
+
+    /// The width between the margins of an A4 page.
+    static func textWidth(_ orientation: Orientation) -> Int {
+        (orientation == .portrait ? a4Short : a4Long) - 2 * margin
+    }
+
+    /// Section properties: A4 in the given orientation, the page-number footer, a new page.
+    static func sectionProperties(_ orientation: Orientation) -> String {
+        let size = orientation == .portrait
+            ? "<w:pgSz w:w=\"\(a4Short)\" w:h=\"\(a4Long)\"/>"
+            : "<w:pgSz w:w=\"\(a4Long)\" w:h=\"\(a4Short)\" w:orient=\"landscape\"/>"
+        return "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DOCXParts.footerID)\"/>"
+            + "<w:type w:val=\"nextPage\"/>\(size)"
+            + "<w:pgMar w:top=\"\(margin)\" w:right=\"\(margin)\" w:bottom=\"\(margin)\" w:left=\"\(margin)\" "
+            + "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"708\"/></w:sectPr>"
+    }
+
+    /// Ends the section that the preceding paragraphs belong to.
+    static func sectionBreak(ending orientation: Orientation) -> String {
+        "<w:p><w:pPr>\(sectionProperties(orientation))</w:pPr></w:p>"
+    }
+}
