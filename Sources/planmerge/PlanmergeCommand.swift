@@ -15,6 +15,7 @@ struct Planmerge: ParsableCommand {
             ValidateCommand.self,
             FmtCommand.self,
             DeadlineCommand.self,
+            DueCommand.self,
         ]
     )
 
