@@ -16,6 +16,8 @@ struct Planmerge: ParsableCommand {
             FmtCommand.self,
             DeadlineCommand.self,
             DueCommand.self,
+            ShowCommand.self,
+            RenderCommand.self,
         ]
     )
 

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanRender
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Write the plan as the Cabinet reads it: HTML, Markdown, CSV, JSON or DOCX.",
+        discussion: """
+            HTML is one self-contained file (inline CSS and SVG timeline) that prints on A4;
+            DOCX opens in Word and LibreOffice; CSV opens in Excel (UTF-8 with BOM).
+            The output file is written atomically.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, md, csv, json, docx
+    }
+
+    @OptionGroup var input: PlanInput
+
+    @Option(help: "Output format: html, md, csv, json or docx.")
+    var format: Format = .html
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output; required for docx).")
+    var output: String?
+
+    func validate() throws {
+        if format == .docx, output == nil {
+            throw ValidationError("DOCX is binary: give a file with -o, e.g. -o plan.docx")
+        }
+    }
+
+    func run() throws {
+        let loaded = try input.load()
+        guard let plan = loaded.plan else {
+            Console.error(TextReporter.render(loaded.diagnostics))
+            throw PlanmergeExit.problems.code
+        }
+        let document = PlanDocument(plan: plan, context: input.renderContext(plan))
+        let bytes = try RenderCommand.render(document, as: format)
+        if let output {
+            try SectionFiles.writeAtomically(bytes, to: output)
+            Console.error("wrote \(output) (\(bytes.count) bytes)")
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+
+    static func render(_ document: PlanDocument, as format: Format) throws -> [UInt8] {
+        switch format {
+        case .html: Array(HTMLRenderer.render(document).utf8)
+        case .md: Array(MarkdownRenderer.render(document).utf8)
+        case .csv: try CSVRenderer.render(document)
+        case .json: Array(try JSONRenderer.render(document).utf8)
+        case .docx: try DOCXRenderer.render(document)
+        }
+    }
+}

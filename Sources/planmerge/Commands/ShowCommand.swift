@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanRender
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the whole parsed plan (JSON for tools, or a short text summary).",
+        discussion: """
+            The JSON has `recommendations` (number, timescale, lead, ...) and `actions` (ref,
+            recommendation, partner, text, lead, status, due {text, kind, start, end},
+            success, resources, risk, milestones, crossReferences, ...); see docs/JSON.md.
+            """
+    )
+
+    @OptionGroup var input: PlanInput
+
+    @Option(help: "Output format: json or text.")
+    var format: OutputFormat = .json
+
+    func run() throws {
+        let loaded = try input.load()
+        guard let plan = loaded.plan else {
+            Console.error(TextReporter.render(loaded.diagnostics))
+            throw PlanmergeExit.problems.code
+        }
+        let document = PlanDocument(plan: plan, context: input.renderContext(plan))
+        switch format {
+        case .json:
+            Console.out(try JSONRenderer.render(document))
+        case .text:
+            Console.out(PlanSummaryText.render(plan, document: document))
+        }
+    }
+}
+
+/// A few lines a coordinator reads at a glance.
+enum PlanSummaryText {
+    static func render(_ plan: Plan, document: PlanDocument) -> String {
+        var lines = ["\(plan.manifest.title) (\(plan.manifest.authority))"]
+        lines.append("\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners")
+        for rec in plan.manifest.recommendations {
+            let count = plan.actions.filter { $0.action.ref.recommendation == rec.number }.count
+            lines.append("  \(rec.number). [\(rec.timescale)] \(count) actions, lead \(rec.lead): \(rec.text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
