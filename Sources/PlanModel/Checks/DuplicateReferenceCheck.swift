@@ -1,4 +1,8 @@
 /// `duplicate-reference`: an action reference is unique across the whole plan.
+///
+/// Every holder of a duplicated reference is reported (not only the later one), so that
+/// consolidation can hold back the partner whose change introduced the duplicate whichever
+/// file sorts first.
 public struct DuplicateReferenceCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["duplicate-reference"] }
@@ -8,13 +12,14 @@ public struct DuplicateReferenceCheck: PlanCheck {
         return byRef.keys.sorted().flatMap { ref -> [Diagnostic] in
             let holders = byRef[ref]!.sorted { ($0.file, $0.action.position.line) < ($1.file, $1.action.position.line) }
             guard holders.count > 1 else { return [] }
-            return holders.dropFirst().map { dup in
-                let first = holders[0]
-                let firstWhere = first.partner == dup.partner ? "line \(first.action.position.line)" : "\(first.file) (\(first.partner))"
+            return holders.map { holder in
+                let others = holders.filter { $0 != holder }.map { other in
+                    other.file == holder.file ? "line \(other.action.position.line)" : "\(other.file) (\(other.partner))"
+                }
                 return Diagnostic(
-                    .error, "duplicate-reference", at: dup.location,
-                    "action \(ref) is already defined at \(firstWhere)",
-                    hint: "give this action the next free number in recommendation \(ref.recommendation), or agree with the other partner who keeps \(ref)")
+                    .error, "duplicate-reference", at: holder.location,
+                    "action \(ref) is also defined at \(others.joined(separator: ", "))",
+                    hint: "each reference is unique in the plan: renumber one of them (the next free number in recommendation \(ref.recommendation)), agreeing with the other partner")
             }
         }
     }
