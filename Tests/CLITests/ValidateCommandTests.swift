@@ -22,7 +22,7 @@ final class ValidateCommandTests: XCTestCase {
         let result = try CLI.run(["validate", plan.path])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        func line(_ rule: String) -> String? { lines.first { $0.contains("[\(rule)]") && $0.contains("/uhl/") } }
+        func line(_ rule: String) -> String? { lines.first { $0.contains("[\(rule)]") && $0.hasPrefix("\(plan.path)/sections/uhl/") } }
         for rule in ["field-unknown", "status-unknown", "duplicate-reference", "cross-reference-unknown"] {
             let found = try XCTUnwrap(line(rule), "no \(rule) in:\n\(result.stdout)")
             XCTAssertTrue(found.hasPrefix("\(plan.path)/sections/uhl/15.md:"), found)
