@@ -1,0 +1,174 @@
+import PlanModel
+
+/// One partner's published work, checked and merged against the hub's main: what it would
+/// change, or why it cannot be taken.
+struct PartnerContribution {
+    var partner: Partner
+    var head: ObjectID
+    var base: ObjectID
+    var commits: Int
+    var changedFiles: [String]
+    /// Merged result per path (nil: deleted).
+    var files: [String: TreeEntry?] = [:]
+    var conflicts: [ConflictReport] = []
+    var rejections: [String] = []
+}
+
+/// Computes a partner's contribution: history checks, authority, unsafe content, and the
+/// structure-aware three-way merge of every file it changed.
+struct PartnerMerge {
+    let repository: Repository
+    let hub: TreeSnapshot
+    let hubHead: ObjectID
+    let manifest: Manifest
+    let options: ConsolidationOptions
+
+    enum Outcome {
+        case unchanged
+        case rejected([String])
+        case contribution(PartnerContribution)
+    }
+
+    func contribution(of partner: Partner, head: ObjectID, lastAccepted: ObjectID?) throws -> Outcome {
+        if head == lastAccepted || head == hubHead || (try repository.isDescendant(hubHead, of: head)) {
+            return .unchanged
+        }
+        if let lastAccepted, !(try repository.isDescendant(head, of: lastAccepted)),
+            !options.acceptRewrite.contains(partner.id)
+        {
+            return .rejected([
+                "its history was rewritten: \(head.short) does not contain \(lastAccepted.short), the commit last accepted from it (force-pushed?); the partner should restore it, or the coordinator may take it once with --accept-rewrite \(partner.id)"
+            ])
+        }
+        guard let base = try repository.mergeBase(hubHead, head) else {
+            return .rejected(["its branch shares no history with the hub: the partner should clone the hub and publish from that clone"])
+        }
+        let baseTree = try TreeSnapshot(repository: repository, treeID: repository.tree(of: base), label: "base")
+        let headTree = try TreeSnapshot(repository: repository, treeID: repository.tree(of: head), label: "\(partner.id) \(head.short)")
+        let changed = TreeSnapshot.changedPaths(from: baseTree, to: headTree)
+        var contribution = PartnerContribution(
+            partner: partner, head: head, base: base,
+            commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
+
+        contribution.rejections = authority(changed, partner: partner) + safety(changed, in: headTree)
+        if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }
+
+        for path in changed {
+            try merge(path, base: baseTree, theirs: headTree, into: &contribution)
+        }
+        return .contribution(contribution)
+    }
+
+    /// A partner may change only `sections/<its id>/`.
+    private func authority(_ changed: [String], partner: Partner) -> [String] {
+        changed.filter { !$0.hasPrefix(partner.folder) }.map { path in
+            "changed \(path), which \(PartnerMerge.owner(of: path, in: manifest)) owns: a partner may change only \(partner.folder)"
+        }
+    }
+
+    /// Who owns a path: a partner's folder, or the coordinator (manifest and everything else).
+    static func owner(of path: String, in manifest: Manifest) -> String {
+        if let split = SectionFile.splitPath(path) ?? SectionFile.splitFolder(path), let partner = manifest.partner(split.partner) {
+            return "\(partner.name) (\(partner.id))"
+        }
+        return "the coordinator"
+    }
+
+    /// Symbolic links, submodules, binary or huge files and undecodable names are refused.
+    private func safety(_ changed: [String], in tree: TreeSnapshot) -> [String] {
+        var reasons: [String] = []
+        for path in changed {
+            guard let entry = tree[path] else { continue }
+            if !entry.pathIsValidUTF8 { reasons.append("\(path): the file name is not valid UTF-8") }
+            switch entry.mode {
+            case .link: reasons.append("\(path) is a symbolic link; plan files must be plain text files")
+            case .commit: reasons.append("\(path) is a submodule; plan files must be plain text files")
+            case .blob, .executable:
+                let size = (try? repository.blobSize(entry.id)) ?? 0
+                if size > options.maxFileBytes {
+                    reasons.append("\(path) is \(size) bytes, more than the \(options.maxFileBytes) a plan file may have")
+                } else if (try? repository.isBinary(entry.id)) == true {
+                    reasons.append("\(path) is a binary file; plan files must be plain text")
+                }
+            default: reasons.append("\(path) is a \(entry.mode); plan files must be plain text files")
+            }
+        }
+        return reasons
+    }
+
+    private func merge(_ path: String, base: TreeSnapshot, theirs: TreeSnapshot, into contribution: inout PartnerContribution) throws {
+        let b = base[path], o = hub[path], t = theirs[path]
+        if o?.id == b?.id { contribution.files[path] = .some(t); return }  // the hub did not touch it
+        if o?.id == t?.id { return }  // both made the same change
+        let ours = try o.map { try repository.blob($0.id) }
+        let theirsBytes = try t.map { try repository.blob($0.id) }
+        let baseBytes = try b.map { try repository.blob($0.id) }
+        let parser = SectionParser(dueReference: manifest.inspection.published)
+        let parsed = [baseBytes, ours, theirsBytes].map { bytes in bytes.map { parser.parse($0, path: path) } }
+        let readable = PlanLoader.isSectionFile(path) && parsed.allSatisfy { !($0?.diagnostics.hasErrors ?? false) }
+        if readable {
+            let result = SectionMerge(textMerger: GitTextMerger(), dueReference: manifest.inspection.published)
+                .merge(base: parsed[0]?.section, ours: parsed[1]?.section, theirs: parsed[2]?.section, path: path)
+            if !result.conflicts.isEmpty {
+                contribution.conflicts += result.conflicts.map { report($0, contribution) }
+                return
+            }
+            guard let merged = result.merged else { contribution.files[path] = .some(nil); return }
+            let bytes = Array(SectionFormatter.format(merged).utf8)
+            contribution.files[path] = .some(try entry(bytes, path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
+            return
+        }
+        // Not a readable section file on every side: git's line merge, or a whole-file conflict.
+        if let ours, let theirsBytes,
+            let text = try? Repository.mergeText(
+                base: String(decoding: baseBytes ?? [], as: UTF8.self), ours: String(decoding: ours, as: UTF8.self),
+                theirs: String(decoding: theirsBytes, as: UTF8.self)), text.clean
+        {
+            contribution.files[path] = .some(try entry(Array(text.text.utf8), path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
+            return
+        }
+        let conflict = MergeConflict(
+            path: path, recommendation: SectionFile.splitPath(path).flatMap { Int($0.name.dropLast(3)) } ?? 0,
+            subject: .file, base: baseBytes.map { _ in ["(present)"] }, ours: ours.map { _ in ["(changed on the hub)"] },
+            theirs: theirsBytes.map { _ in ["(changed by the partner)"] })
+        contribution.conflicts.append(report(conflict, contribution))
+    }
+
+    /// The tree entry for merged bytes: an existing blob when equal, else a new one.
+    private func entry(
+        _ bytes: [UInt8], path: String, like template: TreeEntry?, ours: (TreeEntry?, [UInt8]?), theirs: (TreeEntry?, [UInt8]?)
+    ) throws -> TreeEntry {
+        let name = String(path.split(separator: "/").last ?? "")
+        if let entry = theirs.0, theirs.1 == bytes { return entry }
+        if let entry = ours.0, ours.1 == bytes { return entry }
+        let id = try repository.writeBlob(bytes)
+        return TreeEntry(path: path, name: name, id: id, mode: template?.mode == .executable ? .executable : .blob)
+    }
+
+    private func report(_ conflict: MergeConflict, _ contribution: PartnerContribution) -> ConflictReport {
+        let field: String?
+        switch conflict.subject {
+        case .field(_, let name): field = name
+        case .block(let kind): field = kind.heading
+        default: field = nil
+        }
+        return ConflictReport(
+            file: conflict.path, recommendation: conflict.recommendation, action: conflict.actionRef?.description,
+            field: field, what: conflict.what, base: conflict.base,
+            hub: .init(
+                value: conflict.ours,
+                change: Authorship.lastChange(of: conflict.path, in: repository, from: hubHead, stop: contribution.base)),
+            partner: .init(
+                value: conflict.theirs,
+                change: Authorship.lastChange(of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
+    }
+}
+
+extension SectionFile {
+    /// `sections/<partner>/...` at any depth: the partner folder a path is under.
+    public static func splitFolder(_ path: String) -> (partner: String, name: String)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return nil }
+        return (String(parts[1]), parts.dropFirst(2).joined(separator: "/"))
+    }
+}
