@@ -67,8 +67,10 @@ extension Repository {
 
     /// True if the index records an unresolved merge conflict.
     public var hasConflicts: Bool {
-        guard let index = try? IndexHandle(of: self) else { return false }
-        return git_index_has_conflicts(index.pointer) == 1
+        get throws {
+            let index = try IndexHandle(of: self)
+            return git_index_has_conflicts(index.pointer) == 1
+        }
     }
 
     /// Writes the index as a tree (what `git commit` would commit) and returns its id.

@@ -7,6 +7,11 @@ public struct ReferenceEntry: Sendable, Hashable {
     /// The object it points at, symbolic references resolved; for an annotated tag this is
     /// the tag object, not the commit.
     public let target: ObjectID
+
+    public init(name: String, target: ObjectID) {
+        self.name = name
+        self.target = target
+    }
 }
 
 /// A `git_reference`, owned.
@@ -97,7 +102,8 @@ extension Repository {
     ///   `GitError` with `isLocked` when another process holds the lock right now (nothing
     ///   was written; retry or report); other `GitError`s for invalid names or ids.
     public func updateReference(_ name: String, to new: ObjectID, expected old: ObjectID?, message: String) throws {
-        try GitError.check(git_reference_ensure_log(pointer, name), "create reflog of \(name)")
+        let hadLog = git_reference_has_log(pointer, name) == 1
+        if !hadLog { try GitError.check(git_reference_ensure_log(pointer, name), "create reflog of \(name)") }
         var out: OpaquePointer?
         let code: Int32 = new.withOID { newOID in
             if let old {
@@ -112,6 +118,8 @@ extension Repository {
             return
         }
         let failure = GitError.last(code: code, operation: "update reference \(name) to \(new.short)")
+        // Leave no empty reflog behind for a reference that still does not exist.
+        if !hadLog, (try? directTarget(name)) == nil { _ = git_reflog_delete(pointer, name) }
         if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ENOTFOUND.rawValue {
             let actual = try? directTarget(name)
             if actual != old { throw ReferenceMovedError(name: name, expected: old, actual: actual) }

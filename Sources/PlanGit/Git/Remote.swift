@@ -111,8 +111,8 @@ extension Repository {
     /// repository, updating the references `refspec` names, e.g.
     /// `+refs/heads/main:refs/planmerge/partners/pct`. An anonymous remote is used (no
     /// `remote.*` configuration is written); no tags are fetched, nothing is pruned and
-    /// FETCH_HEAD is not written (so fetches into one repository can run in parallel, one
-    /// `Repository` per thread). `progress` is called as objects arrive; returning false
+    /// nothing is written to FETCH_HEAD (libgit2 only truncates it), so fetches into one
+    /// repository can run in parallel, one `Repository` per thread. `progress` is called as objects arrive; returning false
     /// cancels (`FetchError.cancelled`). SSH uses the ssh-agent once; HTTPS needs no
     /// credentials (public) or fails with libgit2's authentication error.
     ///

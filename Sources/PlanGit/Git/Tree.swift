@@ -89,10 +89,10 @@ private final class TreeBuilderHandle {
         try GitError.check(code, "add \(path) to a tree")
     }
 
+    /// Removes entry `name`; nothing happens if there is none.
     func remove(_ name: String, path: String) throws {
-        let code = git_treebuilder_remove(pointer, name)
-        if code == GIT_ENOTFOUND.rawValue { return }
-        try GitError.check(code, "remove \(path) from a tree")
+        guard git_treebuilder_get(pointer, name) != nil else { return }
+        try GitError.check(git_treebuilder_remove(pointer, name), "remove \(path) from a tree")
     }
 
     func write(path: String) throws -> ObjectID {
