@@ -13,6 +13,10 @@ final class BlobTests: XCTestCase {
         XCTAssertEqual(try repo.git("cat-file", "-s", id.hex), "\(text.utf8.count)")
         XCTAssertEqual(try repository.blob(id), Array(text.utf8))
         XCTAssertEqual(try repository.blobSize(id), text.utf8.count)
+        XCTAssertEqual(try repository.blob(id, maxSize: text.utf8.count), Array(text.utf8))
+        XCTAssertThrowsError(try repository.blob(id, maxSize: 4)) { error in
+            XCTAssertTrue("\(error)".contains("more than the limit"), "\(error)")
+        }
         XCTAssertFalse(try repository.isBinary(id))
         XCTAssertEqual(try repository.objectType(id), .blob)
         XCTAssertTrue(try repository.contains(id))

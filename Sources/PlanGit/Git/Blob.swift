@@ -10,6 +10,17 @@ extension Repository {
         return Array(UnsafeRawBufferPointer(start: content, count: size))
     }
 
+    /// The bytes of blob `id`, refusing (before loading it) a blob larger than `maxSize`
+    /// bytes: a hostile partner's huge file costs a header read, not memory.
+    public func blob(_ id: ObjectID, maxSize: Int) throws -> [UInt8] {
+        let size = try blobSize(id)
+        guard size <= maxSize else {
+            throw GitError.invalid("blob is \(size) bytes, more than the limit of \(maxSize)",
+                                   operation: "read blob \(id.short)")
+        }
+        return try blob(id)
+    }
+
     /// The size of blob `id` in bytes, read from the object header without loading the
     /// content (so a huge file can be refused cheaply).
     public func blobSize(_ id: ObjectID) throws -> Int {
