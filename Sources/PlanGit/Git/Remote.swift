@@ -1,0 +1,240 @@
+import CLibgit2
+import Dispatch
+import Foundation
+
+/// How far a fetch has got (libgit2's `git_indexer_progress`).
+public struct FetchProgress: Sendable, Hashable {
+    public var totalObjects: Int
+    public var indexedObjects: Int
+    public var receivedObjects: Int
+    public var localObjects: Int
+    public var totalDeltas: Int
+    public var indexedDeltas: Int
+    public var receivedBytes: Int
+}
+
+/// Why a fetch stopped without a libgit2 error of its own.
+public enum FetchError: Error, Sendable, CustomStringConvertible {
+    /// No answer in time. The fetch goes on in the background until the remote answers or
+    /// the connection drops; it will not update any reference after this error.
+    case timedOut(url: String, after: Duration)
+    /// The progress callback returned false.
+    case cancelled(url: String)
+
+    public var description: String {
+        switch self {
+        case .timedOut(let url, let after): "fetch \(url): no answer within \(after), given up"
+        case .cancelled(let url): "fetch \(url): cancelled"
+        }
+    }
+}
+
+/// A `git_remote`, owned.
+private final class RemoteHandle {
+    let pointer: OpaquePointer
+    private let repository: Repository
+
+    init(anonymous url: String, in repository: Repository) throws {
+        var out: OpaquePointer?
+        try GitError.check(git_remote_create_anonymous(&out, repository.pointer, url), "set up remote \(url)")
+        pointer = try Repository.unwrap(out, "set up remote \(url)")
+        self.repository = repository
+    }
+
+    deinit { git_remote_free(pointer) }
+}
+
+/// A `git_strarray` built from Swift strings, owning its C copies.
+private final class CStringArray {
+    private var items: [UnsafeMutablePointer<CChar>?]
+
+    init(_ strings: [String]) { items = strings.map { strdup($0) } }
+
+    deinit { for item in items { free(item) } }
+
+    func withStrArray<R>(_ body: (UnsafePointer<git_strarray>) -> R) -> R {
+        items.withUnsafeMutableBufferPointer { buffer in
+            var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return withUnsafePointer(to: &array) { body($0) }
+        }
+    }
+}
+
+/// State the C callbacks of one fetch reach through their payload pointer. Lives on the
+/// fetching thread only (libgit2 calls the callbacks synchronously on that thread).
+private final class FetchContext {
+    let progress: ((FetchProgress) -> Bool)?
+    /// Asked between steps and in callbacks; true stops the fetch (timeout watchdog).
+    let shouldStop: () -> Bool
+    var stoppedByCallback = false
+    var credentialAttempts = 0
+
+    init(progress: ((FetchProgress) -> Bool)?, shouldStop: @escaping () -> Bool) {
+        self.progress = progress
+        self.shouldStop = shouldStop
+    }
+
+    static func from(_ payload: UnsafeMutableRawPointer?) -> FetchContext? {
+        payload.map { Unmanaged<FetchContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+}
+
+/// The outcome of a fetch run on a watchdog thread, kept Sendable by construction.
+private enum FetchOutcome: Sendable {
+    case success
+    case git(GitError)
+    case fetch(FetchError)
+}
+
+/// Shared between the caller and the fetching thread.
+/// `@unchecked Sendable`: every mutable field is read and written only under `lock`.
+private final class FetchWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: FetchOutcome?
+    private var abandoned = false
+    let finished = DispatchSemaphore(value: 0)
+
+    func finish(_ value: FetchOutcome) {
+        lock.lock(); outcome = value; lock.unlock()
+        finished.signal()
+    }
+
+    var result: FetchOutcome? { lock.lock(); defer { lock.unlock() }; return outcome }
+
+    func abandon() { lock.lock(); abandoned = true; lock.unlock() }
+
+    var isAbandoned: Bool { lock.lock(); defer { lock.unlock() }; return abandoned }
+}
+
+extension Repository {
+    /// Fetches from `url` (a path, `file://`, `git://`, `ssh://` or `https://`) into this
+    /// repository, updating the references `refspec` names, e.g.
+    /// `+refs/heads/main:refs/planmerge/partners/pct`. An anonymous remote is used (no
+    /// `remote.*` configuration is written); no tags are fetched, nothing is pruned and
+    /// nothing is written to FETCH_HEAD (libgit2 only truncates it), so fetches into one
+    /// repository can run in parallel, one `Repository` per thread. `progress` is called as objects arrive; returning false
+    /// cancels (`FetchError.cancelled`). SSH uses the ssh-agent once; HTTPS needs no
+    /// credentials (public) or fails with libgit2's authentication error.
+    ///
+    /// There is no timeout here: libgit2 1.5.1 has none and its callbacks never fire while
+    /// a remote sends nothing. Use `fetch(url:refspecs:timeout:progress:)` to bound it.
+    public func fetch(url: String, refspec: String, progress: ((FetchProgress) -> Bool)? = nil) throws {
+        try fetch(url: url, refspecs: [refspec], progress: progress)
+    }
+
+    public func fetch(url: String, refspecs: [String], progress: ((FetchProgress) -> Bool)? = nil) throws {
+        try fetch(url: url, refspecs: refspecs, context: FetchContext(progress: progress, shouldStop: { false }))
+    }
+
+    /// As `fetch(url:refspecs:progress:)`, bounded in time: the fetch runs on a thread of its
+    /// own, with its own `Repository` opened from this one's `gitDir` (libgit2 objects never
+    /// cross threads; `progress` is called on that thread). If it has not finished after
+    /// `timeout`, this throws `FetchError.timedOut` and returns; the thread is abandoned and
+    /// ends by itself when the remote answers or the connection drops, without updating
+    /// any reference (it checks before updating; the window between that check and the
+    /// update is a few local file writes). A `timeout` of nil waits without limit.
+    public func fetch(url: String, refspecs: [String], timeout: Duration?,
+                      progress: (@Sendable (FetchProgress) -> Bool)? = nil) throws {
+        let path = gitDir
+        let watch = FetchWatch()
+        let thread = Thread {
+            let outcome: FetchOutcome
+            do {
+                let repository = try Repository.open(at: path)
+                let context = FetchContext(progress: progress, shouldStop: { watch.isAbandoned })
+                try repository.fetch(url: url, refspecs: refspecs, context: context)
+                outcome = .success
+            } catch let error as GitError {
+                outcome = .git(error)
+            } catch let error as FetchError {
+                outcome = .fetch(error)
+            } catch {
+                outcome = .git(GitError.invalid("\(error)", operation: "fetch \(url)"))
+            }
+            watch.finish(outcome)
+        }
+        thread.name = "planmerge fetch \(url)"
+        thread.start()
+        if let timeout {
+            if watch.finished.wait(timeout: .now() + timeout.dispatchInterval) == .timedOut {
+                watch.abandon()
+                throw FetchError.timedOut(url: url, after: timeout)
+            }
+        } else {
+            watch.finished.wait()
+        }
+        switch watch.result {
+        case .success: return
+        case .git(let error): throw error
+        case .fetch(let error): throw error
+        case nil: throw GitError.invalid("fetch thread ended without a result", operation: "fetch \(url)")
+        }
+    }
+
+    private func fetch(url: String, refspecs: [String], context: FetchContext) throws {
+        let operation = "fetch \(url)"
+        let remote = try RemoteHandle(anonymous: url, in: self)
+        let specs = CStringArray(refspecs)
+        var options = git_fetch_options()
+        try GitError.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "prepare fetch options")
+        options.prune = GIT_FETCH_NO_PRUNE
+        options.update_fetchhead = 0
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        options.callbacks.transfer_progress = { stats, payload in
+            guard let context = FetchContext.from(payload) else { return 0 }
+            if context.shouldStop() { context.stoppedByCallback = true; return GIT_EUSER.rawValue }
+            guard let progress = context.progress, let stats else { return 0 }
+            let value = stats.pointee
+            let keepGoing = progress(FetchProgress(
+                totalObjects: Int(value.total_objects), indexedObjects: Int(value.indexed_objects),
+                receivedObjects: Int(value.received_objects), localObjects: Int(value.local_objects),
+                totalDeltas: Int(value.total_deltas), indexedDeltas: Int(value.indexed_deltas),
+                receivedBytes: Int(value.received_bytes)))
+            if !keepGoing { context.stoppedByCallback = true; return GIT_EUSER.rawValue }
+            return 0
+        }
+        options.callbacks.sideband_progress = { _, _, payload in
+            guard let context = FetchContext.from(payload), context.shouldStop() else { return 0 }
+            context.stoppedByCallback = true
+            return GIT_EUSER.rawValue
+        }
+        options.callbacks.credentials = { out, _, usernameFromURL, allowedTypes, payload in
+            // One try with the ssh-agent; afterwards let libgit2 report the failure.
+            guard let context = FetchContext.from(payload), context.credentialAttempts == 0,
+                  allowedTypes & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
+            context.credentialAttempts += 1
+            if let usernameFromURL { return git_credential_ssh_key_from_agent(out, usernameFromURL) }
+            return git_credential_ssh_key_from_agent(out, "git")
+        }
+
+        let payload = Unmanaged.passUnretained(context).toOpaque()
+        options.callbacks.payload = payload
+        let downloaded = withExtendedLifetime(context) {
+            specs.withStrArray { git_remote_download(remote.pointer, $0, &options) }
+        }
+        if downloaded < 0 {
+            // Stopped by the progress callback or by an abandoning watchdog (whose caller has
+            // already reported the timeout).
+            if context.stoppedByCallback { throw FetchError.cancelled(url: url) }
+            try GitError.check(downloaded, operation)
+        }
+        _ = git_remote_disconnect(remote.pointer)
+        // Abandoned by a watchdog: leave every reference as it was.
+        if context.shouldStop() { throw FetchError.cancelled(url: url) }
+        let updated = withExtendedLifetime(context) {
+            git_remote_update_tips(remote.pointer, &options.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE,
+                                   "planmerge: fetch \(url)")
+        }
+        try GitError.check(updated, "\(operation): update references")
+    }
+}
+
+extension Duration {
+    /// This duration for Dispatch (nanosecond precision, at least zero).
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !nanoseconds.overflow else { return .never }
+        return .nanoseconds(Int(max(0, nanoseconds.partialValue + attoseconds / 1_000_000_000)))
+    }
+}

@@ -1,2 +1,0 @@
-import CLibgit2
-import PlanModel
