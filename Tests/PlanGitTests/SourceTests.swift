@@ -17,19 +17,22 @@ final class SourceTests: XCTestCase {
         try fm.createSymbolicLink(atPath: repo.path + "/sections/pct/alias.txt", withDestinationPath: "rec-01.txt")
         try fm.createSymbolicLink(atPath: repo.path + "/sections/loop", withDestinationPath: "..")
 
-        let source = FolderSource(root: repo.path)
+        // Symbolic links are listed (so validation can name them) but never followed.
+        let source = FolderSource(path: repo.path)
         XCTAssertEqual(try source.listFiles(), [
-            "manifest.yaml", "sections/pct/alias.txt", "sections/pct/deep/rec-02.txt", "sections/pct/rec-01.txt",
+            "manifest.yaml", "sections/loop", "sections/pct/alias.txt", "sections/pct/deep/rec-02.txt",
+            "sections/pct/escape.txt", "sections/pct/rec-01.txt",
         ])
         XCTAssertEqual(try source.read("sections/pct/deep/rec-02.txt"), Array("two\n".utf8))
-        XCTAssertEqual(try source.read("sections/pct/alias.txt"), Array("one\n".utf8))
+        XCTAssertThrowsError(try source.read("sections/pct/alias.txt"))
         XCTAssertThrowsError(try source.read("sections/pct/escape.txt"))
+        XCTAssertThrowsError(try source.read("sections/loop/pct/rec-01.txt"))
         XCTAssertThrowsError(try source.read("../secret.txt"))
         XCTAssertThrowsError(try source.read("sections/missing.txt")) { error in
             guard case PlanSourceError.notFound? = error as? PlanSourceError else { return XCTFail("\(error)") }
         }
         XCTAssertNil(source.contentID("manifest.yaml"))
-        XCTAssertThrowsError(try FolderSource(root: repo.base + "/nothing").listFiles())
+        XCTAssertThrowsError(try FolderSource(path: repo.base + "/nothing").listFiles())
     }
 
     func testGitTreeSourceReadsBlobsAndExposesModes() throws {

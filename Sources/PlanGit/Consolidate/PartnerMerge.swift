@@ -30,12 +30,12 @@ struct PartnerMerge {
     }
 
     func contribution(of partner: Partner, head: ObjectID, lastAccepted: ObjectID?) throws -> Outcome {
-        if head == lastAccepted || head == hubHead || (try repository.isDescendant(hubHead, of: head)) {
+        let alreadyInMain = try repository.isDescendant(hubHead, of: head)
+        if head == lastAccepted || alreadyInMain {
             return .unchanged
         }
-        if let lastAccepted, !(try repository.isDescendant(head, of: lastAccepted)),
-            !options.acceptRewrite.contains(partner.id)
-        {
+        let keepsHistory = try lastAccepted.map { try repository.isDescendant(head, of: $0) } ?? true
+        if let lastAccepted, !keepsHistory, !options.acceptRewrite.contains(partner.id) {
             return .rejected([
                 "its history was rewritten: \(head.short) does not contain \(lastAccepted.short), the commit last accepted from it (force-pushed?); the partner should restore it, or the coordinator may take it once with --accept-rewrite \(partner.id)"
             ])

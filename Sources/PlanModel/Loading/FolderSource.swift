@@ -45,10 +45,18 @@ public struct FolderSource: PlanSource {
     }
 
     public func read(_ path: String) throws -> [UInt8] {
-        let url = root.appendingPathComponent(path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-            throw PlanSourceError.unreadable(path, reason: "it is a symbolic link; plan files must be plain files")
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw PlanSourceError.unreadable(path, reason: "the path leaves the plan folder")
+        }
+        // No component may be a symbolic link: a link could pull files from outside the plan.
+        var url = root
+        for component in components {
+            url = url.appendingPathComponent(String(component))
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+                throw PlanSourceError.unreadable(path, reason: "it is a symbolic link; plan files must be plain files")
+            }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PlanSourceError.notFound(path)
