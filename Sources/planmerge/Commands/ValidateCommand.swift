@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanModel
 
 struct ValidateCommand: ParsableCommand {
@@ -28,16 +29,31 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Report actions overdue as of this day (YYYY-MM-DD).")
     var today: String?
 
+    @Option(help: "Validate the plan at this git revision (commit, branch or tag), read through libgit2.")
+    var rev: String?
+
+    @Flag(help: "Validate the files staged in the git index (what the next commit would hold).")
+    var staged = false
+
     func validate() throws {
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(today)'")
         }
+        if rev != nil, staged { throw ValidationError("give --rev or --staged, not both") }
     }
 
     func run() throws {
+        let day = today.flatMap { Day(iso: $0) }
+        if rev != nil || staged {
+            let repository = try GitPlan.repository(at: path)
+            let source: any PlanSource = try staged
+                ? IndexSource(repository: repository) : GitPlan.source(repository, revision: rev!)
+            let outcome = try PlanValidation.run(source: source, today: day)
+            try PlanValidation.report(outcome, format: format, strict: strict, quiet: quiet, label: source.label, root: nil)
+            return
+        }
         let root = try PlanLocator.folder(path)
-        let source = FolderSource(root: root)
-        let outcome = try PlanValidation.run(source: source, today: today.flatMap { Day(iso: $0) })
+        let outcome = try PlanValidation.run(source: FolderSource(root: root), today: day)
         let prefix = PlanLocator.displayPrefix(for: root, given: path)
         try PlanValidation.report(
             outcome, format: format, strict: strict, quiet: quiet, label: prefix ?? ".", root: prefix)
