@@ -1,0 +1,194 @@
+import Foundation
+import PlanModel
+
+/// Why a consolidation could not run at all (exit 2): nothing was written.
+public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
+    case notAHub(String, reason: String)
+    case manifestInvalid([Diagnostic])
+    case mainMoved(expected: String, actual: String?)
+    case checkedOutHub(String)
+
+    public var description: String {
+        switch self {
+        case .notAHub(let path, let reason): "\(path) is not a planmerge hub: \(reason)"
+        case .manifestInvalid(let diagnostics):
+            "the hub's plan.yaml has errors:\n" + TextReporter.render(diagnostics.filter { $0.severity == .error })
+        case .mainMoved(let expected, let actual):
+            "main moved during the run (from \(expected) to \(actual ?? "nothing")): nothing was written; run consolidate again"
+        case .checkedOutHub(let path):
+            "\(path) has main checked out in a work tree; consolidate updates main in a bare hub (planmerge init makes one), so a work tree is never left behind"
+        }
+    }
+}
+
+/// `planmerge consolidate`: fetch every partner, merge each one's new work three ways,
+/// check authority and the merged plan, and write one merge commit on main with
+/// compare-and-swap. A failed or interrupted run leaves main exactly as it was.
+public struct Consolidator {
+    public let hubPath: String
+    public static let mainRef = "refs/heads/main"
+
+    public init(hubPath: String) {
+        self.hubPath = hubPath
+    }
+
+    public func run(_ options: ConsolidationOptions, events: @escaping @Sendable (FetchEvent) -> Void = { _ in })
+        throws -> ConsolidationReport
+    {
+        let started = Date()
+        let repository: Repository
+        do { repository = try Repository.open(at: hubPath) } catch {
+            throw ConsolidationError.notAHub(hubPath, reason: "\(error)")
+        }
+        guard let mainID = try repository.reference(named: Consolidator.mainRef) else {
+            throw ConsolidationError.notAHub(hubPath, reason: "it has no main branch")
+        }
+        if !repository.isBare, try repository.headBranch() == Consolidator.mainRef {
+            throw ConsolidationError.checkedOutHub(hubPath)
+        }
+        let hub = try TreeSnapshot(repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
+        let cache = ParseCache()
+        let loaded = try PlanLoader(cache: cache).load(from: hub)
+        guard let hubPlan = loaded.plan, !loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.file == Manifest.fileName }) else {
+            throw ConsolidationError.manifestInvalid(loaded.diagnostics)
+        }
+        let manifest = hubPlan.manifest
+
+        let fetchErrors = options.offline
+            ? [:] : PartnerFetcher(hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout)
+                .fetchAll(manifest.partners, events: events)
+        let lastAccepted = try AcceptedHistory.lastAccepted(in: repository, from: mainID)
+        let merger = PartnerMerge(repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
+
+        var outcomes: [String: PartnerOutcome] = [:]
+        var candidates: [String: PartnerContribution] = [:]
+        for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
+            var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
+            outcome.accepted = lastAccepted[partner.id]?.hex
+            defer { outcomes[partner.id] = outcome }
+            if case .some(.some(let error)) = fetchErrors[partner.id] {
+                outcome.state = .fetchFailed
+                outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(error); its last accepted version stands"]
+                continue
+            }
+            let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
+            guard let head = try repository.reference(named: ref) else {
+                outcome.state = .notPublished
+                outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]
+                continue
+            }
+            outcome.head = head.hex
+            switch try merger.contribution(of: partner, head: head, lastAccepted: lastAccepted[partner.id]) {
+            case .unchanged:
+                outcome.state = .unchanged
+            case .rejected(let reasons):
+                outcome.state = .rejected
+                outcome.reasons = reasons
+            case .contribution(let contribution):
+                outcome.commits = contribution.commits
+                outcome.changedFiles = contribution.changedFiles
+                if contribution.conflicts.isEmpty {
+                    candidates[partner.id] = contribution
+                } else {
+                    outcome.state = .heldBack
+                    outcome.conflicts = contribution.conflicts
+                    outcome.reasons = [
+                        "\(contribution.conflicts.count) conflict(s) with changes made on the hub; its last accepted version stands. To resolve: the partner runs 'planmerge sync', settles the conflict blocks and publishes again, or the coordinator changes the hub's value to match"
+                    ]
+                }
+            }
+        }
+
+        // The merged plan, checked as one. Errors it did not have before are laid at the door
+        // of the partner whose folder they are in; that partner is held back and the rest
+        // checked again, until what remains brings no new error.
+        let baseline = Set(Validator().validate(hubPlan, context: CheckContext(today: options.today)).filter { $0.severity == .error }.map(ErrorKey.init) + loaded.diagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
+        var merged = hub
+        var final: (plan: Plan?, diagnostics: [Diagnostic]) = (hubPlan, [])
+        while true {
+            merged = hub
+            for contribution in candidates.values {
+                for (path, entry) in contribution.files { merged.set(path, entry) }
+            }
+            let result = try PlanLoader(cache: cache).load(from: merged)
+            let diagnostics = result.diagnostics + (result.plan.map { Validator().validate($0, context: CheckContext(today: options.today)) } ?? [])
+            final = (result.plan, diagnostics)
+            let fresh = diagnostics.filter { $0.severity == .error && !baseline.contains(ErrorKey($0)) }
+            var culprits: [String: [Diagnostic]] = [:]
+            for error in fresh {
+                if let owner = SectionFile.splitFolder(error.location.file)?.partner, candidates[owner] != nil {
+                    culprits[owner, default: []].append(error)
+                }
+            }
+            if culprits.isEmpty { break }
+            for (partner, errors) in culprits {
+                candidates[partner] = nil
+                outcomes[partner]?.state = .heldBack
+                outcomes[partner]?.errors = errors.sortedForReading()
+                outcomes[partner]?.reasons = ["its changes bring \(errors.count) error(s) into the plan; its last accepted version stands until they are fixed"]
+            }
+        }
+
+        for id in candidates.keys {
+            outcomes[id]?.state = .accepted
+            outcomes[id]?.accepted = candidates[id]?.head.hex
+        }
+        var report = ConsolidationReport(
+            previousMain: mainID.hex, newMain: nil, dryRun: options.dryRun,
+            partners: manifest.partners.sorted { $0.id < $1.id }.compactMap { outcomes[$0.id] },
+            errors: final.diagnostics.filter { $0.severity == .error }.sortedForReading(),
+            warnings: final.diagnostics.filter { $0.severity == .warning }.sortedForReading(),
+            actions: final.plan?.actions.count ?? 0, seconds: nil)
+
+        let blocked = options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }
+        if !candidates.isEmpty, !options.dryRun, !blocked {
+            let accepted = candidates.values.sorted { $0.partner.id < $1.partner.id }
+            let tree = try repository.updateTree(repository.tree(of: mainID), changes: merged.changes(from: hub))
+            let signature = options.committer ?? repository.defaultSignature()
+            let commit = try repository.createCommit(
+                tree: tree, parents: [mainID] + accepted.map(\.head), author: signature, committer: signature,
+                message: ConsolidationMessage.make(report, accepted: accepted))
+            do {
+                try repository.updateReference(
+                    Consolidator.mainRef, to: commit, expected: mainID,
+                    message: "planmerge consolidate: \(accepted.map(\.partner.id).joined(separator: ", "))")
+            } catch let moved as ReferenceMovedError {
+                throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
+            }
+            report.newMain = commit.hex
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
+
+/// An error's identity across two versions of the plan: rule, file and message (lines move).
+struct ErrorKey: Hashable {
+    var rule: String
+    var file: String
+    var message: String
+
+    init(_ d: Diagnostic) {
+        rule = d.rule
+        file = d.location.file
+        message = d.message
+    }
+}
+
+/// The consolidation commit's message: a readable summary and the accepted-commit trailers.
+enum ConsolidationMessage {
+    static func make(_ report: ConsolidationReport, accepted: [PartnerContribution]) -> String {
+        var lines = ["Consolidate \(accepted.count) partner\(accepted.count == 1 ? "" : "s"): \(accepted.map(\.partner.id).joined(separator: ", "))", ""]
+        for contribution in accepted {
+            lines.append("Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), \(contribution.changedFiles.count) file(s)")
+        }
+        for outcome in report.partners where outcome.state == .heldBack || outcome.state == .rejected || outcome.state == .fetchFailed {
+            lines.append("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(outcome.reasons.first ?? "")")
+        }
+        lines.append("")
+        lines.append("Plan: \(report.actions) actions, \(report.errors.count) errors, \(report.warnings.count) warnings")
+        lines.append("")
+        lines.append(AcceptedHistory.trailers(accepted.map { ($0.partner.id, $0.head) }))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
