@@ -18,6 +18,7 @@ struct Planmerge: ParsableCommand {
             DueCommand.self,
             ShowCommand.self,
             RenderCommand.self,
+            ConsolidateCommand.self,
         ]
     )
 

@@ -104,6 +104,9 @@ public struct ConsolidationOptions: Sendable {
     public var committer: Signature?
     /// Largest file a partner may send.
     public var maxFileBytes = 1 << 20
+    /// Called after the merge commit is written and before main is updated: for tests that
+    /// move main in between (the compare-and-swap must then refuse), and for tooling.
+    public var beforeUpdatingMain: (@Sendable () throws -> Void)?
 
     public init() {}
 }

@@ -121,6 +121,12 @@ public struct Consolidator {
                 }
             }
             if culprits.isEmpty { break }
+            // Two new contributions that clash (the same new reference) both show the error:
+            // hold back only the later one, so the first is taken.
+            let clashing = culprits.filter { $0.value.allSatisfy { $0.rule == "duplicate-reference" } }
+            if clashing.count == culprits.count, culprits.count > 1, let last = culprits.keys.max() {
+                culprits = [last: culprits[last]!]
+            }
             for (partner, errors) in culprits {
                 candidates[partner] = nil
                 outcomes[partner]?.state = .heldBack
@@ -148,6 +154,7 @@ public struct Consolidator {
             let commit = try repository.createCommit(
                 tree: tree, parents: [mainID] + accepted.map(\.head), author: signature, committer: signature,
                 message: ConsolidationMessage.make(report, accepted: accepted))
+            try options.beforeUpdatingMain?()
             do {
                 try repository.updateReference(
                     Consolidator.mainRef, to: commit, expected: mainID,

@@ -51,6 +51,9 @@ public struct PartnerFetcher: Sendable {
                 events(.started(partner: partner.id, url: url))
                 var failure: String?
                 do {
+                    if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
+                        throw FetchPathError(path: url)
+                    }
                     let repository = try Repository.open(at: hubPath)
                     try repository.fetch(url: url, refspecs: [refspec], timeout: timeout) { progress in
                         events(.progress(partner: partner.id, received: progress.receivedObjects, total: progress.totalObjects, bytes: progress.receivedBytes))
@@ -85,4 +88,10 @@ private final class ResultBox: @unchecked Sendable {
         defer { lock.unlock() }
         return values
     }
+}
+
+/// A remote given as a path that does not exist (libgit2 would call it an unsupported URL).
+struct FetchPathError: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "no repository at \(path): the path does not exist" }
 }

@@ -98,7 +98,6 @@ struct PartnerMerge {
 
     private func merge(_ path: String, base: TreeSnapshot, theirs: TreeSnapshot, into contribution: inout PartnerContribution) throws {
         let b = base[path], o = hub[path], t = theirs[path]
-        if o?.id == b?.id { contribution.files[path] = .some(t); return }  // the hub did not touch it
         if o?.id == t?.id { return }  // both made the same change
         let ours = try o.map { try repository.blob($0.id) }
         let theirsBytes = try t.map { try repository.blob($0.id) }
@@ -106,6 +105,13 @@ struct PartnerMerge {
         let parser = SectionParser(dueReference: manifest.inspection.published)
         let parsed = [baseBytes, ours, theirsBytes].map { bytes in bytes.map { parser.parse($0, path: path) } }
         let readable = PlanLoader.isSectionFile(path) && parsed.allSatisfy { !($0?.diagnostics.hasErrors ?? false) }
+        if o?.id == b?.id {
+            // The hub did not touch it: the partner's file, unless it only reordered or
+            // re-spaced what the hub has (reordering is not a change).
+            if readable, let mine = parsed[1]?.section, let yours = parsed[2]?.section, mine == yours { return }
+            contribution.files[path] = .some(t)
+            return
+        }
         if readable {
             let result = SectionMerge(textMerger: GitTextMerger(), dueReference: manifest.inspection.published)
                 .merge(base: parsed[0]?.section, ours: parsed[1]?.section, theirs: parsed[2]?.section, path: path)

@@ -23,6 +23,7 @@ enum Console {
     }
 
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+
+struct ConsolidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consolidate",
+        abstract: "Fetch every partner, merge their sections into main, check the plan, commit once.",
+        discussion: """
+            Run on the hub (a bare repository). Each partner's new work is merged three ways,
+            structure-aware; a partner with conflicts, errors, or changes outside its folder is
+            held back whole and its last accepted version stands. main is updated with one merge
+            commit (parents: the previous main and each accepted partner head), compare-and-swap.
+            Exit codes: 0 consolidated clean (or nothing to do); 1 a partner was held back,
+            rejected or not fetched, or plan errors remain (with --strict: nothing written);
+            2 usage or environment error (not a hub, manifest invalid, main moved during the run).
+            """
+    )
+
+    @Argument(help: "The hub repository (default: the current directory).")
+    var hub: String?
+
+    @Option(help: "Fetches at once.")
+    var jobs: Int = 4
+
+    @Option(help: "Seconds to wait for one partner's remote before giving up on it.")
+    var timeout: Int = 120
+
+    @Flag(help: "Fetch nothing; merge what was fetched before.")
+    var offline = false
+
+    @Flag(help: "Write nothing: show what would be merged.")
+    var dryRun = false
+
+    @Flag(help: "Write nothing unless every partner is accepted or unchanged.")
+    var strict = false
+
+    @Option(parsing: .upToNextOption, help: "Accept this partner's rewritten (force-pushed) history, this once.")
+    var acceptRewrite: [String] = []
+
+    @Option(help: "The day overdue actions are counted on (YYYY-MM-DD; default today).")
+    var today: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs takes 1 to 64") }
+        guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0") }
+        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        var options = ConsolidationOptions()
+        options.today = Clock.day(today)
+        options.jobs = jobs
+        options.fetchTimeout = .seconds(timeout)
+        options.offline = offline
+        options.dryRun = dryRun
+        options.strict = strict
+        options.acceptRewrite = Set(acceptRewrite)
+        let display = FetchDisplay(enabled: format == .text && Console.isErrorTerminal)
+        let report: ConsolidationReport
+        do {
+            report = try Consolidator(hubPath: hub ?? FileManager.default.currentDirectoryPath)
+                .run(options) { display.handle($0) }
+        } catch let error as ConsolidationError {
+            throw UserError("\(error)")
+        }
+        display.finish()
+        switch format {
+        case .json: Console.out(try ReportJSON.encode(report))
+        case .text: Console.out(ConsolidationText.render(report))
+        }
+        if !report.isClean { throw PlanmergeExit.problems.code }
+    }
+}
+
+enum ReportJSON {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
