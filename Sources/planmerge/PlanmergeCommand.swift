@@ -18,7 +18,10 @@ struct Planmerge: ParsableCommand {
             DueCommand.self,
             ShowCommand.self,
             RenderCommand.self,
+            InitCommand.self,
+            PartnerCommand.self,
             ConsolidateCommand.self,
+            StatusCommand.self,
         ]
     )
 

@@ -1,0 +1,66 @@
+import Foundation
+import PlanModel
+
+/// The coordinator's hub: a bare repository whose main holds the plan.
+public struct Hub {
+    public let repository: Repository
+    public static let main = "refs/heads/main"
+
+    public init(repository: Repository) {
+        self.repository = repository
+    }
+
+    public static func open(_ path: String) throws -> Hub {
+        Hub(repository: try Repository.open(at: path))
+    }
+
+    /// Creates a bare hub at `path` whose first commit on main holds `files` (the manifest,
+    /// and optionally section files). Refuses a path that already holds anything.
+    public static func create(at path: String, files: [String: [UInt8]], author: Signature) throws -> Hub {
+        if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
+            throw HubError.notEmpty(path)
+        }
+        let repository = try Repository(at: path, bare: true)
+        let hub = Hub(repository: repository)
+        try BranchCommitter(repository: repository).commit(
+            files.mapValues { Optional($0) }, on: main, message: "Start the plan", author: author)
+        return hub
+    }
+
+    /// The manifest on main, as text.
+    public func manifestText() throws -> String {
+        guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: Hub.main) else {
+            throw HubError.noManifest
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The plan on main, loaded and validated.
+    public func plan(today: Day? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic], commit: ObjectID) {
+        guard let head = try repository.reference(named: Hub.main) else { throw HubError.noManifest }
+        let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head, label: "main \(head.short)")
+        let loaded = try PlanLoader().load(from: source)
+        let checks = loaded.plan.map { Validator().validate($0, context: CheckContext(today: today)) } ?? []
+        return (loaded.plan, loaded.diagnostics + checks, head)
+    }
+
+    /// Rewrites the manifest on main with `edit` and commits it.
+    @discardableResult
+    public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID? {
+        let text = try manifestText()
+        return try BranchCommitter(repository: repository).commit(
+            [Manifest.fileName: Array(try edit(text).utf8)], on: Hub.main, message: message, author: author)
+    }
+}
+
+public enum HubError: Error, CustomStringConvertible {
+    case notEmpty(String)
+    case noManifest
+
+    public var description: String {
+        switch self {
+        case .notEmpty(let path): "\(path) already holds files; give a new folder for the hub"
+        case .noManifest: "the hub's main has no plan.yaml (is this a planmerge hub? 'planmerge init' makes one)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PlanModel
+
+/// `planmerge status`: where each partner stands, what the plan holds, and the deadline.
+public struct HubStatus: Sendable, Codable {
+    public struct PartnerState: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var source: String
+        /// The partner's commit main last accepted, with its date.
+        public var lastAccepted: String?
+        public var lastAcceptedDate: String?
+        /// The head fetched from the partner (by the last consolidate), if any.
+        public var fetchedHead: String?
+        /// Commits in the fetched head that main does not have yet.
+        public var pending: Int
+        /// Errors the fetched head has in the partner's own folder.
+        public var errors: Int
+        public var actions: Int
+    }
+
+    public struct PlanState: Sendable, Codable {
+        public var actions: Int
+        public var byStatus: [String: Int]
+        public var overdue: [String]
+        public var toBeConfirmed: [String]
+        public var unreadDue: [String]
+        public var errors: Int
+        public var warnings: Int
+    }
+
+    public struct DeadlineState: Sendable, Codable {
+        public var published: String
+        public var workingDays: Int
+        public var deadline: String
+        public var workingDaysLeft: Int
+        public var passed: Bool
+    }
+
+    public var main: String
+    public var today: String
+    public var partners: [PartnerState]
+    public var plan: PlanState
+    public var deadline: DeadlineState?
+
+    public static func read(hub: Hub, today: Day) throws -> HubStatus {
+        let repository = hub.repository
+        let (plan, diagnostics, head) = try hub.plan(today: today)
+        guard let plan else { throw HubError.noManifest }
+        let accepted = try AcceptedHistory.lastAccepted(in: repository, from: head)
+        var partners: [PartnerState] = []
+        for partner in plan.manifest.partners {
+            let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
+            let fetched = try repository.reference(named: ref)
+            var state = PartnerState(
+                id: partner.id, name: partner.name, source: partner.remote ?? ref, lastAccepted: accepted[partner.id]?.hex,
+                lastAcceptedDate: nil, fetchedHead: fetched?.hex, pending: 0, errors: 0,
+                actions: plan.actions.filter { $0.partner == partner.id }.count)
+            if let id = accepted[partner.id], let commit = try? repository.commit(id) {
+                state.lastAcceptedDate = Authorship.format(commit.committer)
+            }
+            if let fetched {
+                state.pending = (try? repository.aheadBehind(local: fetched, upstream: head).ahead) ?? 0
+                if state.pending > 0 {
+                    let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
+                    let loaded = try PlanLoader().load(from: source)
+                    let all = loaded.diagnostics + (loaded.plan.map { Validator().validate($0) } ?? [])
+                    state.errors = all.filter { $0.severity == .error && $0.location.file.hasPrefix(partner.folder) }.count
+                }
+            }
+            partners.append(state)
+        }
+        let actions = plan.actions
+        var byStatus: [String: Int] = [:]
+        for placed in actions { byStatus[placed.action.status?.rawValue ?? "no status", default: 0] += 1 }
+        let planState = PlanState(
+            actions: actions.count, byStatus: byStatus,
+            overdue: actions.filter { OverdueCheck.isOverdue($0.action, today: today) }.map(\.action.ref.description),
+            toBeConfirmed: actions.filter { $0.action.due?.isToBeConfirmed == true && $0.action.status != .done }.map(\.action.ref.description),
+            unreadDue: actions.filter { $0.action.due?.kind == .unread }.map(\.action.ref.description),
+            errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+        var deadline: DeadlineState?
+        if let published = plan.manifest.inspection.published {
+            let statutory = StatutoryDeadline.compute(from: published, rule: plan.manifest.deadline)
+            deadline = DeadlineState(
+                published: published.iso, workingDays: plan.manifest.deadline.workingDays, deadline: statutory.deadline.iso,
+                workingDaysLeft: statutory.workingDaysLeft(today: today), passed: statutory.isPast(today: today))
+        }
+        return HubStatus(main: head.hex, today: today.iso, partners: partners, plan: planState, deadline: deadline)
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+
+struct PartnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partner",
+        abstract: "List, add or remove the plan's partners (edits the manifest on the hub's main).",
+        subcommands: [List.self, Add.self, Remove.self],
+        defaultSubcommand: List.self
+    )
+
+    struct HubOption: ParsableArguments {
+        @Option(help: "The hub repository (default: the current directory).")
+        var hub: String?
+
+        func open() throws -> Hub {
+            let path = hub ?? FileManager.default.currentDirectoryPath
+            do { return try Hub.open(path) } catch {
+                throw UserError("\(path) is not a hub repository (\(error))", hint: "give the hub with --hub PATH")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the partners.")
+        @OptionGroup var hub: HubOption
+        @Option(help: "Output format: text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let text = try hub.open().manifestText()
+            guard let manifest = ManifestReader().read(Array(text.utf8)).manifest else { throw UserError("plan.yaml on main has errors") }
+            switch format {
+            case .json: Console.out(try ReportJSON.encode(manifest.partners))
+            case .text:
+                for partner in manifest.partners {
+                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote ?? PartnerFetcher.hubBranch(partner))")
+                }
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a partner and commit the manifest.")
+        @OptionGroup var hub: HubOption
+        @Argument(help: "The partner's id: its folder name under sections/ (lowercase, digits, '-').")
+        var id: String
+        @Option(help: "The display name.")
+        var name: String
+        @Option(help: "Where the partner publishes: a path, file://, git://, ssh or https URL (default: a branch partners/ID pushed to the hub).")
+        var remote: String?
+        @Option(help: "The partner's branch.")
+        var branch = "main"
+        @Option(parsing: .upToNextOption, help: "Server user names that push for this partner.")
+        var pusher: [String] = []
+
+        func validate() throws {
+            guard ManifestConsistencyCheck.isValidID(id) else {
+                throw ValidationError("'\(id)' is not a usable partner id: use lowercase letters, digits and '-'")
+            }
+        }
+
+        func run() throws {
+            let hub = try hub.open()
+            let partner = Partner(id: id, name: name, remote: remote, branch: branch, pushers: pusher)
+            do {
+                try hub.editManifest(message: "Add partner \(id) (\(name))", author: hub.repository.defaultSignature()) {
+                    try ManifestEditor(text: $0).adding(partner)
+                }
+            } catch let error as ManifestEditor.EditError {
+                throw UserError("\(error)")
+            }
+            Console.out("Added \(id) (\(name)); it owns sections/\(id)/")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a partner and commit the manifest.")
+        @OptionGroup var hub: HubOption
+        @Argument(help: "The partner's id.")
+        var id: String
+
+        func run() throws {
+            let hub = try hub.open()
+            do {
+                try hub.editManifest(message: "Remove partner \(id)", author: hub.repository.defaultSignature()) {
+                    try ManifestEditor(text: $0).removing(id)
+                }
+            } catch let error as ManifestEditor.EditError {
+                throw UserError("\(error)")
+            }
+            Console.out("Removed \(id) from the manifest (its folder sections/\(id)/ is left as it is)")
+        }
+    }
+}

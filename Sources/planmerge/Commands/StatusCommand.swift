@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Partners, the plan's actions by status, overdue and to-be-confirmed, and the statutory deadline.",
+        discussion: "Run on the hub. 'pending' counts commits fetched by the last consolidate that main does not have yet."
+    )
+
+    @Argument(help: "The hub repository (default: the current directory).")
+    var hub: String?
+
+    @Option(help: "The day to report on (YYYY-MM-DD; default today).")
+    var today: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let path = hub ?? FileManager.default.currentDirectoryPath
+        let opened: Hub
+        do { opened = try Hub.open(path) } catch { throw UserError("\(path) is not a hub repository (\(error))") }
+        let status = try HubStatus.read(hub: opened, today: Clock.day(today))
+        switch format {
+        case .json: Console.out(try ReportJSON.encode(status))
+        case .text: Console.out(StatusText.render(status))
+        }
+    }
+}
+
+enum StatusText {
+    static func render(_ status: HubStatus) -> String {
+        var lines = ["main \(status.main.prefix(7)), as of \(status.today)", "", "Partners:"]
+        for p in status.partners {
+            let accepted = p.lastAccepted.map { "accepted \($0.prefix(7)) (\(p.lastAcceptedDate ?? "?"))" } ?? "nothing accepted yet"
+            var line = "  \(ConsolidationText.pad(p.id, 26)) \(ConsolidationText.pad(String(p.actions), 4)) actions  \(accepted)"
+            if p.pending > 0 { line += ", \(p.pending) commit(s) pending" + (p.errors > 0 ? " with \(p.errors) error(s)" : "") }
+            lines.append(line)
+        }
+        let plan = status.plan
+        lines += ["", "Plan: \(plan.actions) actions, \(plan.errors) error(s), \(plan.warnings) warning(s)"]
+        let statuses = ["done", "on track", "at risk", "off track", "not started", "no status"]
+        lines.append("  by status: " + statuses.compactMap { s in plan.byStatus[s].map { "\(s) \($0)" } }.joined(separator: ", "))
+        lines.append("  overdue (not done): \(plan.overdue.count)" + list(plan.overdue))
+        lines.append("  due date to be confirmed: \(plan.toBeConfirmed.count)" + list(plan.toBeConfirmed))
+        if !plan.unreadDue.isEmpty { lines.append("  due text not understood: \(plan.unreadDue.count)" + list(plan.unreadDue)) }
+        if let d = status.deadline {
+            lines += ["", "Statutory deadline: \(d.deadline) (\(d.workingDays) working days from publication on \(d.published))"]
+            lines.append(d.passed ? "  the deadline has passed" : "  \(d.workingDaysLeft) working day(s) left")
+        } else {
+            lines += ["", "Statutory deadline: unknown (the manifest gives no inspection.published date)"]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func list(_ refs: [String]) -> String {
+        refs.isEmpty ? "" : ": " + refs.prefix(12).joined(separator: ", ") + (refs.count > 12 ? ", ..." : "")
+    }
+}
