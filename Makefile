@@ -19,14 +19,15 @@ build: deps
 
 # The end-to-end demo on the example plans in Repos/.
 demo: build
-	@echo "== Leicester (Repos/leicester) =="
+	@echo "== Validating the example plans (Repos/leicester, Repos/derby)"
 	@$(BIN) validate Repos/leicester --quiet
-	@echo
-	@echo "== Derby (Repos/derby) =="
 	@$(BIN) validate Repos/derby --quiet
 	@echo
-	@echo "== Statutory deadline of the Leicester plan (report published 3 June 2008, 70 working days) =="
+	@echo "== Statutory deadline of the Leicester plan (report published 3 June 2008, 70 working days)"
 	@$(BIN) deadline --from 2008-06-03 --working-days 70
+	@echo
+	@echo "== The whole workflow on the Leicester plan: hub, partners, consolidate, a day of work"
+	@$(BIN) demo --plan leicester
 
 # The full test suite (what .ci/run runs).
 test: deps

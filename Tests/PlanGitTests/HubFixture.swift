@@ -133,7 +133,3 @@ final class HubFixture {
         try hub.git("show", "\(rev):\(path)") + "\n"
     }
 }
-
-extension ConsolidationReport {
-    func outcome(_ partner: String) -> PartnerOutcome? { partners.first { $0.partner == partner } }
-}

@@ -78,6 +78,8 @@ public struct ConsolidationReport: Sendable, Codable {
 
     public func partners(_ state: PartnerOutcome.State) -> [PartnerOutcome] { partners.filter { $0.state == state } }
 
+    public func outcome(_ partner: String) -> PartnerOutcome? { partners.first { $0.partner == partner } }
+
     /// True when every partner is accepted or unchanged and the plan has no errors.
     public var isClean: Bool {
         errors.isEmpty && partners.allSatisfy { $0.state == .accepted || $0.state == .unchanged || $0.state == .notPublished }

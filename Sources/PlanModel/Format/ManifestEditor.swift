@@ -79,6 +79,11 @@ public struct ManifestEditor {
             last += 1
         }
         lines.removeSubrange(first..<last)
+        if let keyLine = lines.firstIndex(where: { $0.hasPrefix("partners:") }),
+            !lines[(keyLine + 1)..<blockEnd(after: keyLine, in: lines)].contains(where: { $0.trimmed.hasPrefix("- ") })
+        {
+            lines[keyLine] = "partners: []"  // the last partner went: an empty list, not a null
+        }
         let edited = lines.joined(separator: "\n")
         manifest.partners.removeAll { $0.id == id }
         try verify(edited, equals: manifest)
