@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test integration bench clean
 
 all: build
 
@@ -32,7 +32,12 @@ demo: build
 # The full test suite (what .ci/run runs).
 test: deps
 	$(SWIFT) build --build-tests
+	./scripts/integration-check
 	$(SWIFT) test --skip-build
+
+# The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
+integration: build
+	./scripts/integration-check
 
 bench: deps
 	$(SWIFT) build -c release

@@ -22,6 +22,8 @@ struct Planmerge: ParsableCommand {
             PartnerCommand.self,
             ConsolidateCommand.self,
             StatusCommand.self,
+            TagCommand.self,
+            VersionsCommand.self,
             DemoCommand.self,
         ]
     )

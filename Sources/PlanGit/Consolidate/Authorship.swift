@@ -28,7 +28,7 @@ public struct Authorship: Sendable, Hashable, Codable {
         return nil
     }
 
-    static func format(_ signature: Signature) -> String {
+    public static func format(_ signature: Signature) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB_POSIX")
         formatter.timeZone = TimeZone(secondsFromGMT: Int(signature.offsetMinutes) * 60)

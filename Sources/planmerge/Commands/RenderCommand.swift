@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanModel
 import PlanRender
 
@@ -34,11 +35,11 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        guard let plan = loaded.plan else {
-            Console.error(TextReporter.render(loaded.diagnostics))
+        guard let plan = loaded.result.plan else {
+            Console.error(TextReporter.render(loaded.result.diagnostics))
             throw PlanmergeExit.problems.code
         }
-        let document = PlanDocument(plan: plan, context: input.renderContext(plan))
+        let document = PlanDocument(plan: plan, context: input.renderContext(plan, loaded))
         let bytes = try RenderCommand.render(document, as: format)
         if let output {
             try SectionFiles.writeAtomically(bytes, to: output)

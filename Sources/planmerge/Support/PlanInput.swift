@@ -1,12 +1,20 @@
 import ArgumentParser
 import Foundation
+import PlanGit
 import PlanModel
 import PlanRender
 
-/// Where a command reads the plan from: a folder (default: the current plan).
+/// Where a command reads the plan from: a folder (default: the current plan) or a git
+/// revision (a tag such as cabinet/2008-09-01, a branch, a commit), read through libgit2.
 struct PlanInput: ParsableArguments {
-    @Argument(help: "The plan folder (default: the plan holding the current directory).")
-    var path: String?
+    @Argument(help: "A plan folder or a git revision (default: the plan holding the current directory).")
+    var target: String?
+
+    @Option(help: "Read the plan at this git revision (tag, branch or commit).")
+    var rev: String?
+
+    @Option(help: "The repository for --rev (default: the one holding the current directory).")
+    var repo: String?
 
     @Option(help: "The day to read the plan on (YYYY-MM-DD): overdue actions, working days left. Default: today.")
     var today: String?
@@ -15,20 +23,46 @@ struct PlanInput: ParsableArguments {
         if let today, Day(iso: today) == nil {
             throw ValidationError("--today takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(today)'")
         }
+        if rev != nil, target != nil { throw ValidationError("give a folder or --rev, not both") }
     }
 
-    /// The folder, for messages and relative paths.
-    func root() throws -> URL { try PlanLocator.folder(path) }
-
-    func load() throws -> PlanLoader.Result {
-        try PlanLoader().load(from: FolderSource(root: root()))
+    /// The revision to read, if the input is one: --rev, or a target that is not a folder.
+    private var revision: String? {
+        if let rev { return rev }
+        guard let target else { return nil }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) && isDirectory.boolValue ? nil : target
     }
 
-    func renderContext(_ plan: Plan, version: String? = nil, provenance: [String: PartnerProvenance] = [:])
-        -> RenderContext
-    {
+    struct Loaded {
+        var result: PlanLoader.Result
+        var version: String?
+        var provenance: [String: PartnerProvenance]
+    }
+
+    func load() throws -> Loaded {
+        guard let revision else {
+            let root = try PlanLocator.folder(target)
+            return Loaded(result: try PlanLoader().load(from: FolderSource(root: root)), version: nil, provenance: [:])
+        }
+        let repository = try GitPlan.repository(at: repo)
+        let source = try GitPlan.source(repository, revision: revision)
+        var provenance: [String: PartnerProvenance] = [:]
+        if let commit = source.commitID {
+            for (partner, id) in try AcceptedHistory.lastAccepted(in: repository, from: commit) {
+                let info = try? repository.commit(id)
+                provenance[partner] = PartnerProvenance(
+                    commit: id.short, author: info?.author.name, date: info.map { Authorship.format($0.author) })
+            }
+        }
+        let isTag = (try? repository.tag(named: revision)) != nil
+        let version = isTag ? revision : "\(revision) (\(source.commitID?.short ?? "?"))"
+        return Loaded(result: try PlanLoader().load(from: source), version: version, provenance: provenance)
+    }
+
+    func renderContext(_ plan: Plan, _ loaded: Loaded) -> RenderContext {
         RenderContext(
-            version: version, provenance: provenance, today: Clock.day(today),
+            version: loaded.version, provenance: loaded.provenance, today: Clock.day(today),
             deadline: PlanDeadline.of(plan)?.deadline, generatedAt: nil)
     }
 }

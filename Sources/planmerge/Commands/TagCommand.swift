@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Mark the version submitted to Cabinet with an annotated tag (cabinet/YYYY-MM-DD).",
+        discussion: """
+            Refused (exit 1, with the reasons) when the plan at REV has errors or a partner is
+            held back with conflicts. The message records the plan's figures and each partner's
+            exact commit. An existing tag is never moved: a name in use is refused.
+            """
+    )
+
+    @Argument(help: "The commit to tag (default: main).")
+    var revision = "main"
+
+    @Option(help: "The tag's name (default: cabinet/<today>).")
+    var name: String?
+
+    @Option(help: "A note for the tag message (e.g. the Cabinet meeting and item).")
+    var message: String?
+
+    @Option(help: "The hub repository (default: the current directory).")
+    var hub: String?
+
+    @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name.")
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+        if let name, name.isEmpty || name.contains(" ") || name.hasPrefix("-") || name.contains("..") {
+            throw ValidationError("'\(name)' is not a usable tag name, e.g. cabinet/2008-09-01")
+        }
+    }
+
+    func run() throws {
+        let repository = try GitPlan.repository(at: hub)
+        let day = Clock.day(today)
+        let tagName = name ?? CabinetTag.defaultName(day)
+        do {
+            let made = try CabinetTag(repository: repository).make(
+                revision: revision, name: tagName, note: message, today: day, tagger: repository.defaultSignature())
+            Console.out("Tagged \(made.commit.short) as \(made.name)")
+            Console.out(made.message)
+        } catch let refusal as CabinetTag.Refusal {
+            Console.error("planmerge: \(refusal)")
+            throw PlanmergeExit.problems.code
+        } catch let error as GitError where error.isNotFound {
+            throw UserError("no such revision '\(revision)'", hint: "use main, a commit id or a tag")
+        }
+    }
+}
+
+struct VersionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions",
+        abstract: "List the Cabinet versions (cabinet/* tags) with their dates and figures."
+    )
+
+    @Option(help: "The hub repository (default: the current directory).")
+    var hub: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    struct Version: Codable {
+        var name: String
+        var commit: String
+        var date: String?
+        var tagger: String?
+        var summary: String?
+    }
+
+    func run() throws {
+        let repository = try GitPlan.repository(at: hub)
+        let versions = try CabinetTag(repository: repository).versions().map { tag in
+            Version(
+                name: tag.name, commit: tag.target.hex, date: tag.tagger.map(Authorship.format), tagger: tag.tagger?.name,
+                summary: tag.message?.split(separator: "\n").first { $0.hasPrefix("Plan: ") }.map { String($0.dropFirst(6)) })
+        }
+        switch format {
+        case .json: Console.out(try ReportJSON.encode(versions))
+        case .text:
+            if versions.isEmpty { Console.out("No Cabinet versions yet (planmerge tag makes one)") }
+            for v in versions {
+                Console.out("\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")")
+            }
+        }
+    }
+}
