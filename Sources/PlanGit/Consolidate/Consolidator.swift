@@ -7,6 +7,7 @@ public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
     case manifestInvalid([Diagnostic])
     case mainMoved(expected: String, actual: String?)
     case checkedOutHub(String)
+    case locked(String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
             "the hub's plan.yaml has errors:\n" + TextReporter.render(diagnostics.filter { $0.severity == .error })
         case .mainMoved(let expected, let actual):
             "main moved during the run (from \(expected) to \(actual ?? "nothing")): nothing was written; run consolidate again"
+        case .locked(let ref):
+            "\(ref) is locked: another consolidate is running, or one that was killed left \(ref).lock behind; nothing was written. Remove the .lock file if no other run is going on"
         case .checkedOutHub(let path):
             "\(path) has main checked out in a work tree; consolidate updates main in a bare hub (planmerge init makes one), so a work tree is never left behind"
         }
@@ -161,6 +164,8 @@ public struct Consolidator {
                     message: "planmerge consolidate: \(accepted.map(\.partner.id).joined(separator: ", "))")
             } catch let moved as ReferenceMovedError {
                 throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
+            } catch let error as GitError where error.isLocked {
+                throw ConsolidationError.locked(Consolidator.mainRef)
             }
             report.newMain = commit.hex
         }
