@@ -29,7 +29,7 @@ final class KilledRunTests: XCTestCase {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(useconds_t(round * 12_000))
+            usleep(useconds_t(round * 30_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
