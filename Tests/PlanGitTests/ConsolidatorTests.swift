@@ -159,6 +159,18 @@ final class ConsolidatorTests: XCTestCase {
         XCTAssertTrue(outcome.reasons.contains { $0.contains("big.md is") }, "\(outcome.reasons)")
     }
 
+    func testBinaryFilesAndSubmodulesAreRefused() throws {
+        let uhl = fx.clone("uhl")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]).write(to: URL(fileURLWithPath: uhl.path + "/sections/uhl/plan.docx"))
+        try uhl.git("add", "-A")
+        try uhl.git("update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,sections/uhl/vendor")
+        try uhl.git("commit", "-q", "-m", "hostile")
+        let outcome = try XCTUnwrap(try fx.consolidate().outcome("uhl"))
+        XCTAssertEqual(outcome.state, .rejected)
+        XCTAssertTrue(outcome.reasons.contains { $0.contains("plan.docx is a binary file") }, "\(outcome.reasons)")
+        XCTAssertTrue(outcome.reasons.contains { $0.contains("vendor is a submodule") }, "\(outcome.reasons)")
+    }
+
     func testMainMovingDuringTheRunWritesNothing() throws {
         try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "July 2008", with: "June 2008") }
         let hubPath = fx.hub.path
