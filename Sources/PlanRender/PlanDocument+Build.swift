@@ -85,15 +85,9 @@ extension RecommendationEntry {
 
 extension ActionRow {
     init(placed: PlacedAction, manifest: Manifest, names: PartnerNames, today: Day?) {
-        let a = placed.action
-        let overdue = today.flatMap { today in a.due?.end.map { $0 < today } } ?? false
         self.init(
-            ref: a.ref, recommendation: a.ref.recommendation,
-            timescale: manifest.recommendation(a.ref.recommendation)?.timescale ?? "",
-            partner: names.name(placed.partner), text: a.text, due: a.due, leads: a.leads,
-            status: a.status, success: a.success, milestones: a.milestones, resources: a.resources,
-            risk: a.risk, monitoring: a.monitoring, crossReferences: a.crossReferences, links: a.links,
-            details: a.details, notes: a.notes, file: placed.file,
-            isOverdue: overdue && a.status != .done)
+            action: placed.action, timescale: manifest.recommendation(placed.action.ref.recommendation)?.timescale ?? "",
+            partner: names.name(placed.partner), file: placed.file,
+            isOverdue: today.map { OverdueCheck.isOverdue(placed.action, today: $0) } ?? false)
     }
 }

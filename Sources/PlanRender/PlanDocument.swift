@@ -67,32 +67,23 @@ public struct RecommendationEntry: Hashable, Sendable {
     public var anchor: String { "recommendation-\(number)" }
 }
 
-/// One action as a table row, with its partner's display name and the document's reading
-/// of its due date.
+/// One action as a table row: the action itself (its fields are read through this row,
+/// `row.text`, `row.due`, ...), its partner's display name, and whether it is overdue.
+@dynamicMemberLookup
 public struct ActionRow: Hashable, Sendable {
-    public var ref: ActionRef
-    public var recommendation: Int
+    public var action: Action
     public var timescale: String
     public var partner: PartnerName
-    public var text: String
-    public var due: DueDate?
-    public var leads: [String]
-    public var status: ActionStatus?
-    public var success: [String]
-    public var milestones: [Milestone]
-    public var resources: String?
-    public var risk: String?
-    public var monitoring: String?
-    public var crossReferences: [CrossReference]
-    public var links: [String]
-    public var details: [String]
-    public var notes: [String]
     /// The section file the action was read from.
     public var file: String
     /// Due before `today` and not done.
     public var isOverdue: Bool
 
-    public var anchor: String { Anchor.action(ref) }
+    public subscript<T>(dynamicMember path: KeyPath<Action, T>) -> T { action[keyPath: path] }
+
+    public var recommendation: Int { action.ref.recommendation }
+
+    public var anchor: String { Anchor.action(action.ref) }
 }
 
 /// The commit one partner's part came from (nil when the caller recorded none).

@@ -24,8 +24,7 @@ public struct TreeSnapshot: PlanSource {
 
     public func read(_ path: String) throws -> [UInt8] {
         guard let entry = entries[path] else { throw PlanSourceError.notFound(path) }
-        guard entry.mode.isFile else { throw PlanSourceError.unreadable(path, reason: "it is a \(entry.mode), not a file") }
-        return try repository.blob(entry.id)
+        return try repository.planFile(entry, path: path)
     }
 
     public func contentID(_ path: String) -> String? { entries[path].map(\.id.hex) }

@@ -44,14 +44,7 @@ public final class GitTreeSource: PlanSource {
 
     public func read(_ path: String) throws -> [UInt8] {
         guard let entry = byPath[path] else { throw PlanSourceError.notFound(path) }
-        guard entry.mode.isFile else {
-            throw PlanSourceError.unreadable(path, reason: "it is a \(entry.mode), not a file")
-        }
-        do {
-            return try repository.blob(entry.id)
-        } catch {
-            throw PlanSourceError.unreadable(path, reason: "\(error)")
-        }
+        return try repository.planFile(entry, path: path)
     }
 
     public func contentID(_ path: String) -> String? {

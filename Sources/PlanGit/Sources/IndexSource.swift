@@ -39,14 +39,7 @@ public final class IndexSource: PlanSource {
             }
             throw PlanSourceError.notFound(path)
         }
-        guard entry.mode.isFile else {
-            throw PlanSourceError.unreadable(path, reason: "it is a \(entry.mode), not a file")
-        }
-        do {
-            return try repository.blob(entry.id)
-        } catch {
-            throw PlanSourceError.unreadable(path, reason: "\(error)")
-        }
+        return try repository.planFile(entry.treeEntry, path: path)
     }
 
     public func contentID(_ path: String) -> String? {

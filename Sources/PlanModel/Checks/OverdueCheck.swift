@@ -16,9 +16,10 @@ public struct OverdueCheck: PlanCheck {
         }
     }
 
-    /// Due (by its reading's end) before today and not done.
+    /// Due (by its reading's end) before today and not done. An open due with an end
+    /// ("monthly leading up to 31.3.09") counts once that end has passed; "ongoing" never.
     public static func isOverdue(_ action: Action, today: Day) -> Bool {
-        guard action.status != .done, let due = action.due, due.kind != .open, let end = due.end else { return false }
+        guard action.status != .done, let end = action.due?.end else { return false }
         return end < today
     }
 }
