@@ -146,6 +146,19 @@ final class ConsolidatorTests: XCTestCase {
         XCTAssertNil(report.newMain)
     }
 
+    func testOnlyTheLeadPartnerWritesRecommendationText() throws {
+        try fx.edit("uhl", "sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nOur own view.\n")
+        }
+        try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nThe lead's view.\n")
+        }
+        let report = try fx.consolidate()
+        XCTAssertEqual(report.outcome("pct")?.state, .accepted, "pct leads recommendation 15")
+        XCTAssertEqual(report.outcome("uhl")?.state, .heldBack)
+        XCTAssertEqual(report.outcome("uhl")?.errors.map(\.rule), ["recommendation-text-not-lead"])
+    }
+
     func testUnsafeContentIsRefused() throws {
         let uhl = fx.clone("uhl")
         try FileManager.default.createSymbolicLink(atPath: uhl.path + "/sections/uhl/1.md", withDestinationPath: "/etc/passwd")
