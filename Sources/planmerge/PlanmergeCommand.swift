@@ -18,6 +18,10 @@ struct Planmerge: ParsableCommand {
             DueCommand.self,
             ShowCommand.self,
             RenderCommand.self,
+            HookCommand.self,
+            HooksCommand.self,
+            MergeDriverCommand.self,
+            SyncCommand.self,
         ]
     )
 
