@@ -40,9 +40,9 @@ struct SyncCommand: ParsableCommand {
         let (url, tracking) = try resolveRemote(repository)
         let theirs = try sync.fetch(url: url, branch: branch, into: tracking, timeout: .seconds(timeout))
         let label = "hub \(branch)"
-        let user = try? repository.configString("user.name")
+        let user: String? = (try? repository.configString("user.name")) ?? nil
         let labels = ConflictWriter.Labels(
-            ours: user.flatMap { $0 }.map { "ours (\($0))" } ?? "ours", theirs: "theirs (\(label) \(theirs.short))")
+            ours: user.map { "ours (\($0))" } ?? "ours", theirs: "theirs (\(label) \(theirs.short))")
         let outcome: PlanSync.Outcome
         do {
             outcome = try sync.merge(theirs, label: label, dueReference: dueReference(repository), labels: labels)
