@@ -25,6 +25,10 @@ struct Planmerge: ParsableCommand {
             TagCommand.self,
             VersionsCommand.self,
             DemoCommand.self,
+            HookCommand.self,
+            HooksCommand.self,
+            MergeDriverCommand.self,
+            SyncCommand.self,
         ]
     )
 

@@ -1,0 +1,175 @@
+import CLibgit2
+import Foundation
+
+/// Installs and removes planmerge's git hooks and merge driver in one repository.
+///
+/// A partner (or coordinator) clone gets `pre-commit` and `commit-msg`, the merge driver in
+/// its git config (`merge.planmerge.name`, `merge.planmerge.driver`) and the line
+/// `sections/**/*.md merge=planmerge` in `.git/info/attributes` (not `.gitattributes`:
+/// that file is the coordinator's, outside every partner's folder, and the driver exists
+/// only where it is configured). The hub gets `pre-receive` (or `update`, per reference).
+/// Both record `planmerge.binary`; a partner clone also `planmerge.partner`.
+///
+/// Installing twice changes nothing; `uninstall` removes exactly these: the hook files that
+/// are planmerge's own, the planmerge config keys, the attributes line. A hook someone else
+/// wrote is never overwritten nor removed.
+public struct HookInstaller {
+    public let repository: Repository
+
+    public init(repository: Repository) {
+        self.repository = repository
+    }
+
+    public enum Kind: Sendable, Hashable {
+        /// A working clone: the partner it commits for, or nil for the coordinator's clone.
+        case clone(partner: String?)
+        /// The hub: `pre-receive`, or `update` with `perRef`.
+        case server(perRef: Bool)
+    }
+
+    public static let attributesLine = "sections/**/*.md merge=planmerge"
+    static let configKeys = ["planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver"]
+
+    public struct ForeignHookError: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var description: String {
+            "\(path) exists and was not installed by planmerge: move it away (or call planmerge hook from it) and install again"
+        }
+    }
+
+    /// Installs for `kind`, with `binary` the absolute path of the planmerge executable.
+    /// Returns one line per thing done (nothing when all was in place already).
+    @discardableResult
+    public func install(_ kind: Kind, binary: String) throws -> [String] {
+        var done: [String] = []
+        let wanted: [String]
+        switch kind {
+        case .clone: wanted = ["pre-commit", "commit-msg"]
+        case .server(let perRef): wanted = perRef ? ["update"] : ["pre-receive"]
+        }
+        for name in wanted where try writeHook(name) { done.append("installed hook \(name)") }
+        for name in HookScripts.all.keys.sorted() where !wanted.contains(name) {
+            if try removeHook(name) { done.append("removed hook \(name)") }
+        }
+        var config: [(String, String?)] = [("planmerge.binary", binary)]
+        switch kind {
+        case .clone(let partner):
+            config += [
+                ("planmerge.partner", partner),
+                ("merge.planmerge.name", "planmerge structure-aware merge of section files"),
+                ("merge.planmerge.driver", "\(Self.shellQuoted(binary)) merge-driver %O %A %B %P"),
+            ]
+            if try addAttributesLine() { done.append("added '\(Self.attributesLine)' to \(attributesPath)") }
+        case .server:
+            config += [("planmerge.partner", nil), ("merge.planmerge.name", nil), ("merge.planmerge.driver", nil)]
+            if try removeAttributesLine() { done.append("removed '\(Self.attributesLine)' from \(attributesPath)") }
+        }
+        for (key, value) in config {
+            let current = try localConfig(key)
+            if current == value { continue }
+            if let value {
+                try repository.setConfigString(key, value)
+                done.append("set \(key) = \(value)")
+            } else {
+                try repository.unsetConfig(key)
+                done.append("unset \(key)")
+            }
+        }
+        return done
+    }
+
+    /// Removes what `install` added. Returns one line per thing removed.
+    @discardableResult
+    public func uninstall() throws -> [String] {
+        var done: [String] = []
+        for name in HookScripts.all.keys.sorted() where try removeHook(name) { done.append("removed hook \(name)") }
+        for key in Self.configKeys where try localConfig(key) != nil {
+            try repository.unsetConfig(key)
+            done.append("unset \(key)")
+        }
+        if try removeAttributesLine() { done.append("removed '\(Self.attributesLine)' from \(attributesPath)") }
+        return done
+    }
+
+    // MARK: Hooks
+
+    var hooksFolder: String { repository.gitDir + "hooks" }
+
+    /// True when planmerge wrote this text (any version of its scripts).
+    public static func isPlanmergeScript(_ text: String) -> Bool {
+        text.hasPrefix("#!/bin/sh\n" + HookScripts.marker) && text.contains("installed by 'planmerge hooks install")
+    }
+
+    private func writeHook(_ name: String) throws -> Bool {
+        guard let script = HookScripts.all[name] else { return false }
+        let path = hooksFolder + "/" + name
+        let manager = FileManager.default
+        if let existing = manager.contents(atPath: path) {
+            let text = String(decoding: existing, as: UTF8.self)
+            guard Self.isPlanmergeScript(text) else { throw ForeignHookError(path: path) }
+            if text == script, manager.isExecutableFile(atPath: path) { return false }
+        }
+        try manager.createDirectory(atPath: hooksFolder, withIntermediateDirectories: true)
+        try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+        try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return true
+    }
+
+    private func removeHook(_ name: String) throws -> Bool {
+        let path = hooksFolder + "/" + name
+        guard let existing = FileManager.default.contents(atPath: path),
+            Self.isPlanmergeScript(String(decoding: existing, as: UTF8.self))
+        else { return false }
+        try FileManager.default.removeItem(atPath: path)
+        return true
+    }
+
+    // MARK: Attributes
+
+    var attributesPath: String { repository.gitDir + "info/attributes" }
+
+    private func attributesLines() -> [String]? {
+        guard let data = FileManager.default.contents(atPath: attributesPath) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    private func addAttributesLine() throws -> Bool {
+        var lines = attributesLines() ?? []
+        if lines.contains(Self.attributesLine) { return false }
+        if lines.last == "" { lines.removeLast() }
+        lines.append(Self.attributesLine)
+        try FileManager.default.createDirectory(atPath: repository.gitDir + "info", withIntermediateDirectories: true)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: attributesPath))
+        return true
+    }
+
+    private func removeAttributesLine() throws -> Bool {
+        guard var lines = attributesLines(), lines.contains(Self.attributesLine) else { return false }
+        lines.removeAll { $0 == Self.attributesLine }
+        if lines.allSatisfy(\.isEmpty) {
+            try FileManager.default.removeItem(atPath: attributesPath)
+        } else {
+            try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: attributesPath))
+        }
+        return true
+    }
+
+    // MARK: Config
+
+    /// The value in this repository's own config only (not inherited from global config).
+    private func localConfig(_ key: String) throws -> String? {
+        try repository.localConfigString(key)
+    }
+
+    /// `'path'`, safe for the shell git runs merge drivers with.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+extension Repository {
+    /// A value from this repository's own config (`.git/config`) only, nil if unset there.
+    func localConfigString(_ key: String) throws -> String? {
+        try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL).string(key)
+    }
+}

@@ -1,0 +1,100 @@
+/// The hook scripts of `Hooks/`, embedded so that the installed binary never needs the
+/// source tree. A test checks that each text equals its file in `Hooks/` byte for byte;
+/// when a script changes, change both.
+public enum HookScripts {
+    /// The line every planmerge hook script carries: how install and uninstall recognise
+    /// their own files (and never overwrite or delete someone else's hook).
+    public static let marker = "# planmerge "
+
+    /// Script text by hook name (`pre-commit`, `commit-msg`, `pre-receive`, `update`).
+    public static let all: [String: String] = [
+        "pre-commit": preCommit,
+        "commit-msg": commitMsg,
+        "pre-receive": preReceive,
+        "update": update,
+    ]
+
+    public static let preCommit = #"""
+    #!/bin/sh
+    # planmerge pre-commit hook, installed by 'planmerge hooks install'.
+    # Partner clones: checks the staged plan before each commit. Refuses a commit that breaks
+    # the section-file format, changes a file outside the partner's own sections/<id>/ folder
+    # (git config planmerge.partner), edits the manifest, or leaves conflict markers.
+    # Warnings are printed and do not block.
+    # A thin wrapper: it runs 'planmerge hook pre-commit' with git's arguments and standard input.
+    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+    # there it refuses (exit 1): a missing checker must never let a change through.
+    bin=$(git config planmerge.binary)
+    if [ -z "$bin" ]; then
+      bin=$(command -v planmerge)
+    fi
+    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+      echo "planmerge not found: install it or set git config planmerge.binary" >&2
+      exit 1
+    fi
+    exec "$bin" hook pre-commit "$@"
+
+    """#
+
+    public static let commitMsg = #"""
+    #!/bin/sh
+    # planmerge commit-msg hook, installed by 'planmerge hooks install'.
+    # Partner clones: refuses a commit whose message is empty (comment lines do not count).
+    # A thin wrapper: it runs 'planmerge hook commit-msg' with git's arguments and standard input.
+    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+    # there it refuses (exit 1): a missing checker must never let a change through.
+    bin=$(git config planmerge.binary)
+    if [ -z "$bin" ]; then
+      bin=$(command -v planmerge)
+    fi
+    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+      echo "planmerge not found: install it or set git config planmerge.binary" >&2
+      exit 1
+    fi
+    exec "$bin" hook commit-msg "$@"
+
+    """#
+
+    public static let preReceive = #"""
+    #!/bin/sh
+    # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
+    # Hub (server): checks every pushed reference before any is updated (all or nothing).
+    # The pusher (GL_USER, REMOTE_USER or PLANMERGE_USER) is mapped through the manifest of
+    # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
+    # one that changes files outside the partner's folder, makes the plan invalid, moves or
+    # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
+    # A thin wrapper: it runs 'planmerge hook pre-receive' with git's arguments and standard input.
+    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+    # there it refuses (exit 1): a missing checker must never let a change through.
+    bin=$(git config planmerge.binary)
+    if [ -z "$bin" ]; then
+      bin=$(command -v planmerge)
+    fi
+    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+      echo "planmerge not found: install it or set git config planmerge.binary" >&2
+      exit 1
+    fi
+    exec "$bin" hook pre-receive "$@"
+
+    """#
+
+    public static let update = #"""
+    #!/bin/sh
+    # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
+    # Hub (server): the same checks as pre-receive, one reference at a time (git passes
+    # <ref> <old> <new>), so a push of several references can be partly accepted.
+    # A thin wrapper: it runs 'planmerge hook update' with git's arguments and standard input.
+    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+    # there it refuses (exit 1): a missing checker must never let a change through.
+    bin=$(git config planmerge.binary)
+    if [ -z "$bin" ]; then
+      bin=$(command -v planmerge)
+    fi
+    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+      echo "planmerge not found: install it or set git config planmerge.binary" >&2
+      exit 1
+    fi
+    exec "$bin" hook update "$@"
+
+    """#
+}

@@ -1,0 +1,42 @@
+import PlanModel
+
+/// Who may change what: a partner only its own `sections/<id>/` folder (like gitolite's
+/// path rules); the manifest and everything else belong to the coordinator.
+public enum PathOwnership {
+    /// Why changes by `partners` (their ids) to `paths` are refused; empty when every path
+    /// is inside one of their folders.
+    public static func refusals(paths: some Sequence<String>, partners: [String], manifest: Manifest?) -> [String] {
+        let folders = partners.map { "sections/\($0)/" }
+        let mine = partners.joined(separator: ", ")
+        let allowed = folders.joined(separator: " or ")
+        return paths.sorted().filter { path in !folders.contains { path.hasPrefix($0) } }.map { path in
+            if path == Manifest.fileName {
+                return "\(path) is the plan manifest, which only the coordinator changes; \(mine) may change only \(allowed)"
+            }
+            return "\(path) belongs to \(owner(of: path, in: manifest)); \(mine) may change only \(allowed)"
+        }
+    }
+
+    /// "University Hospitals of Leicester NHS Trust (uhl)", or "the coordinator".
+    public static func owner(of path: String, in manifest: Manifest?) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return "the coordinator" }
+        let id = String(parts[1])
+        if let partner = manifest?.partner(id) { return "\(partner.name) (\(id))" }
+        return "the folder of partner '\(id)', which the manifest does not list (the coordinator's)"
+    }
+
+    /// Why entries at `paths` cannot be plan files: symbolic links, submodules, names that
+    /// are not UTF-8. Plan files are plain text files only.
+    public static func unsafeEntries(_ paths: some Sequence<String>, in entries: [String: TreeEntry]) -> [String] {
+        paths.sorted().compactMap { path in
+            guard let entry = entries[path] else { return nil }
+            if !entry.pathIsValidUTF8 { return "\(path): the file name is not valid UTF-8" }
+            switch entry.mode {
+            case .link: return "\(path) is a symbolic link; plan files must be plain text files"
+            case .commit: return "\(path) is a submodule; plan files must be plain text files"
+            default: return nil
+            }
+        }
+    }
+}

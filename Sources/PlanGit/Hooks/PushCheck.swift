@@ -1,0 +1,141 @@
+import PlanModel
+
+/// The hub's server-side check of a push (pre-receive or update hook). Open the repository
+/// with `Repository.openFromEnvironment()`: the pushed objects are still in git's
+/// quarantine directory and a plain open does not see them.
+///
+/// The pusher is identified through the manifest of the hub's **current** main, never the
+/// pushed one (a push could forge its own manifest). Policy (docs/HOOKS.md):
+/// - nobody moves or deletes a `refs/tags/cabinet/*` tag; only the coordinator creates one;
+/// - nobody deletes main or rewrites it (the new tip must descend from the old);
+/// - partners push only to `refs/heads/partners/<id>`, changing only `sections/<id>/`;
+/// - the coordinator may push any other reference and change any file;
+/// - a pushed branch must not bring errors its previous version did not have.
+public struct PushCheck {
+    public let repository: Repository
+    /// The full name of the hub's main branch.
+    public var mainRef: String
+
+    public init(repository: Repository, mainBranch: String = "main") {
+        self.repository = repository
+        self.mainRef = "refs/heads/\(mainBranch)"
+    }
+
+    /// The decision on one reference.
+    public struct Verdict: Sendable {
+        public var update: RefUpdate
+        public var report: HookReport
+    }
+
+    public func check(_ updates: [RefUpdate], pusher: String?) throws -> [Verdict] {
+        let mainTip = try repository.directTarget(mainRef)
+        var manifest = try mainTip.flatMap { try self.manifest(ofCommit: $0) }
+        var bootstrap = false
+        if mainTip == nil, let seed = updates.first(where: { $0.name == mainRef && !$0.isDeletion }) {
+            // An empty hub: the first push of main brings the manifest that names the
+            // coordinator; only a pusher it names as coordinator may make that push.
+            manifest = try self.manifest(ofCommit: seed.new)
+            bootstrap = true
+        }
+        guard let manifest else {
+            return updates.map { update in
+                var report = HookReport()
+                report.refusals.append(
+                    "the hub's \(mainRef) has no readable \(Manifest.fileName), so no pusher can be identified: the coordinator must push a valid main first")
+                return Verdict(update: update, report: report)
+            }
+        }
+        let role = Pusher.role(of: pusher, in: manifest)
+        let cache = ParseCache()
+        return try updates.map { update in
+            Verdict(
+                update: update,
+                report: try check(update, pusher: pusher, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache))
+        }
+    }
+
+    private func check(
+        _ update: RefUpdate, pusher: String?, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?, bootstrap: Bool,
+        cache: ParseCache
+    ) throws -> HookReport {
+        var report = HookReport()
+        func refuse(_ reason: String) -> HookReport {
+            report.refusals.append(reason)
+            return report
+        }
+        if role == .unknown {
+            guard let pusher else {
+                return refuse(
+                    "anonymous push: the server named no user (\(Pusher.variables.joined(separator: ", ")) unset), and only pushers listed in the manifest may push")
+            }
+            return refuse("unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers")
+        }
+        if update.name.hasPrefix("refs/tags/cabinet/") {
+            if !update.isCreation {
+                return refuse(
+                    "\(update.name) is a Cabinet tag: Cabinet tags are never \(update.isDeletion ? "deleted" : "moved"); tag the new version under a new name")
+            }
+            if role != .coordinator { return refuse("only the coordinator creates Cabinet tags (\(update.name))") }
+            return report
+        }
+        if update.name == mainRef {
+            if update.isDeletion { return refuse("\(mainRef) cannot be deleted") }
+            if !update.isCreation, try !repository.isDescendant(update.new, of: update.old) {
+                return refuse(
+                    "\(mainRef) would be rewritten: \(update.new.short) does not descend from \(update.old.short); main's history is never rewritten (merge, do not force-push)")
+            }
+        }
+        if case .partners(let ids) = role {
+            let allowed = ids.map { "refs/heads/partners/\($0)" }
+            guard allowed.contains(update.name) else {
+                return refuse(
+                    "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.joined(separator: ", ")) (e.g. git push origin HEAD:partners/\(ids[0])); main is the coordinator's")
+            }
+        }
+        guard update.name.hasPrefix("refs/heads/"), !update.isDeletion else { return report }
+        return try checkContent(update, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache)
+    }
+
+    /// What a branch update changes and whether it brings new errors.
+    private func checkContent(
+        _ update: RefUpdate, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?, bootstrap: Bool, cache: ParseCache
+    ) throws -> HookReport {
+        var report = HookReport()
+        guard try repository.objectType(update.new) == .commit else {
+            report.refusals.append("\(update.name) would point at \(update.new.short), which is not a commit")
+            return report
+        }
+        let mainBase = try mainTip.flatMap { try repository.mergeBase(update.new, $0) }
+        if mainTip != nil, mainBase == nil, !bootstrap {
+            report.refusals.append(
+                "\(update.name) shares no history with \(mainRef): clone the hub and publish from that clone")
+            return report
+        }
+        let baseline = update.isCreation ? mainBase : update.old
+        let newTree = try repository.tree(of: update.new)
+        let newEntries = try ChangedPaths.entries(ofTree: newTree, in: repository)
+        var changed = ChangedPaths.between(try ChangedPaths.entries(ofCommit: baseline, in: repository), newEntries)
+        if update.name != mainRef, let mainBase, mainBase != baseline {
+            // What a merge of main brought in is not the pusher's own change.
+            changed.formIntersection(ChangedPaths.between(try ChangedPaths.entries(ofCommit: mainBase, in: repository), newEntries))
+        }
+        if case .partners(let ids) = role {
+            report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
+        }
+        report.refusals += PathOwnership.unsafeEntries(changed, in: newEntries)
+
+        let source = try GitTreeSource(repository: repository, treeID: newTree, commitID: update.new)
+        let diagnostics = try PlanErrors.diagnostics(of: source, cache: cache).diagnostics
+        let before = try PlanErrors.errorKeys(ofTree: baseline.map { try repository.tree(of: $0) }, in: repository, cache: cache)
+        report.errors = diagnostics.filter { $0.severity == .error && !before.contains(PlanErrors.Key($0)) }
+        report.warnings = diagnostics.filter { $0.severity == .warning && changed.contains($0.location.file) }
+        return report
+    }
+
+    private func manifest(ofCommit commit: ObjectID) throws -> Manifest? {
+        guard try repository.objectType(commit) == .commit,
+            let entry = try repository.entry(at: Manifest.fileName, in: repository.tree(of: commit)), entry.mode.isFile
+        else { return nil }
+        return ManifestReader().read(try repository.blob(entry.id, maxSize: 1 << 20)).manifest
+    }
+}

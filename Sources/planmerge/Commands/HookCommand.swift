@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import PlanGit
+import PlanModel
+
+/// `planmerge hook <name>`: what the scripts in `Hooks/` call. Each reads the repository
+/// the way git describes it to hooks (`Repository.openFromEnvironment()`), prints its
+/// findings on standard error (git shows them to the committer or the pusher) and exits
+/// 0 to accept, 1 to refuse, 2 when it could not check (git refuses then too).
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook",
+        abstract: "Run one of planmerge's git hooks (called by the installed hook scripts).",
+        discussion: "Exit 0 accepts, 1 refuses, 2 could not check (git refuses then too). See docs/HOOKS.md.",
+        subcommands: [PreCommit.self, CommitMsg.self, PreReceive.self, Update.self]
+    )
+
+    struct PreCommit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-commit",
+            abstract: "Check the staged plan: format, the partner's own folder, the manifest, conflict markers.")
+
+        func run() throws {
+            let repository = try Repository.openFromEnvironment()
+            let partner = try repository.configString("planmerge.partner").flatMap { $0.isEmpty ? nil : $0 }
+            let report = try PreCommitCheck(repository: repository, partner: partner).run()
+            HookOutput.print(report, refusalPrefix: "planmerge: commit refused: ")
+            guard report.accepted else {
+                Console.error(
+                    "planmerge pre-commit: commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
+                throw PlanmergeExit.problems.code
+            }
+        }
+    }
+
+    struct CommitMsg: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "commit-msg", abstract: "Refuse a commit whose message is empty.")
+
+        @Argument(help: "The file holding the commit message (git passes it).")
+        var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw UserError("cannot read the commit message file \(file)")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let meaningful = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
+            if meaningful.isEmpty {
+                Console.error("planmerge: commit refused: the message is empty; say what changed (e.g. 'Re-date 15.1 to October 2008')")
+                throw PlanmergeExit.problems.code
+            }
+        }
+    }
+
+    struct PreReceive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-receive",
+            abstract: "Check a push on the hub (reads '<old> <new> <ref>' lines on standard input).")
+
+        func run() throws {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            guard let updates = RefUpdate.parse(preReceive: input) else {
+                throw UserError("pre-receive: standard input is not '<old> <new> <ref>' lines")
+            }
+            try HookOutput.checkPush(updates)
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Check one pushed reference on the hub (git passes <ref> <old> <new>).")
+
+        @Argument var ref: String
+        @Argument var old: String
+        @Argument var new: String
+
+        func run() throws {
+            guard let oldID = ObjectID(hex: old), let newID = ObjectID(hex: new) else {
+                throw UserError("update: <old> and <new> must be 40-digit object ids")
+            }
+            try HookOutput.checkPush([RefUpdate(name: ref, old: oldID, new: newID)])
+        }
+    }
+}
+
+/// Printing a hook's findings (on standard error: git passes it to the user).
+enum HookOutput {
+    static func print(_ report: HookReport, refusalPrefix: String) {
+        let diagnostics = report.errors + report.warnings
+        if !diagnostics.isEmpty { Console.error(TextReporter.render(diagnostics)) }
+        for reason in report.refusals { Console.error(refusalPrefix + reason) }
+    }
+
+    static func counts(_ report: HookReport) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var parts = [plural(report.errors.count, "error"), plural(report.warnings.count, "warning")]
+        if !report.refusals.isEmpty { parts.insert(plural(report.refusals.count, "refusal"), at: 0) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The server check shared by pre-receive and update.
+    static func checkPush(_ updates: [RefUpdate]) throws {
+        let repository = try Repository.openFromEnvironment()
+        let pusher = Pusher.name(in: ProcessInfo.processInfo.environment)
+        let verdicts = try PushCheck(repository: repository).check(updates, pusher: pusher)
+        var refused = false
+        for verdict in verdicts {
+            print(verdict.report, refusalPrefix: "planmerge: refused \(verdict.update.name): ")
+            if !verdict.report.accepted {
+                refused = true
+                if !verdict.report.errors.isEmpty {
+                    Console.error("planmerge: refused \(verdict.update.name): the push brings \(counts(verdict.report)) the plan did not have")
+                }
+            }
+        }
+        if refused {
+            Console.error("planmerge: push refused by the hub's checks (pusher: \(pusher ?? "anonymous")); see docs/HOOKS.md")
+            throw PlanmergeExit.problems.code
+        }
+    }
+}
