@@ -22,6 +22,7 @@ struct Planmerge: ParsableCommand {
             PartnerCommand.self,
             ConsolidateCommand.self,
             StatusCommand.self,
+            DiffCommand.self,
             DemoCommand.self,
         ]
     )
