@@ -24,6 +24,7 @@ struct Planmerge: ParsableCommand {
             StatusCommand.self,
             TagCommand.self,
             VersionsCommand.self,
+            DiffCommand.self,
             DemoCommand.self,
             HookCommand.self,
             HooksCommand.self,
