@@ -33,7 +33,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	./scripts/integration-check
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
 integration: build
