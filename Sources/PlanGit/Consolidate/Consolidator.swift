@@ -105,11 +105,18 @@ public struct Consolidator {
         // The merged plan, checked as one. Errors it did not have before are laid at the door
         // of the partner whose folder they are in; that partner is held back and the rest
         // checked again, until what remains brings no new error.
-        let baseline = Set(Validator().validate(hubPlan, context: CheckContext(today: options.today)).filter { $0.severity == .error }.map(ErrorKey.init) + loaded.diagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
+        let hubDiagnostics = loaded.diagnostics + Validator().validate(hubPlan, context: CheckContext(today: options.today))
+        let baseline = Set(hubDiagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
         var merged = hub
         var final: (plan: Plan?, diagnostics: [Diagnostic]) = (hubPlan, [])
         while true {
             merged = hub
+            if candidates.isEmpty {
+                // Nothing to merge (or everything held back): the merged plan is main's own,
+                // already loaded and checked; loading and checking it again is wasted work.
+                final = (hubPlan, hubDiagnostics)
+                break
+            }
             for contribution in candidates.values {
                 for (path, entry) in contribution.files { merged.set(path, entry) }
             }

@@ -22,6 +22,9 @@ struct PartnerMerge {
     let hubHead: ObjectID
     let manifest: Manifest
     let options: ConsolidationOptions
+    /// Snapshots of merge-base trees, shared by the partners of one run (they usually all
+    /// branched from the same commit; a snapshot of a national plan costs ~10 ms to build).
+    let bases = SnapshotCache()
 
     enum Outcome {
         case unchanged
@@ -43,7 +46,7 @@ struct PartnerMerge {
         guard let base = try repository.mergeBase(hubHead, head) else {
             return .rejected(["its branch shares no history with the hub: the partner should clone the hub and publish from that clone"])
         }
-        let baseTree = try TreeSnapshot(repository: repository, treeID: repository.tree(of: base), label: "base")
+        let baseTree = try bases.snapshot(repository.tree(of: base), in: repository, label: "base")
         let headTree = try TreeSnapshot(repository: repository, treeID: repository.tree(of: head), label: "\(partner.id) \(head.short)")
         let changed = TreeSnapshot.changedPaths(from: baseTree, to: headTree)
         var contribution = PartnerContribution(
@@ -167,6 +170,18 @@ struct PartnerMerge {
             partner: .init(
                 value: conflict.theirs,
                 change: Authorship.lastChange(of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
+    }
+}
+
+/// Tree snapshots by tree id for one consolidation run (a tree never changes).
+final class SnapshotCache {
+    private var byTree: [ObjectID: TreeSnapshot] = [:]
+
+    func snapshot(_ tree: ObjectID, in repository: Repository, label: String) throws -> TreeSnapshot {
+        if let hit = byTree[tree] { return hit }
+        let fresh = try TreeSnapshot(repository: repository, treeID: tree, label: label)
+        byTree[tree] = fresh
+        return fresh
     }
 }
 

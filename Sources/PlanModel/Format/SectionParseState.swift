@@ -267,5 +267,7 @@ enum ConflictMarker: String {
 }
 
 extension String {
-    var replacingTabs: String { contains("\t") ? String(map { $0 == "\t" ? " " : $0 }) : self }
+    /// Tabs as spaces. The test is on the UTF-8 bytes: `contains("\t")` with a string
+    /// argument is Foundation's `range(of:)`, which was 13% of a national-scale validate.
+    var replacingTabs: String { utf8.contains(UInt8(ascii: "\t")) ? String(map { $0 == "\t" ? " " : $0 }) : self }
 }

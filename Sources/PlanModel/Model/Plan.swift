@@ -2,7 +2,9 @@
 public struct Plan: Hashable, Sendable {
     public var manifest: Manifest
     /// Section files sorted by path.
-    public var sections: [SectionFile]
+    public var sections: [SectionFile] {
+        didSet { actions = Plan.placedActions(sections) }
+    }
     /// Every file path of the plan tree (also files that are not section files), for checks
     /// such as "a file outside sections/<partner>/".
     public var files: [String]
@@ -13,10 +15,15 @@ public struct Plan: Hashable, Sendable {
         self.manifest = manifest
         self.sections = sections.sorted { $0.path < $1.path }
         self.files = files
+        self.actions = Plan.placedActions(self.sections)
     }
 
-    /// Every action with its partner and file, ordered by reference.
-    public var actions: [PlacedAction] {
+    /// Every action with its partner and file, ordered by reference. Kept up to date with
+    /// `sections` rather than computed on each use: most checks read it, and at national
+    /// scale (100,000 actions) each flatten-and-sort cost about 0.15 s.
+    public private(set) var actions: [PlacedAction]
+
+    private static func placedActions(_ sections: [SectionFile]) -> [PlacedAction] {
         sections.flatMap { section in
             section.actions.map { PlacedAction(action: $0, partner: section.partner, file: section.path) }
         }.sorted { ($0.action.ref, $0.partner) < ($1.action.ref, $1.partner) }
