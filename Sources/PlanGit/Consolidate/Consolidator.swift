@@ -66,84 +66,18 @@ public struct Consolidator {
         var outcomes: [String: PartnerOutcome] = [:]
         var candidates: [String: PartnerContribution] = [:]
         for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
-            var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
-            outcome.accepted = lastAccepted[partner.id]?.hex
-            defer { outcomes[partner.id] = outcome }
-            if case .some(.some(let error)) = fetchErrors[partner.id] {
-                outcome.state = .fetchFailed
-                outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(error); its last accepted version stands"]
-                continue
-            }
-            let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
-            guard let head = try repository.reference(named: ref) else {
-                outcome.state = .notPublished
-                outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]
-                continue
-            }
-            outcome.head = head.hex
-            switch try merger.contribution(of: partner, head: head, lastAccepted: lastAccepted[partner.id]) {
-            case .unchanged:
-                outcome.state = .unchanged
-            case .rejected(let reasons):
-                outcome.state = .rejected
-                outcome.reasons = reasons
-            case .contribution(let contribution):
-                outcome.commits = contribution.commits
-                outcome.changedFiles = contribution.changedFiles
-                if contribution.conflicts.isEmpty {
-                    candidates[partner.id] = contribution
-                } else {
-                    outcome.state = .heldBack
-                    outcome.conflicts = contribution.conflicts
-                    outcome.reasons = [
-                        "\(contribution.conflicts.count) conflict(s) with changes made on the hub; its last accepted version stands. To resolve: the partner runs 'planmerge sync', settles the conflict blocks and publishes again, or the coordinator changes the hub's value to match"
-                    ]
-                }
-            }
+            let fetchError = fetchErrors[partner.id] ?? nil
+            let (outcome, contribution) = try merger.assess(partner, fetchError: fetchError, lastAccepted: lastAccepted[partner.id])
+            outcomes[partner.id] = outcome
+            candidates[partner.id] = contribution
         }
 
-        // The merged plan, checked as one. Errors it did not have before are laid at the door
-        // of the partner whose folder they are in; that partner is held back and the rest
-        // checked again, until what remains brings no new error.
-        let hubDiagnostics = loaded.diagnostics + Validator().validate(hubPlan, context: CheckContext(today: options.today))
-        let baseline = Set(hubDiagnostics.filter { $0.severity == .error }.map(ErrorKey.init))
-        var merged = hub
-        var final: (plan: Plan?, diagnostics: [Diagnostic]) = (hubPlan, [])
-        while true {
-            merged = hub
-            if candidates.isEmpty {
-                // Nothing to merge (or everything held back): the merged plan is main's own,
-                // already loaded and checked; loading and checking it again is wasted work.
-                final = (hubPlan, hubDiagnostics)
-                break
-            }
-            for contribution in candidates.values {
-                for (path, entry) in contribution.files { merged.set(path, entry) }
-            }
-            let result = try PlanLoader(cache: cache).load(from: merged)
-            let diagnostics = result.diagnostics + (result.plan.map { Validator().validate($0, context: CheckContext(today: options.today)) } ?? [])
-            final = (result.plan, diagnostics)
-            let fresh = diagnostics.filter { $0.severity == .error && !baseline.contains(ErrorKey($0)) }
-            var culprits: [String: [Diagnostic]] = [:]
-            for error in fresh {
-                if let owner = SectionFile.splitFolder(error.location.file)?.partner, candidates[owner] != nil {
-                    culprits[owner, default: []].append(error)
-                }
-            }
-            if culprits.isEmpty { break }
-            // Two new contributions that clash (the same new reference) both show the error:
-            // hold back only the later one, so the first is taken.
-            let clashing = culprits.filter { $0.value.allSatisfy { $0.rule == "duplicate-reference" } }
-            if clashing.count == culprits.count, culprits.count > 1, let last = culprits.keys.max() {
-                culprits = [last: culprits[last]!]
-            }
-            for (partner, errors) in culprits {
-                candidates[partner] = nil
-                outcomes[partner]?.state = .heldBack
-                outcomes[partner]?.errors = errors.sortedForReading()
-                outcomes[partner]?.reasons = ["its changes bring \(errors.count) error(s) into the plan; its last accepted version stands until they are fixed"]
-            }
-        }
+        let settled = try PlanSettling(
+            hub: hub, hubPlan: hubPlan, hubLoadDiagnostics: loaded.diagnostics, cache: cache,
+            context: CheckContext(today: options.today)
+        ).settle(&candidates, &outcomes)
+        let merged = settled.merged
+        let final = (plan: settled.plan, diagnostics: settled.diagnostics)
 
         for id in candidates.keys {
             outcomes[id]?.state = .accepted
@@ -178,19 +112,6 @@ public struct Consolidator {
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
-    }
-}
-
-/// An error's identity across two versions of the plan: rule, file and message (lines move).
-struct ErrorKey: Hashable {
-    var rule: String
-    var file: String
-    var message: String
-
-    init(_ d: Diagnostic) {
-        rule = d.rule
-        file = d.location.file
-        message = d.message
     }
 }
 

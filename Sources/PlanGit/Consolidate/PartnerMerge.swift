@@ -22,14 +22,50 @@ struct PartnerMerge {
     let hubHead: ObjectID
     let manifest: Manifest
     let options: ConsolidationOptions
-    /// Snapshots of merge-base trees, shared by the partners of one run (they usually all
-    /// branched from the same commit; a snapshot of a national plan costs ~10 ms to build).
-    let bases = SnapshotCache()
 
     enum Outcome {
         case unchanged
         case rejected([String])
         case contribution(PartnerContribution)
+    }
+
+    /// Where a partner stands in this run: its outcome, and its contribution when it can
+    /// be merged (not yet accepted: the merged plan's checks decide that).
+    func assess(_ partner: Partner, fetchError: String?, lastAccepted: ObjectID?) throws
+        -> (PartnerOutcome, PartnerContribution?)
+    {
+        var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
+        outcome.accepted = lastAccepted?.hex
+        if let fetchError {
+            outcome.state = .fetchFailed
+            outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(fetchError); its last accepted version stands"]
+            return (outcome, nil)
+        }
+        let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
+        guard let head = try repository.reference(named: ref) else {
+            outcome.state = .notPublished
+            outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]
+            return (outcome, nil)
+        }
+        outcome.head = head.hex
+        switch try contribution(of: partner, head: head, lastAccepted: lastAccepted) {
+        case .unchanged:
+            return (outcome, nil)
+        case .rejected(let reasons):
+            outcome.state = .rejected
+            outcome.reasons = reasons
+            return (outcome, nil)
+        case .contribution(let contribution):
+            outcome.commits = contribution.commits
+            outcome.changedFiles = contribution.changedFiles
+            guard !contribution.conflicts.isEmpty else { return (outcome, contribution) }
+            outcome.state = .heldBack
+            outcome.conflicts = contribution.conflicts
+            outcome.reasons = [
+                "\(contribution.conflicts.count) conflict(s) with changes made on the hub; its last accepted version stands. To resolve: the partner runs 'planmerge sync', settles the conflict blocks and publishes again, or the coordinator changes the hub's value to match"
+            ]
+            return (outcome, nil)
+        }
     }
 
     func contribution(of partner: Partner, head: ObjectID, lastAccepted: ObjectID?) throws -> Outcome {
@@ -46,18 +82,18 @@ struct PartnerMerge {
         guard let base = try repository.mergeBase(hubHead, head) else {
             return .rejected(["its branch shares no history with the hub: the partner should clone the hub and publish from that clone"])
         }
-        let baseTree = try bases.snapshot(repository.tree(of: base), in: repository, label: "base")
-        let headTree = try TreeSnapshot(repository: repository, treeID: repository.tree(of: head), label: "\(partner.id) \(head.short)")
-        let changed = TreeSnapshot.changedPaths(from: baseTree, to: headTree)
+        // Only what the partner changed is read: identical folders are skipped unread.
+        let differences = try repository.diffTrees(repository.tree(of: base), repository.tree(of: head))
+        let changed = differences.map(\.path)
         var contribution = PartnerContribution(
             partner: partner, head: head, base: base,
             commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
 
-        contribution.rejections = authority(changed, partner: partner) + safety(changed, in: headTree)
+        contribution.rejections = authority(changed, partner: partner) + safety(differences.compactMap(\.new))
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }
 
-        for path in changed {
-            try merge(path, base: baseTree, theirs: headTree, into: &contribution)
+        for difference in differences {
+            try merge(difference.path, base: difference.old, theirs: difference.new, into: &contribution)
         }
         return .contribution(contribution)
     }
@@ -78,10 +114,10 @@ struct PartnerMerge {
     }
 
     /// Symbolic links, submodules, binary or huge files and undecodable names are refused.
-    private func safety(_ changed: [String], in tree: TreeSnapshot) -> [String] {
+    private func safety(_ entries: [TreeEntry]) -> [String] {
         var reasons: [String] = []
-        for path in changed {
-            guard let entry = tree[path] else { continue }
+        for entry in entries {
+            let path = entry.path
             if !entry.pathIsValidUTF8 { reasons.append("\(path): the file name is not valid UTF-8") }
             switch entry.mode {
             case .link: reasons.append("\(path) is a symbolic link; plan files must be plain text files")
@@ -99,22 +135,28 @@ struct PartnerMerge {
         return reasons
     }
 
-    private func merge(_ path: String, base: TreeSnapshot, theirs: TreeSnapshot, into contribution: inout PartnerContribution) throws {
-        let b = base[path], o = hub[path], t = theirs[path]
+    private func merge(_ path: String, base b: TreeEntry?, theirs t: TreeEntry?, into contribution: inout PartnerContribution) throws {
+        let o = hub[path]
         if o?.id == t?.id { return }  // both made the same change
         let ours = try o.map { try repository.blob($0.id) }
         let theirsBytes = try t.map { try repository.blob($0.id) }
-        let baseBytes = try b.map { try repository.blob($0.id) }
         let parser = SectionParser(dueReference: manifest.inspection.published)
-        let parsed = [baseBytes, ours, theirsBytes].map { bytes in bytes.map { parser.parse($0, path: path) } }
-        let readable = PlanLoader.isSectionFile(path) && parsed.allSatisfy { !($0?.diagnostics.hasErrors ?? false) }
+        let isSection = PlanLoader.isSectionFile(path)
+        func read(_ bytes: [UInt8]?) -> SectionParser.Result? { isSection ? bytes.map { parser.parse($0, path: path) } : nil }
         if o?.id == b?.id {
             // The hub did not touch it: the partner's file, unless it only reordered or
             // re-spaced what the hub has (reordering is not a change).
-            if readable, let mine = parsed[1]?.section, let yours = parsed[2]?.section, mine == yours { return }
+            if let mine = read(ours), let yours = read(theirsBytes), !mine.diagnostics.hasErrors,
+                !yours.diagnostics.hasErrors, mine.section == yours.section
+            {
+                return
+            }
             contribution.files[path] = .some(t)
             return
         }
+        let baseBytes = try b.map { try repository.blob($0.id) }
+        let parsed = [baseBytes, ours, theirsBytes].map(read)
+        let readable = isSection && parsed.allSatisfy { !($0?.diagnostics.hasErrors ?? false) }
         if readable {
             let result = SectionMerge(textMerger: GitTextMerger(), dueReference: manifest.inspection.published)
                 .merge(base: parsed[0]?.section, ours: parsed[1]?.section, theirs: parsed[2]?.section, path: path)
@@ -170,18 +212,6 @@ struct PartnerMerge {
             partner: .init(
                 value: conflict.theirs,
                 change: Authorship.lastChange(of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
-    }
-}
-
-/// Tree snapshots by tree id for one consolidation run (a tree never changes).
-final class SnapshotCache {
-    private var byTree: [ObjectID: TreeSnapshot] = [:]
-
-    func snapshot(_ tree: ObjectID, in repository: Repository, label: String) throws -> TreeSnapshot {
-        if let hit = byTree[tree] { return hit }
-        let fresh = try TreeSnapshot(repository: repository, treeID: tree, label: label)
-        byTree[tree] = fresh
-        return fresh
     }
 }
 

@@ -47,9 +47,4 @@ public struct TreeSnapshot: PlanSource {
         }
         return out
     }
-
-    /// The paths whose entry differs between `a` and `b` (added, removed or changed).
-    public static func changedPaths(from a: TreeSnapshot, to b: TreeSnapshot) -> [String] {
-        Array(b.changes(from: a).keys).sorted()
-    }
 }

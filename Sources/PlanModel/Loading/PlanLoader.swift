@@ -34,12 +34,12 @@ public struct PlanLoader {
         }
         let parser = SectionParser(dueReference: manifest.inspection.published)
         var sections: [SectionFile] = []
-        for path in files where PlanLoader.isSectionFile(path) {
-            do {
-                let result = try parseSection(path, source: source, parser: parser)
+        for outcome in try parseSections(files.filter(PlanLoader.isSectionFile), source: source, parser: parser) {
+            switch outcome {
+            case .parsed(let result):
                 sections.append(result.section)
                 diagnostics += result.diagnostics
-            } catch let error as PlanSourceError {
+            case .unreadable(let path, let error):
                 diagnostics.append(
                     Diagnostic(
                         .error, "file-unreadable", at: SourceLocation(file: path), "\(error)",
@@ -56,17 +56,35 @@ public struct PlanLoader {
         SectionParser(dueReference: manifest?.inspection.published).parse(bytes, path: path)
     }
 
-    private func parseSection(_ path: String, source: some PlanSource, parser: SectionParser) throws
-        -> SectionParser.Result
-    {
-        guard let cache, let id = source.contentID(path) else {
-            return parser.parse(try source.read(path), path: path)
+    private enum Outcome {
+        case parsed(SectionParser.Result)
+        case unreadable(String, PlanSourceError)
+    }
+
+    /// Reads every section file (on this thread: a source such as a git repository is not
+    /// to be shared between threads), takes what the cache has, and parses the rest on all
+    /// cores (parsing is pure). Results come back in the order of `paths`.
+    private func parseSections(_ paths: [String], source: some PlanSource, parser: SectionParser) throws -> [Outcome] {
+        var outcomes = [Outcome?](repeating: nil, count: paths.count)
+        var pending: [(index: Int, bytes: [UInt8], key: ParseCache.Key?)] = []
+        for (index, path) in paths.enumerated() {
+            let key = source.contentID(path).map { ParseCache.Key(path: path, contentID: $0, reference: parser.dueReference) }
+            if let key, let hit = cache?.lookup(key) {
+                outcomes[index] = .parsed(hit)
+                continue
+            }
+            do {
+                pending.append((index, try source.read(path), key))
+            } catch let error as PlanSourceError {
+                outcomes[index] = .unreadable(path, error)
+            }
         }
-        let key = ParseCache.Key(path: path, contentID: id, reference: parser.dueReference)
-        if let hit = cache.lookup(key) { return hit }
-        let fresh = parser.parse(try source.read(path), path: path)
-        cache.store(fresh, for: key)
-        return fresh
+        let parsed = ParallelMap.map(pending) { parser.parse($0.bytes, path: paths[$0.index]) }
+        for (item, result) in zip(pending, parsed) {
+            if let key = item.key { cache?.store(result, for: key) }
+            outcomes[item.index] = .parsed(result)
+        }
+        return outcomes.compactMap { $0 }
     }
 
     /// `sections/<partner>/<anything>.md`: the files the loader parses as section files.
