@@ -8,7 +8,14 @@ public struct DuplicateReferenceCheck: PlanCheck {
     public var rules: [String] { ["duplicate-reference"] }
 
     public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let byRef = Dictionary(grouping: plan.actions, by: \.action.ref)
+        // One cheap pass finds the duplicated references; only those are grouped.
+        var seen = Set<ActionRef>(minimumCapacity: plan.actions.count)
+        var duplicated = Set<ActionRef>()
+        for placed in plan.actions where !seen.insert(placed.action.ref).inserted {
+            duplicated.insert(placed.action.ref)
+        }
+        guard !duplicated.isEmpty else { return [] }
+        let byRef = Dictionary(grouping: plan.actions.filter { duplicated.contains($0.action.ref) }, by: \.action.ref)
         return byRef.keys.sorted().flatMap { ref -> [Diagnostic] in
             let holders = byRef[ref]!.sorted { ($0.file, $0.action.position.line) < ($1.file, $1.action.position.line) }
             guard holders.count > 1 else { return [] }

@@ -199,7 +199,7 @@ struct SectionParseState {
                 hint: FieldSuggestion.hint(for: name))
             return
         }
-        guard var action = currentAction else {
+        guard let ref = currentAction?.ref else {
             report(
                 .error, "field-outside-action", line: number, column: 1,
                 "the field '\(field.label)' stands before any action",
@@ -213,22 +213,22 @@ struct SectionParseState {
                 hint: "write the value after the colon, or delete the line")
             return
         }
-        if !field.isRepeatable, action.has(field) {
+        if !field.isRepeatable, currentAction!.has(field) {
             report(
                 .error, "field-duplicate", line: number, column: 1,
-                "action \(action.ref) already has a '\(field.label)' line; the first one is kept",
+                "action \(ref) already has a '\(field.label)' line; the first one is kept",
                 hint: field == .lead ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action")
             return
         }
-        if action.fieldPositions[field] == nil {
-            action.fieldPositions[field] = Position(line: number, column: valueColumn)
+        // The action is changed in place: a copy would make every list append copy the list.
+        if currentAction!.fieldPositions[field] == nil {
+            currentAction!.fieldPositions[field] = Position(line: number, column: valueColumn)
         }
         var reader = ActionFieldReader(dueReference: dueReference)
-        reader.apply(field, value: value, to: &action)
+        reader.apply(field, value: value, to: &currentAction!)
         for problem in reader.problems {
             report(.error, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
         }
-        currentAction = action
     }
 }
 

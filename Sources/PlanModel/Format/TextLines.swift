@@ -51,18 +51,26 @@ func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
 }
 
 extension StringProtocol {
-    /// The text with spaces and tabs removed from both ends.
+    /// The text with spaces, tabs and no-break spaces removed from both ends.
     var trimmed: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\u{00A0}" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\u{00A0}" { s = s.dropLast() }
-        return String(s)
+        let scalars = Substring(self).unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, StringTrim.isBlank(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, StringTrim.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(Substring(scalars[start..<end]))
     }
 
-    /// Trailing spaces and tabs removed.
+    /// Trailing spaces, tabs and no-break spaces removed.
     var trimmedRight: String {
-        var s = Substring(self)
-        while let c = s.last, c == " " || c == "\t" || c == "\u{00A0}" { s = s.dropLast() }
-        return String(s)
+        let scalars = Substring(self).unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex, StringTrim.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(Substring(scalars[scalars.startIndex..<end]))
+    }
+}
+
+enum StringTrim {
+    @inline(__always) static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{00A0}"
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A plan in a folder on disk (a working copy or an example plan under `Repos/`).
 ///
@@ -33,9 +36,9 @@ public struct FolderSource: PlanSource {
         for name in names {
             let url = folder.appendingPathComponent(name)
             let relative = prefix.isEmpty ? name : "\(prefix)/\(name)"
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            let type = attributes?[.type] as? FileAttributeType
-            if type == .typeDirectory {
+            var info = stat()
+            let isFolder = lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR  // links are not followed
+            if isFolder {
                 if name.hasPrefix(".") { continue }
                 try walk(url, prefix: relative, into: &out)
             } else {
@@ -50,18 +53,25 @@ public struct FolderSource: PlanSource {
             throw PlanSourceError.unreadable(path, reason: "the path leaves the plan folder")
         }
         // No component may be a symbolic link: a link could pull files from outside the plan.
-        var url = root
+        var current = root.path
         for component in components {
-            url = url.appendingPathComponent(String(component))
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            current += "/" + component
+            if FolderSource.isSymbolicLink(current) {
                 throw PlanSourceError.unreadable(path, reason: "it is a symbolic link; plan files must be plain files")
             }
         }
+        let url = root.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PlanSourceError.notFound(path)
         }
         return [UInt8](data)
+    }
+
+    /// `lstat`: true for a symbolic link (never followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// Finds the plan root at or above `start`: the nearest folder holding `plan.yaml`.

@@ -56,11 +56,17 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
 
     /// The canonical field for a name as written, or nil when it is not an action field.
     public init?(named raw: String) {
+        if let field = ActionField.canonical[raw] {  // the canonical spelling: no folding needed
+            self = field
+            return
+        }
         let key = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
             .joined(separator: " ")
         guard let field = ActionField.aliases[key] else { return nil }
         self = field
     }
+
+    static let canonical: [String: ActionField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label, $0) })
 
     static let aliases: [String: ActionField] = [
         "due": .due, "due date": .due, "date": .due, "deadline": .due, "by": .due,
