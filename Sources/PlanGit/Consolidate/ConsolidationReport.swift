@@ -73,7 +73,9 @@ public struct ConsolidationReport: Sendable, Codable {
     /// Errors left in the consolidated plan (not attributable to a held-back partner).
     public var errors: [Diagnostic]
     public var warnings: [Diagnostic]
-    public var actions: Int
+    /// Actions in the consolidated plan; nil when nothing was merged and main was not read
+    /// again (it was checked when it was written).
+    public var actions: Int?
     public var seconds: Double?
 
     public func partners(_ state: PartnerOutcome.State) -> [PartnerOutcome] { partners.filter { $0.state == state } }

@@ -51,11 +51,12 @@ public struct Consolidator {
         }
         let hub = try TreeSnapshot(repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
         let cache = ParseCache()
-        let loaded = try PlanLoader(cache: cache).load(from: hub)
-        guard let hubPlan = loaded.plan, !loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.file == Manifest.fileName }) else {
-            throw ConsolidationError.manifestInvalid(loaded.diagnostics)
+        // Only the manifest is read now: the whole plan is read when there is something to
+        // merge (a run where nobody published costs what fetching costs, not the plan's size).
+        let manifestRead = ManifestReader().read((try? hub.read(Manifest.fileName)) ?? [])
+        guard let manifest = manifestRead.manifest, !manifestRead.diagnostics.hasErrors else {
+            throw ConsolidationError.manifestInvalid(manifestRead.diagnostics)
         }
-        let manifest = hubPlan.manifest
 
         let fetchErrors = options.offline
             ? [:] : PartnerFetcher(hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout)
@@ -73,7 +74,7 @@ public struct Consolidator {
         }
 
         let settled = try PlanSettling(
-            hub: hub, hubPlan: hubPlan, hubLoadDiagnostics: loaded.diagnostics, cache: cache,
+            hub: hub, cache: cache,
             context: CheckContext(today: options.today)
         ).settle(&candidates, &outcomes)
         let merged = settled.merged
@@ -88,7 +89,7 @@ public struct Consolidator {
             partners: manifest.partners.sorted { $0.id < $1.id }.compactMap { outcomes[$0.id] },
             errors: final.diagnostics.filter { $0.severity == .error }.sortedForReading(),
             warnings: final.diagnostics.filter { $0.severity == .warning }.sortedForReading(),
-            actions: final.plan?.actions.count ?? 0, seconds: nil)
+            actions: final.plan?.actions.count, seconds: nil)
 
         let blocked = options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }
         if !candidates.isEmpty, !options.dryRun, !blocked {
@@ -126,7 +127,9 @@ enum ConsolidationMessage {
             lines.append("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(outcome.reasons.first ?? "")")
         }
         lines.append("")
-        lines.append("Plan: \(report.actions) actions, \(report.errors.count) errors, \(report.warnings.count) warnings")
+        if let actions = report.actions {
+            lines.append("Plan: \(actions) actions, \(report.errors.count) errors, \(report.warnings.count) warnings")
+        }
         lines.append("")
         lines.append(AcceptedHistory.trailers(accepted.map { ($0.partner.id, $0.head) }))
         return lines.joined(separator: "\n") + "\n"

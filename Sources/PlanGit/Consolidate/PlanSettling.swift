@@ -5,13 +5,12 @@ import PlanModel
 /// that partner is held back and the rest checked again, until no new error remains.
 struct PlanSettling {
     let hub: TreeSnapshot
-    let hubPlan: Plan
-    let hubLoadDiagnostics: [Diagnostic]
     let cache: ParseCache
     let context: CheckContext
 
     struct Settled {
         var merged: TreeSnapshot
+        /// The merged plan; nil when nothing was merged and main was not read again.
         var plan: Plan?
         var diagnostics: [Diagnostic]
     }
@@ -23,9 +22,10 @@ struct PlanSettling {
     }
     private let baseline = Baseline()
 
-    private func hubDiagnostics() -> [Diagnostic] {
+    private func hubDiagnostics() throws -> [Diagnostic] {
         if let known = baseline.diagnostics { return known }
-        let all = hubLoadDiagnostics + Validator().validate(hubPlan, context: context)
+        let loaded = try PlanLoader(cache: cache).load(from: hub)
+        let all = loaded.diagnostics + (loaded.plan.map { Validator().validate($0, context: context) } ?? [])
         baseline.diagnostics = all
         return all
     }
@@ -33,8 +33,8 @@ struct PlanSettling {
     func settle(_ candidates: inout [String: PartnerContribution], _ outcomes: inout [String: PartnerOutcome]) throws -> Settled {
         while true {
             if candidates.isEmpty {
-                // Nothing to merge (or everything held back): the plan is main's own.
-                return Settled(merged: hub, plan: hubPlan, diagnostics: hubDiagnostics())
+                // Nothing to merge (or everything held back): main stays as it is, unread.
+                return Settled(merged: hub, plan: nil, diagnostics: [])
             }
             var merged = hub
             for contribution in candidates.values {
@@ -45,7 +45,7 @@ struct PlanSettling {
             let errors = diagnostics.filter { $0.severity == .error }
             if errors.isEmpty { return Settled(merged: merged, plan: result.plan, diagnostics: diagnostics) }
 
-            let known = Set(hubDiagnostics().filter { $0.severity == .error }.map(ErrorKey.init))
+            let known = Set(try hubDiagnostics().filter { $0.severity == .error }.map(ErrorKey.init))
             var culprits: [String: [Diagnostic]] = [:]
             for error in errors where !known.contains(ErrorKey(error)) {
                 if let owner = SectionFile.splitFolder(error.location.file)?.partner, candidates[owner] != nil {

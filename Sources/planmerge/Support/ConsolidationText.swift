@@ -31,7 +31,11 @@ enum ConsolidationText {
                 lines.append("      \(error.location): error: [\(error.rule)] \(error.message)")
             }
         }
-        lines.append("Plan: \(report.actions) actions, \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+        if let actions = report.actions {
+            lines.append("Plan: \(actions) actions, \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+        } else {
+            lines.append("Plan: nothing merged, so main was not read again (it was checked when written; planmerge validate --rev main checks it now)")
+        }
         for error in report.errors.prefix(20) {
             lines.append("  \(error.location): error: [\(error.rule)] \(error.message)")
         }
