@@ -2,8 +2,10 @@ import Foundation
 
 /// Parse results of section files keyed by path, content id and due reference.
 ///
-/// Git blobs never change, so a file whose blob id is unchanged since the last parse need
-/// not be parsed again: a consolidate where one partner changed one file parses one file.
+/// Git blobs never change, so within one run a file whose blob id was parsed already is
+/// not parsed again: a consolidation reads main once and its merged plan re-parses only the
+/// files partners changed. The cache lives as long as the run (keeping it between runs,
+/// on disk under the hub, is the next step for a one-file consolidate: docs/BENCHMARKS.md).
 public final class ParseCache: @unchecked Sendable {
     // @unchecked: all state is guarded by `lock`.
     private let lock = NSLock()
