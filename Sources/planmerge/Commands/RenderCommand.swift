@@ -34,12 +34,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try input.load()
-        guard let plan = loaded.result.plan else {
-            Console.error(TextReporter.render(loaded.result.diagnostics))
-            throw PlanmergeExit.problems.code
-        }
-        let document = PlanDocument(plan: plan, context: input.renderContext(plan, loaded))
+        let document = try input.document().document
         let bytes = try RenderCommand.render(document, as: format)
         if let output {
             try SectionFiles.writeAtomically(bytes, to: output)

@@ -21,12 +21,7 @@ struct ShowCommand: ParsableCommand {
     var format: OutputFormat = .json
 
     func run() throws {
-        let loaded = try input.load()
-        guard let plan = loaded.result.plan else {
-            Console.error(TextReporter.render(loaded.result.diagnostics))
-            throw PlanmergeExit.problems.code
-        }
-        let document = PlanDocument(plan: plan, context: input.renderContext(plan, loaded))
+        let (plan, document) = try input.document()
         switch format {
         case .json:
             Console.out(try JSONRenderer.render(document))

@@ -60,6 +60,17 @@ struct PlanInput: ParsableArguments {
         return Loaded(result: try PlanLoader().load(from: source), version: version, provenance: provenance)
     }
 
+    /// The plan as the Cabinet document model sees it; a plan that cannot be read at all
+    /// prints its errors and exits 1.
+    func document() throws -> (plan: Plan, document: PlanDocument) {
+        let loaded = try load()
+        guard let plan = loaded.result.plan else {
+            Console.error(TextReporter.render(loaded.result.diagnostics))
+            throw PlanmergeExit.problems.code
+        }
+        return (plan, PlanDocument(plan: plan, context: renderContext(plan, loaded)))
+    }
+
     func renderContext(_ plan: Plan, _ loaded: Loaded) -> RenderContext {
         RenderContext(
             version: loaded.version, provenance: loaded.provenance, today: Clock.day(today),
