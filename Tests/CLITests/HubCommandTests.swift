@@ -48,6 +48,25 @@ final class HubCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["partner", "list", "--hub", hub]).stdout, "")
     }
 
+    func testTagVersionsAndRenderingAVersion() throws {
+        let keep = fixture.root.appendingPathComponent("demo").path
+        XCTAssertEqual(try CLI.run(["demo", "--plan", "derby", "--keep", keep]).status, 0)
+        let hub = keep + "/hub.git"
+        let tagged = try CLI.run(["tag", "--hub", hub, "--name", "cabinet/2008-07-08", "--message", "Council Cabinet, 8 July 2008, item 15", "--today", "2008-07-01"])
+        XCTAssertEqual(tagged.status, 0, tagged.stderr)
+        XCTAssertTrue(tagged.stdout.contains("Partners (the exact commit of each part"), tagged.stdout)
+        let again = try CLI.run(["tag", "--hub", hub, "--name", "cabinet/2008-07-08", "--today", "2008-07-01"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
+        let versions = try CLI.run(["versions", "--hub", hub])
+        XCTAssertTrue(versions.stdout.hasPrefix("cabinet/2008-07-08  "), versions.stdout)
+        let html = try CLI.run(["render", "cabinet/2008-07-08", "--repo", hub, "--format", "html", "--today", "2008-07-01"])
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertTrue(html.stdout.contains("cabinet/2008-07-08"), "the version is on the document")
+        XCTAssertTrue(html.stdout.contains("Derby Joint Area Review"), "the plan's title")
+        XCTAssertEqual(try CLI.run(["render", "no-such-tag", "--repo", hub]).status, 2)
+    }
+
     func testConsolidateRefusesWhatIsNotAHub() throws {
         let result = try CLI.run(["consolidate", fixture.root.path])
         XCTAssertEqual(result.status, 2)
