@@ -67,6 +67,26 @@ final class HubCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["render", "no-such-tag", "--repo", hub]).status, 2)
     }
 
+    func testFetchProgressIsShownOnATerminalOnly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) for a pseudo-terminal") }
+        let keep = fixture.root.appendingPathComponent("demo").path
+        XCTAssertEqual(try CLI.run(["demo", "--plan", "derby", "--keep", keep]).status, 0)
+        let plain = try CLI.run(["consolidate", keep + "/hub.git", "--today", "2008-07-01"])
+        XCTAssertFalse(plain.stderr.contains("fetching"), "no progress when not a terminal: \(plain.stderr)")
+        let command = "\(CLI.executable.path) consolidate \(keep)/hub.git --today 2008-07-01 >/dev/null"
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qec", command, "/dev/null"]
+        let out = Pipe()
+        terminal.standardOutput = out
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        XCTAssertTrue(text.contains("dcc-housing: fetching"), text)
+        XCTAssertTrue(text.contains("dcc-housing: done"), text)
+    }
+
     func testConsolidateRefusesWhatIsNotAHub() throws {
         let result = try CLI.run(["consolidate", fixture.root.path])
         XCTAssertEqual(result.status, 2)
