@@ -111,10 +111,10 @@ extension Repository {
                     git_reference_create_matching(&out, pointer, name, newOID, 1, oldOID, message)
                 }
             }
-            return git_reference_create(&out, pointer, name, newOID, 0, message)
+            return createIfAbsent(name, newOID, message)
         }
-        if code == 0, let out {
-            _ = ReferenceHandle(out, in: self)  // frees it
+        if code == 0 {
+            if let out { _ = ReferenceHandle(out, in: self) }  // frees it
             return
         }
         let failure = GitError.last(code: code, operation: "update reference \(name) to \(new.short)")
@@ -125,6 +125,28 @@ extension Repository {
             if actual != old { throw ReferenceMovedError(name: name, expected: old, actual: actual) }
         }
         throw failure
+    }
+
+    /// Creates `name` only if it does not exist, checking that under the reference's lock.
+    /// (`git_reference_create` without force checks before taking the lock, so two racing
+    /// creators could both win; a transaction holds the lock across the check.)
+    private func createIfAbsent(_ name: String, _ new: UnsafePointer<git_oid>, _ message: String) -> Int32 {
+        var transaction: OpaquePointer?
+        var code = git_transaction_new(&transaction, pointer)
+        guard code == 0, let transaction else { return code }
+        defer { git_transaction_free(transaction) }
+        code = git_transaction_lock_ref(transaction, name)
+        guard code == 0 else { return code }
+        var existing: OpaquePointer?
+        let lookup = git_reference_lookup(&existing, pointer, name)
+        if lookup == 0 {
+            git_reference_free(existing)
+            return GIT_EEXISTS.rawValue
+        }
+        guard lookup == GIT_ENOTFOUND.rawValue else { return lookup }
+        code = git_transaction_set_target(transaction, name, new, nil, message)
+        guard code == 0 else { return code }
+        return git_transaction_commit(transaction)
     }
 
     /// Deletes reference `name` (and its reflog). With `expected`, only if it still points

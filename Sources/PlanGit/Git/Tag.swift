@@ -31,16 +31,23 @@ private final class StringArray {
 extension Repository {
     /// Creates an annotated tag `refs/tags/<name>` on `target` and returns the tag object's
     /// id. Never moves a tag: if one with that name exists (even pointing at the same commit)
-    /// this throws a `GitError` whose `isExists` is true, and nothing changes. The check is
-    /// atomic (the reference is created with git's lock, without force).
+    /// this throws a `GitError` whose `isExists` is true, and nothing changes. The tag object
+    /// is written first; the reference is then created only if absent, checked under its
+    /// lock (`updateReference(expected: nil)`), so of two racing taggers one wins.
     @discardableResult
     public func createAnnotatedTag(name: String, target: ObjectID, tagger: Signature, message: String) throws -> ObjectID {
         let object = try GitObject.lookup(target, nil, in: self)
         let signature = try SignatureHandle(tagger)
         var oid = git_oid()
-        let code = git_tag_create(&oid, pointer, name, object.pointer, signature.pointer, message, 0)
-        try GitError.check(code, "create tag \(name) on \(target.short)")
-        return ObjectID(oid)
+        let code = git_tag_annotation_create(&oid, pointer, name, object.pointer, signature.pointer, message)
+        try GitError.check(code, "write tag object \(name) on \(target.short)")
+        let tag = ObjectID(oid)
+        do {
+            try updateReference("refs/tags/" + name, to: tag, expected: nil, message: "tag \(name)")
+        } catch is ReferenceMovedError {
+            throw GitError(code: GIT_EEXISTS.rawValue, klass: 0, message: "tag \(name) already exists", operation: "create tag \(name)")
+        }
+        return tag
     }
 
     /// The tag `name` (without `refs/tags/`), nil if there is none.
