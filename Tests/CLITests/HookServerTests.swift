@@ -77,6 +77,20 @@ final class HookServerTests: XCTestCase {
         XCTAssertEqual(try world.hubRefs(), refsBefore)
     }
 
+    func testBinaryAndHugeFilesAreRefusedOnTheHub() throws {
+        try world.makeHub()
+        let pct = try world.clone("pct", partner: nil, hooks: false)
+        let refsBefore = try world.hubRefs()
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]).write(to: URL(fileURLWithPath: pct + "/sections/leicester-pct/plan.docx"))
+        try Data(String(repeating: "x", count: (1 << 20) + 1).utf8).write(to: URL(fileURLWithPath: pct + "/sections/leicester-pct/notes.md"))
+        try commitAll(pct, "Attach the Word plan")
+        let pushed = try push(pct, ["HEAD:partners/leicester-pct"], as: "pvaughan")
+        XCTAssertNotEqual(pushed.status, 0)
+        XCTAssertTrue(pushed.stderr.contains("sections/leicester-pct/plan.docx is a binary file"), pushed.output)
+        XCTAssertTrue(pushed.stderr.contains("sections/leicester-pct/notes.md is 1048577 bytes"), pushed.output)
+        XCTAssertEqual(try world.hubRefs(), refsBefore, "the hub is unchanged")
+    }
+
     func testAPartnerBranchThatMergedMainStillCountsOnlyThePartnersChanges() throws {
         try world.makeHub()
         let pct = try world.clone("pct", partner: nil, hooks: false)

@@ -107,7 +107,7 @@ public struct ConsolidationOptions: Sendable {
     /// Who the consolidation commit is by (default: the repository's configured user).
     public var committer: Signature?
     /// Largest file a partner may send.
-    public var maxFileBytes = 1 << 20
+    public var maxFileBytes = PathOwnership.maxFileBytes
     /// Called after the merge commit is written and before main is updated: for tests that
     /// move main in between (the compare-and-swap must then refuse), and for tooling.
     public var beforeUpdatingMain: (@Sendable () throws -> Void)?

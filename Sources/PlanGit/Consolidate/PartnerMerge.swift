@@ -89,50 +89,15 @@ struct PartnerMerge {
             partner: partner, head: head, base: base,
             commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
 
-        contribution.rejections = authority(changed, partner: partner) + safety(differences.compactMap(\.new))
+        let entries = Dictionary(differences.compactMap { $0.new.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
+        contribution.rejections = PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
+            + PathOwnership.unsafeEntries(changed, in: entries, repository: repository, maxFileBytes: options.maxFileBytes)
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }
 
         for difference in differences {
             try merge(difference.path, base: difference.old, theirs: difference.new, into: &contribution)
         }
         return .contribution(contribution)
-    }
-
-    /// A partner may change only `sections/<its id>/`.
-    private func authority(_ changed: [String], partner: Partner) -> [String] {
-        changed.filter { !$0.hasPrefix(partner.folder) }.map { path in
-            "changed \(path), which \(PartnerMerge.owner(of: path, in: manifest)) owns: a partner may change only \(partner.folder)"
-        }
-    }
-
-    /// Who owns a path: a partner's folder, or the coordinator (manifest and everything else).
-    static func owner(of path: String, in manifest: Manifest) -> String {
-        if let split = SectionFile.splitPath(path) ?? SectionFile.splitFolder(path), let partner = manifest.partner(split.partner) {
-            return "\(partner.name) (\(partner.id))"
-        }
-        return "the coordinator"
-    }
-
-    /// Symbolic links, submodules, binary or huge files and undecodable names are refused.
-    private func safety(_ entries: [TreeEntry]) -> [String] {
-        var reasons: [String] = []
-        for entry in entries {
-            let path = entry.path
-            if !entry.pathIsValidUTF8 { reasons.append("\(path): the file name is not valid UTF-8") }
-            switch entry.mode {
-            case .link: reasons.append("\(path) is a symbolic link; plan files must be plain text files")
-            case .commit: reasons.append("\(path) is a submodule; plan files must be plain text files")
-            case .blob, .executable:
-                let size = (try? repository.blobSize(entry.id)) ?? 0
-                if size > options.maxFileBytes {
-                    reasons.append("\(path) is \(size) bytes, more than the \(options.maxFileBytes) a plan file may have")
-                } else if (try? repository.isBinary(entry.id)) == true {
-                    reasons.append("\(path) is a binary file; plan files must be plain text")
-                }
-            default: reasons.append("\(path) is a \(entry.mode); plan files must be plain text files")
-            }
-        }
-        return reasons
     }
 
     private func merge(_ path: String, base b: TreeEntry?, theirs t: TreeEntry?, into contribution: inout PartnerContribution) throws {

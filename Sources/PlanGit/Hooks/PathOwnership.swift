@@ -26,16 +26,30 @@ public enum PathOwnership {
         return "the folder of partner '\(id)', which the manifest does not list (the coordinator's)"
     }
 
+    /// The largest file a partner may send (1 MiB): a plan file is a page of text.
+    public static let maxFileBytes = 1 << 20
+
     /// Why entries at `paths` cannot be plan files: symbolic links, submodules, names that
-    /// are not UTF-8. Plan files are plain text files only.
-    public static func unsafeEntries(_ paths: some Sequence<String>, in entries: [String: TreeEntry]) -> [String] {
+    /// are not UTF-8, and (when `repository` is given to read blob headers) files larger
+    /// than `maxFileBytes` or binary. Plan files are plain text files only. Used by the
+    /// pre-commit and server hooks and by consolidation alike.
+    public static func unsafeEntries(
+        _ paths: some Sequence<String>, in entries: [String: TreeEntry], repository: Repository? = nil,
+        maxFileBytes: Int = PathOwnership.maxFileBytes
+    ) -> [String] {
         paths.sorted().compactMap { path in
             guard let entry = entries[path] else { return nil }
             if !entry.pathIsValidUTF8 { return "\(path): the file name is not valid UTF-8" }
             switch entry.mode {
             case .link: return "\(path) is a symbolic link; plan files must be plain text files"
             case .commit: return "\(path) is a submodule; plan files must be plain text files"
-            default: return nil
+            case .blob, .executable:
+                guard let repository else { return nil }
+                let size = (try? repository.blobSize(entry.id)) ?? 0
+                if size > maxFileBytes { return "\(path) is \(size) bytes, more than the \(maxFileBytes) a plan file may have" }
+                if (try? repository.isBinary(entry.id)) == true { return "\(path) is a binary file; plan files must be plain text" }
+                return nil
+            default: return "\(path) is a \(entry.mode); plan files must be plain text files"
             }
         }
     }

@@ -40,7 +40,7 @@ public struct PreCommitCheck {
         if let partner {
             report.refusals += PathOwnership.refusals(paths: changed, partners: [partner], manifest: plan?.manifest)
         }
-        report.refusals += PathOwnership.unsafeEntries(changed, in: stagedEntries)
+        report.refusals += PathOwnership.unsafeEntries(changed, in: stagedEntries, repository: repository)
 
         let elsewhere = diagnostics.filter { $0.severity == .error && !changed.contains($0.location.file) }
         var before: Set<PlanErrors.Key> = []

@@ -122,7 +122,7 @@ public struct PushCheck {
         if case .partners(let ids) = role {
             report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
         }
-        report.refusals += PathOwnership.unsafeEntries(changed, in: newEntries)
+        report.refusals += PathOwnership.unsafeEntries(changed, in: newEntries, repository: repository)
 
         let source = try GitTreeSource(repository: repository, treeID: newTree, commitID: update.new)
         let diagnostics = try PlanErrors.diagnostics(of: source, cache: cache).diagnostics
