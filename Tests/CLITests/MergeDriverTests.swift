@@ -33,8 +33,15 @@ final class MergeDriverTests: XCTestCase {
             try world.edit(clone, file, "Lead: Paul Vaughan; Annette Hogarth\nSuccess: local", "Lead: Annette Hogarth\nSuccess: local")
             try commit(clone, "Annette leads 15.1")
         }
+        // Log the hooks git runs, to see the merge commit checked by pre-merge-commit.
+        let log = paul + "/../paul-hooks.log"
+        let wrapper = paul + "/../planmerge-logging"
+        try "#!/bin/sh\necho \"$*\" >> '\(log)'\nexec '\(CLI.executable.path)' \"$@\"\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        try world.mustGit(["config", "planmerge.binary", wrapper], in: paul)
         let pulled = try world.git(["pull", "-q", "--no-edit", "origin", "main"], in: paul)
         XCTAssertEqual(pulled.status, 0, pulled.output)
+        XCTAssertTrue(try String(contentsOfFile: log, encoding: .utf8).contains("hook pre-merge-commit"), "the merge commit was checked")
         let text = try world.read(paul, file)
         XCTAssertTrue(text.contains("## 15.1 Complete the local self assessment on the next steps for young parents and implement the actions for improvement\nDue: September 2008\nLead: Annette Hogarth\n"), text)
         XCTAssertEqual(try world.mustGit(["status", "--porcelain"], in: paul), "")

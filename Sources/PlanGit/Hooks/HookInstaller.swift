@@ -44,7 +44,7 @@ public struct HookInstaller {
         var done: [String] = []
         let wanted: [String]
         switch kind {
-        case .clone: wanted = ["pre-commit", "commit-msg"]
+        case .clone: wanted = ["pre-commit", "pre-merge-commit", "commit-msg"]
         case .server(let perRef): wanted = perRef ? ["update"] : ["pre-receive"]
         }
         for name in wanted where try writeHook(name) { done.append("installed hook \(name)") }

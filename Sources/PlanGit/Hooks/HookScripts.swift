@@ -6,13 +6,37 @@ public enum HookScripts {
     /// their own files (and never overwrite or delete someone else's hook).
     public static let marker = "# planmerge "
 
-    /// Script text by hook name (`pre-commit`, `commit-msg`, `pre-receive`, `update`).
+    /// Script text by hook name (`pre-commit`, `pre-merge-commit`, `commit-msg`,
+    /// `pre-receive`, `update`).
     public static let all: [String: String] = [
         "pre-commit": preCommit,
+        "pre-merge-commit": preMergeCommit,
         "commit-msg": commitMsg,
         "pre-receive": preReceive,
         "update": update,
     ]
+
+    public static let preMergeCommit = #"""
+    #!/bin/sh
+    # planmerge pre-merge-commit hook, installed by 'planmerge hooks install'.
+    # Partner clones: git runs this instead of pre-commit when 'git pull' or 'git merge' makes a
+    # merge commit without stopping. It makes the same check as pre-commit on the merge's
+    # result: the format, the partner's own folder (a path counts only if it differs from every
+    # parent, so what the hub brought in is not the partner's change), and conflict markers.
+    # A thin wrapper: it runs 'planmerge hook pre-merge-commit' with git's arguments and standard input.
+    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+    # there it refuses (exit 1): a missing checker must never let a change through.
+    bin=$(git config planmerge.binary)
+    if [ -z "$bin" ]; then
+      bin=$(command -v planmerge)
+    fi
+    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+      echo "planmerge not found: install it or set git config planmerge.binary" >&2
+      exit 1
+    fi
+    exec "$bin" hook pre-merge-commit "$@"
+
+    """#
 
     public static let preCommit = #"""
     #!/bin/sh

@@ -12,7 +12,7 @@ struct HookCommand: ParsableCommand {
         commandName: "hook",
         abstract: "Run one of planmerge's git hooks (called by the installed hook scripts).",
         discussion: "Exit 0 accepts, 1 refuses, 2 could not check (git refuses then too). See docs/HOOKS.md.",
-        subcommands: [PreCommit.self, CommitMsg.self, PreReceive.self, Update.self]
+        subcommands: [PreCommit.self, PreMergeCommit.self, CommitMsg.self, PreReceive.self, Update.self]
     )
 
     struct PreCommit: ParsableCommand {
@@ -20,17 +20,28 @@ struct HookCommand: ParsableCommand {
             commandName: "pre-commit",
             abstract: "Check the staged plan: format, the partner's own folder, the manifest, conflict markers.")
 
-        func run() throws {
+        func run() throws { try PreCommit.check(hook: "pre-commit") }
+
+        /// The staged-plan check, shared with `pre-merge-commit`.
+        static func check(hook: String) throws {
             let repository = try Repository.openFromEnvironment()
             let partner = try repository.configString("planmerge.partner").flatMap { $0.isEmpty ? nil : $0 }
             let report = try PreCommitCheck(repository: repository, partner: partner).run()
             HookOutput.print(report, refusalPrefix: "planmerge: commit refused: ")
             guard report.accepted else {
                 Console.error(
-                    "planmerge pre-commit: commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
+                    "planmerge \(hook): commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
                 throw PlanmergeExit.problems.code
             }
         }
+    }
+
+    struct PreMergeCommit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-merge-commit",
+            abstract: "The pre-commit check, for the merge commit a clean 'git pull' or 'git merge' makes.")
+
+        func run() throws { try PreCommit.check(hook: "pre-merge-commit") }
     }
 
     struct CommitMsg: ParsableCommand {
