@@ -1,6 +1,7 @@
 /// The hook scripts of `Hooks/`, embedded so that the installed binary never needs the
 /// source tree. A test checks that each text equals its file in `Hooks/` byte for byte;
-/// when a script changes, change both.
+/// when a script changes, change both. Every script is its own header comment followed by
+/// the same thin wrapper (`wrapper(calling:)`).
 public enum HookScripts {
     /// The line every planmerge hook script carries: how install and uninstall recognise
     /// their own files (and never overwrite or delete someone else's hook).
@@ -16,109 +17,80 @@ public enum HookScripts {
         "update": update,
     ]
 
-    public static let preMergeCommit = #"""
-    #!/bin/sh
-    # planmerge pre-merge-commit hook, installed by 'planmerge hooks install'.
-    # Partner clones: git runs this instead of pre-commit when 'git pull' or 'git merge' makes a
-    # merge commit without stopping. It makes the same check as pre-commit on the merge's
-    # result: the format, the partner's own folder (a path counts only if it differs from every
-    # parent, so what the hub brought in is not the partner's change), and conflict markers.
-    # A thin wrapper: it runs 'planmerge hook pre-merge-commit' with git's arguments and standard input.
-    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-    # there it refuses (exit 1): a missing checker must never let a change through.
-    bin=$(git config planmerge.binary)
-    if [ -z "$bin" ]; then
-      bin=$(command -v planmerge)
-    fi
-    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-      echo "planmerge not found: install it or set git config planmerge.binary" >&2
-      exit 1
-    fi
-    exec "$bin" hook pre-merge-commit "$@"
+    public static let preCommit = script(
+        "pre-commit",
+        header: """
+        # planmerge pre-commit hook, installed by 'planmerge hooks install'.
+        # Partner clones: checks the staged plan before each commit. Refuses a commit that breaks
+        # the section-file format, changes a file outside the partner's own sections/<id>/ folder
+        # (git config planmerge.partner), edits the manifest, or leaves conflict markers.
+        # Warnings are printed and do not block.
 
-    """#
+        """)
 
-    public static let preCommit = #"""
-    #!/bin/sh
-    # planmerge pre-commit hook, installed by 'planmerge hooks install'.
-    # Partner clones: checks the staged plan before each commit. Refuses a commit that breaks
-    # the section-file format, changes a file outside the partner's own sections/<id>/ folder
-    # (git config planmerge.partner), edits the manifest, or leaves conflict markers.
-    # Warnings are printed and do not block.
-    # A thin wrapper: it runs 'planmerge hook pre-commit' with git's arguments and standard input.
-    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-    # there it refuses (exit 1): a missing checker must never let a change through.
-    bin=$(git config planmerge.binary)
-    if [ -z "$bin" ]; then
-      bin=$(command -v planmerge)
-    fi
-    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-      echo "planmerge not found: install it or set git config planmerge.binary" >&2
-      exit 1
-    fi
-    exec "$bin" hook pre-commit "$@"
+    public static let preMergeCommit = script(
+        "pre-merge-commit",
+        header: """
+        # planmerge pre-merge-commit hook, installed by 'planmerge hooks install'.
+        # Partner clones: git runs this instead of pre-commit when 'git pull' or 'git merge' makes a
+        # merge commit without stopping. It makes the same check as pre-commit on the merge's
+        # result: the format, the partner's own folder (a path counts only if it differs from every
+        # parent, so what the hub brought in is not the partner's change), and conflict markers.
 
-    """#
+        """)
 
-    public static let commitMsg = #"""
-    #!/bin/sh
-    # planmerge commit-msg hook, installed by 'planmerge hooks install'.
-    # Partner clones: refuses a commit whose message is empty (comment lines do not count).
-    # A thin wrapper: it runs 'planmerge hook commit-msg' with git's arguments and standard input.
-    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-    # there it refuses (exit 1): a missing checker must never let a change through.
-    bin=$(git config planmerge.binary)
-    if [ -z "$bin" ]; then
-      bin=$(command -v planmerge)
-    fi
-    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-      echo "planmerge not found: install it or set git config planmerge.binary" >&2
-      exit 1
-    fi
-    exec "$bin" hook commit-msg "$@"
+    public static let commitMsg = script(
+        "commit-msg",
+        header: """
+        # planmerge commit-msg hook, installed by 'planmerge hooks install'.
+        # Partner clones: refuses a commit whose message is empty (comment lines do not count).
 
-    """#
+        """)
 
-    public static let preReceive = #"""
-    #!/bin/sh
-    # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
-    # Hub (server): checks every pushed reference before any is updated (all or nothing).
-    # The pusher (GL_USER, REMOTE_USER or PLANMERGE_USER) is mapped through the manifest of
-    # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
-    # one that changes files outside the partner's folder, makes the plan invalid, moves or
-    # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
-    # A thin wrapper: it runs 'planmerge hook pre-receive' with git's arguments and standard input.
-    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-    # there it refuses (exit 1): a missing checker must never let a change through.
-    bin=$(git config planmerge.binary)
-    if [ -z "$bin" ]; then
-      bin=$(command -v planmerge)
-    fi
-    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-      echo "planmerge not found: install it or set git config planmerge.binary" >&2
-      exit 1
-    fi
-    exec "$bin" hook pre-receive "$@"
+    public static let preReceive = script(
+        "pre-receive",
+        header: """
+        # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
+        # Hub (server): checks every pushed reference before any is updated (all or nothing).
+        # The pusher (GL_USER, REMOTE_USER or PLANMERGE_USER) is mapped through the manifest of
+        # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
+        # one that changes files outside the partner's folder, makes the plan invalid, moves or
+        # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
 
-    """#
+        """)
 
-    public static let update = #"""
-    #!/bin/sh
-    # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
-    # Hub (server): the same checks as pre-receive, one reference at a time (git passes
-    # <ref> <old> <new>), so a push of several references can be partly accepted.
-    # A thin wrapper: it runs 'planmerge hook update' with git's arguments and standard input.
-    # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-    # there it refuses (exit 1): a missing checker must never let a change through.
-    bin=$(git config planmerge.binary)
-    if [ -z "$bin" ]; then
-      bin=$(command -v planmerge)
-    fi
-    if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-      echo "planmerge not found: install it or set git config planmerge.binary" >&2
-      exit 1
-    fi
-    exec "$bin" hook update "$@"
+    public static let update = script(
+        "update",
+        header: """
+        # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
+        # Hub (server): the same checks as pre-receive, one reference at a time (git passes
+        # <ref> <old> <new>), so a push of several references can be partly accepted.
 
-    """#
+        """)
+
+    /// `#!/bin/sh`, the header, then the wrapper that runs `planmerge hook <name>`.
+    static func script(_ name: String, header: String) -> String {
+        "#!/bin/sh\n" + header + wrapper(calling: name)
+    }
+
+    /// Finds the binary (`git config planmerge.binary`, else `planmerge` on PATH) and runs
+    /// `planmerge hook <name>` with git's arguments and standard input; without a binary it
+    /// refuses, so a missing checker never lets a change through.
+    static func wrapper(calling name: String) -> String {
+        #"""
+        # A thin wrapper: it runs 'planmerge hook \#(name)' with git's arguments and standard input.
+        # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
+        # there it refuses (exit 1): a missing checker must never let a change through.
+        bin=$(git config planmerge.binary)
+        if [ -z "$bin" ]; then
+          bin=$(command -v planmerge)
+        fi
+        if [ -z "$bin" ] || [ ! -x "$bin" ]; then
+          echo "planmerge not found: install it or set git config planmerge.binary" >&2
+          exit 1
+        fi
+        exec "$bin" hook \#(name) "$@"
+
+        """#
+    }
 }
