@@ -13,6 +13,9 @@ final class HubCommandTests: XCTestCase {
         let created = try CLI.run(["init", hub, "--title", "Test plan", "--authority", "Derby City Council", "--published", "2008-06-03"])
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertEqual(try GitFixture.git(["rev-parse", "--is-bare-repository"], in: URL(fileURLWithPath: hub)), "true")
+        let again = try CLI.run(["init", hub, "--title", "T", "--authority", "A"])
+        XCTAssertEqual(again.status, 2, "an existing hub is never overwritten")
+        XCTAssertTrue(again.stderr.contains("already holds files"), again.stderr)
 
         let added = try CLI.run(["partner", "add", "pct", "--name", "Derby City PCT", "--remote", "../pct", "--hub", hub])
         XCTAssertEqual(added.status, 0, added.stderr)

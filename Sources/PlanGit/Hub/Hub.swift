@@ -15,15 +15,17 @@ public struct Hub {
     }
 
     /// Creates a bare hub at `path` whose first commit on main holds `files` (the manifest,
-    /// and optionally section files). Refuses a path that already holds anything.
-    public static func create(at path: String, files: [String: [UInt8]], author: Signature) throws -> Hub {
+    /// and optionally section files). Refuses a path that already holds anything. The
+    /// author defaults to the user git is configured with.
+    public static func create(at path: String, files: [String: [UInt8]], author: Signature? = nil) throws -> Hub {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: path), !contents.isEmpty {
             throw HubError.notEmpty(path)
         }
         let repository = try Repository(at: path, bare: true)
         let hub = Hub(repository: repository)
         try BranchCommitter(repository: repository).commit(
-            files.mapValues { Optional($0) }, on: main, message: "Start the plan", author: author)
+            files.mapValues { Optional($0) }, on: main, message: "Start the plan",
+            author: author ?? repository.defaultSignature())
         return hub
     }
 

@@ -48,7 +48,7 @@ struct ConsolidateCommand: ParsableCommand {
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs takes 1 to 64") }
         guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0") }
-        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+        try DayOption.check(today)
     }
 
     func run() throws {

@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
         if from == nil, title == nil || authority == nil {
             throw ValidationError("give --title and --authority, or --from a plan folder")
         }
-        if let published, Day(iso: published) == nil { throw ValidationError("--published takes a date as YYYY-MM-DD") }
+        try DayOption.check(published, flag: "--published")
         if withSections, from == nil { throw ValidationError("--with-sections goes with --from") }
     }
 
@@ -59,11 +59,10 @@ struct InitCommand: ParsableCommand {
             files[Manifest.fileName] = Array(
                 ManifestTemplate.make(title: title!, authority: authority!, inspection: inspection, published: published.flatMap { Day(iso: $0) }).utf8)
         }
-        let repository = try Repository(at: directory, bare: true)
-        let author = repository.defaultSignature()
         do {
-            try BranchCommitter(repository: repository).commit(
-                files.mapValues { Optional($0) }, on: Hub.main, message: "Start the plan", author: author)
+            _ = try Hub.create(at: directory, files: files)
+        } catch let error as HubError {
+            throw UserError("\(error)")
         }
         Console.out("Created the hub \(directory) (\(files.count) file(s) on main)")
         Console.out("Next: planmerge partner add ID --name NAME --remote URL --hub \(directory)")

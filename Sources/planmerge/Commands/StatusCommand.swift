@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+        try DayOption.check(today)
     }
 
     func run() throws {

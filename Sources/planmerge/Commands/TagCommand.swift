@@ -30,7 +30,7 @@ struct TagCommand: ParsableCommand {
     var today: String?
 
     func validate() throws {
-        if let today, Day(iso: today) == nil { throw ValidationError("--today takes a date as YYYY-MM-DD") }
+        try DayOption.check(today)
         if let name, name.isEmpty || name.contains(" ") || name.hasPrefix("-") || name.contains("..") {
             throw ValidationError("'\(name)' is not a usable tag name, e.g. cabinet/2008-09-01")
         }

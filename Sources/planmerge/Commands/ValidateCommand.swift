@@ -36,9 +36,7 @@ struct ValidateCommand: ParsableCommand {
     var staged = false
 
     func validate() throws {
-        if let today, Day(iso: today) == nil {
-            throw ValidationError("--today takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(today)'")
-        }
+        try DayOption.check(today)
         if rev != nil, staged { throw ValidationError("give --rev or --staged, not both") }
     }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PlanModel
 
@@ -14,5 +15,14 @@ enum Clock {
     /// `--today` if given (already validated), else today.
     static func day(_ option: String?) -> Day {
         option.flatMap { Day(iso: $0) } ?? today()
+    }
+}
+
+/// The one check of a `--today`-style date option, shared by every command that takes one.
+enum DayOption {
+    static func check(_ value: String?, flag: String = "--today") throws {
+        if let value, Day(iso: value) == nil {
+            throw ValidationError("\(flag) takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(value)'")
+        }
     }
 }

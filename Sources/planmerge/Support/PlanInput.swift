@@ -20,9 +20,7 @@ struct PlanInput: ParsableArguments {
     var today: String?
 
     func validate() throws {
-        if let today, Day(iso: today) == nil {
-            throw ValidationError("--today takes a date as YYYY-MM-DD, e.g. 2008-09-01; got '\(today)'")
-        }
+        try DayOption.check(today)
         if rev != nil, target != nil { throw ValidationError("give a folder or --rev, not both") }
     }
 
