@@ -70,14 +70,10 @@ public struct HubStatus: Sendable, Codable {
             }
             partners.append(state)
         }
-        let actions = plan.actions
-        var byStatus: [String: Int] = [:]
-        for placed in actions { byStatus[placed.action.status?.rawValue ?? "no status", default: 0] += 1 }
+        let figures = PlanFigures(plan: plan, today: today)
         let planState = PlanState(
-            actions: actions.count, byStatus: byStatus,
-            overdue: actions.filter { OverdueCheck.isOverdue($0.action, today: today) }.map(\.action.ref.description),
-            toBeConfirmed: actions.filter { $0.action.due?.isToBeConfirmed == true && $0.action.status != .done }.map(\.action.ref.description),
-            unreadDue: actions.filter { $0.action.due?.kind == .unread }.map(\.action.ref.description),
+            actions: figures.actions, byStatus: figures.byStatus, overdue: figures.overdueRefs,
+            toBeConfirmed: figures.toBeConfirmedRefs, unreadDue: figures.unreadRefs,
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
         var deadline: DeadlineState?
         if let published = plan.manifest.inspection.published {

@@ -51,11 +51,6 @@ public struct PlanLoader {
         return Result(plan: plan, diagnostics: diagnostics)
     }
 
-    /// Parses one section file's bytes as they would be read in a plan with this manifest.
-    public func parseSection(_ path: String, bytes: [UInt8], manifest: Manifest?) -> SectionParser.Result {
-        SectionParser(dueReference: manifest?.inspection.published).parse(bytes, path: path)
-    }
-
     private enum Outcome {
         case parsed(SectionParser.Result)
         case unreadable(String, PlanSourceError)
