@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "planmerge", targets: ["planmerge"]),
         .library(name: "PlanModel", targets: ["PlanModel"]),
+        .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "PlanGit", targets: ["PlanGit"]),
         .library(name: "PlanRender", targets: ["PlanRender"]),
     ],
@@ -26,9 +27,15 @@ let package = Package(
             name: "PlanModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The libgit2 wrapper: the only target that imports CLibgit2; its public API names
+        // no C type.
+        .target(
+            name: "GitKit",
+            dependencies: ["CLibgit2"]
+        ),
         .target(
             name: "PlanGit",
-            dependencies: ["CLibgit2", "PlanModel"]
+            dependencies: ["GitKit", "PlanModel"]
         ),
         .target(
             name: "PlanRender",
@@ -41,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "planmerge",
             dependencies: [
-                "PlanModel", "PlanGit", "PlanRender",
+                "PlanModel", "GitKit", "PlanGit", "PlanRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanGitTests",
-            dependencies: ["PlanGit", "PlanModel"]
+            dependencies: ["GitKit", "PlanGit", "PlanModel"]
         ),
         .testTarget(
             name: "PlanRenderTests",

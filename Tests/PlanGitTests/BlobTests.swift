@@ -1,3 +1,4 @@
+@testable import GitKit
 import PlanGit
 import XCTest
 

@@ -1,3 +1,4 @@
+@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Which commit of each partner the hub last accepted, recorded as trailers in the

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// What a consolidation did for one partner.

@@ -1,3 +1,4 @@
+import GitKit
 import Foundation
 import PlanModel
 
@@ -29,7 +30,6 @@ public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
 /// compare-and-swap. A failed or interrupted run leaves main exactly as it was.
 public struct Consolidator {
     public let hubPath: String
-    public static let mainRef = "refs/heads/main"
 
     public init(hubPath: String) {
         self.hubPath = hubPath
@@ -43,10 +43,10 @@ public struct Consolidator {
         do { repository = try Repository.open(at: hubPath) } catch {
             throw ConsolidationError.notAHub(hubPath, reason: "\(error)")
         }
-        guard let mainID = try repository.reference(named: Consolidator.mainRef) else {
+        guard let mainID = try repository.reference(named: HubLayout.mainRef) else {
             throw ConsolidationError.notAHub(hubPath, reason: "it has no main branch")
         }
-        if !repository.isBare, try repository.headBranch() == Consolidator.mainRef {
+        if !repository.isBare, try repository.headBranch() == HubLayout.mainRef {
             throw ConsolidationError.checkedOutHub(hubPath)
         }
         let hub = try TreeSnapshot(repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
@@ -102,12 +102,12 @@ public struct Consolidator {
             try options.beforeUpdatingMain?()
             do {
                 try repository.updateReference(
-                    Consolidator.mainRef, to: commit, expected: mainID,
+                    HubLayout.mainRef, to: commit, expected: mainID,
                     message: "planmerge consolidate: \(accepted.map(\.partner.id).joined(separator: ", "))")
             } catch let moved as ReferenceMovedError {
                 throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
             } catch let error as GitError where error.isLocked {
-                throw ConsolidationError.locked(Consolidator.mainRef)
+                throw ConsolidationError.locked(HubLayout.mainRef)
             }
             report.newMain = commit.hex
         }

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Line-by-line three-way merge of free text through libgit2's `git_merge_file`: the

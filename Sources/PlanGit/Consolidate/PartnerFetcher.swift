@@ -1,3 +1,4 @@
+import GitKit
 import Dispatch
 import Foundation
 import PlanModel
@@ -13,14 +14,6 @@ public struct PartnerFetcher: Sendable {
         self.hubPath = hubPath
         self.jobs = max(1, jobs)
         self.timeout = timeout
-    }
-
-    /// The reference a partner's fetched head is kept under on the hub.
-    public static func fetchedRef(_ partner: String) -> String { "refs/planmerge/partners/\(partner)" }
-
-    /// The branch on the hub itself that a partner with no remote pushes to.
-    public static func hubBranch(_ partner: Partner) -> String {
-        partner.branch == "main" ? "refs/heads/partners/\(partner.id)" : "refs/heads/\(partner.branch)"
     }
 
     /// A remote as written in the manifest, relative paths taken from the hub's folder.
@@ -41,7 +34,8 @@ public struct PartnerFetcher: Sendable {
             gate.wait()
             group.enter()
             let url = resolve(partner.remote!)
-            let refspec = "+refs/heads/\(partner.branch):\(PartnerFetcher.fetchedRef(partner.id))"
+            let publication = partner.publication
+            let refspec = "+\(publication.branch):\(publication.hubRef)"
             let hubPath = self.hubPath, timeout = self.timeout
             Thread.detachNewThread {
                 defer {

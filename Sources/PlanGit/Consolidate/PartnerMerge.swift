@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// One partner's published work, checked and merged against the hub's main: what it would
@@ -41,7 +42,7 @@ struct PartnerMerge {
             outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(fetchError); its last accepted version stands"]
             return (outcome, nil)
         }
-        let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
+        let ref = partner.publication.hubRef
         guard let head = try repository.reference(named: ref) else {
             outcome.state = .notPublished
             outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Checks the merged plan as one and settles which contributions stand: errors the merged

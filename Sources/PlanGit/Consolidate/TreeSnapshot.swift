@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// A tree held as a map of path → entry, cheap to change in memory (copy on write) and

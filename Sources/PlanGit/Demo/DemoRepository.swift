@@ -1,3 +1,4 @@
+import GitKit
 import Foundation
 import PlanModel
 
@@ -7,7 +8,6 @@ struct DemoRepository {
     let repository: Repository
     let path: String
 
-    static let main = "refs/heads/main"
 
     /// A partner's clone of the hub: a new repository with the hub's main fetched into it.
     static func clone(hub: String, to path: String) throws -> DemoRepository {
@@ -17,13 +17,13 @@ struct DemoRepository {
     }
 
     func text(_ path: String) throws -> String {
-        String(decoding: try BranchCommitter(repository: repository).read(path, on: DemoRepository.main) ?? [], as: UTF8.self)
+        String(decoding: try BranchCommitter(repository: repository).read(path, on: HubLayout.mainRef) ?? [], as: UTF8.self)
     }
 
     @discardableResult
     func commit(_ files: [String: String?], as author: Signature, _ message: String) throws -> ObjectID? {
         try BranchCommitter(repository: repository).commit(
-            files.mapValues { $0.map { Array($0.utf8) } }, on: DemoRepository.main, message: message, author: author)
+            files.mapValues { $0.map { Array($0.utf8) } }, on: HubLayout.mainRef, message: message, author: author)
     }
 
     /// Rewrites one file with `change` and commits it.
@@ -36,10 +36,10 @@ struct DemoRepository {
     func pull(from hub: String) throws {
         try repository.fetch(url: hub, refspec: "+refs/heads/main:refs/demo/hub")
         guard let upstream = try repository.reference(named: "refs/demo/hub"),
-            let mine = try repository.reference(named: DemoRepository.main),
+            let mine = try repository.reference(named: HubLayout.mainRef),
             try repository.isDescendant(upstream, of: mine)
         else { return }
-        try repository.updateReference(DemoRepository.main, to: upstream, expected: mine, message: "demo: fast-forward to the hub")
+        try repository.updateReference(HubLayout.mainRef, to: upstream, expected: mine, message: "demo: fast-forward to the hub")
     }
 }
 

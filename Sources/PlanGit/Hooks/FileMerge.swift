@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// The three-way merge of one file's bytes, as the merge driver and `planmerge sync` do it.

@@ -1,4 +1,4 @@
-import CLibgit2
+import GitKit
 import Foundation
 
 /// Installs and removes planmerge's git hooks and merge driver in one repository.
@@ -164,12 +164,5 @@ public struct HookInstaller {
     /// `'path'`, safe for the shell git runs merge drivers with.
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-extension Repository {
-    /// A value from this repository's own config (`.git/config`) only, nil if unset there.
-    func localConfigString(_ key: String) throws -> String? {
-        try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL).string(key)
     }
 }

@@ -1,3 +1,4 @@
+import GitKit
 /// The hook scripts of `Hooks/`, embedded so that the installed binary never needs the
 /// source tree. A test checks that each text equals its file in `Hooks/` byte for byte;
 /// when a script changes, change both. Every script is its own header comment followed by

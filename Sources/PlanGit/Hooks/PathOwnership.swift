@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Who may change what: a partner only its own `sections/<id>/` folder (like gitolite's

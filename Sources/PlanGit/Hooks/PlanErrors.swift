@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// A plan version's diagnostics, and which errors one version has that others had not:

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// The partner-side pre-commit check: the staged plan, read from the index through

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// The hub's server-side check of a push (pre-receive or update hook). Open the repository
@@ -8,7 +9,9 @@ import PlanModel
 /// pushed one (a push could forge its own manifest). Policy (docs/HOOKS.md):
 /// - nobody moves or deletes a `refs/tags/cabinet/*` tag; only the coordinator creates one;
 /// - nobody deletes main or rewrites it (the new tip must descend from the old);
-/// - partners push only to `refs/heads/partners/<id>`, changing only `sections/<id>/`;
+/// - partners push only to their publish branch on the hub (`Partner.publication`:
+///   `refs/heads/partners/<id>`; none for a partner with its own remote), changing only
+///   `sections/<id>/`;
 /// - the coordinator may push any other reference and change any file;
 /// - a pushed branch must not bring errors its previous version did not have.
 public struct PushCheck {
@@ -16,7 +19,7 @@ public struct PushCheck {
     /// The full name of the hub's main branch.
     public var mainRef: String
 
-    public init(repository: Repository, mainBranch: String = "main") {
+    public init(repository: Repository, mainBranch: String = HubLayout.mainBranch) {
         self.repository = repository
         self.mainRef = "refs/heads/\(mainBranch)"
     }
@@ -86,10 +89,16 @@ public struct PushCheck {
             }
         }
         if case .partners(let ids) = role {
-            let allowed = ids.map { "refs/heads/partners/\($0)" }
+            let partners = manifest.partners.filter { ids.contains($0.id) }
+            let allowed = partners.map(\.publication).filter(\.isOnHub).map(\.branch)
             guard allowed.contains(update.name) else {
+                if let own = partners.first(where: { $0.remote != nil && update.name == "refs/heads/" + HubLayout.partnerBranch($0.id) }) {
+                    return refuse(
+                        "\(own.id) publishes on its own remote (\(RemoteURL.scrubbed(own.remote ?? ""))), branch \(own.branch), which consolidate fetches; push there, not to the hub")
+                }
+                let example = allowed.first.map { " (e.g. git push origin HEAD:\($0.dropFirst("refs/heads/".count)))" } ?? ""
                 return refuse(
-                    "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.joined(separator: ", ")) (e.g. git push origin HEAD:partners/\(ids[0])); main is the coordinator's")
+                    "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.isEmpty ? "no branch on this hub (each publishes on its own remote)" : allowed.joined(separator: ", "))\(example); main is the coordinator's")
             }
         }
         guard update.name.hasPrefix("refs/heads/"), !update.isDeletion else { return report }

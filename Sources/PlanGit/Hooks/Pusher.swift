@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Who is pushing to the hub, as the server says (gitolite's `GL_USER`, a web server's

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// The three-way merge of two commits' trees, file by file with `FileMerge`: what

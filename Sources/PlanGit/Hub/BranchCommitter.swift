@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// Commits file changes straight onto a branch, with no work tree: blobs, a tree built from

@@ -1,10 +1,10 @@
+import GitKit
 import Foundation
 import PlanModel
 
 /// The coordinator's hub: a bare repository whose main holds the plan.
 public struct Hub {
     public let repository: Repository
-    public static let main = "refs/heads/main"
 
     public init(repository: Repository) {
         self.repository = repository
@@ -24,14 +24,14 @@ public struct Hub {
         let repository = try Repository(at: path, bare: true)
         let hub = Hub(repository: repository)
         try BranchCommitter(repository: repository).commit(
-            files.mapValues { Optional($0) }, on: main, message: "Start the plan",
+            files.mapValues { Optional($0) }, on: HubLayout.mainRef, message: "Start the plan",
             author: author ?? repository.defaultSignature())
         return hub
     }
 
     /// The manifest on main, as text.
     public func manifestText() throws -> String {
-        guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: Hub.main) else {
+        guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: HubLayout.mainRef) else {
             throw HubError.noManifest
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -39,7 +39,7 @@ public struct Hub {
 
     /// The plan on main, loaded and validated.
     public func plan(today: Day? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic], commit: ObjectID) {
-        guard let head = try repository.reference(named: Hub.main) else { throw HubError.noManifest }
+        guard let head = try repository.reference(named: HubLayout.mainRef) else { throw HubError.noManifest }
         let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head, label: "main \(head.short)")
         let loaded = try PlanLoader().load(from: source)
         let checks = loaded.plan.map { Validator().validate($0, context: CheckContext(today: today)) } ?? []
@@ -51,7 +51,7 @@ public struct Hub {
     public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID? {
         let text = try manifestText()
         return try BranchCommitter(repository: repository).commit(
-            [Manifest.fileName: Array(try edit(text).utf8)], on: Hub.main, message: message, author: author)
+            [Manifest.fileName: Array(try edit(text).utf8)], on: HubLayout.mainRef, message: message, author: author)
     }
 }
 

@@ -1,3 +1,4 @@
+import GitKit
 import Foundation
 import PlanModel
 
@@ -50,7 +51,7 @@ public struct HubStatus: Sendable, Codable {
         let accepted = try AcceptedHistory.lastAccepted(in: repository, from: head)
         var partners: [PartnerState] = []
         for partner in plan.manifest.partners {
-            let ref = partner.remote != nil ? PartnerFetcher.fetchedRef(partner.id) : PartnerFetcher.hubBranch(partner)
+            let ref = partner.publication.hubRef
             let fetched = try repository.reference(named: ref)
             var state = PartnerState(
                 id: partner.id, name: partner.name, source: partner.remote ?? ref, lastAccepted: accepted[partner.id]?.hex,

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// A plan read from a git tree: a commit, tag or branch of a repository.

@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// A plan read from the index: what is staged for the next commit (the pre-commit hook's

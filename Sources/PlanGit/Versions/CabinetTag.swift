@@ -1,3 +1,4 @@
+import GitKit
 import Foundation
 import PlanModel
 
@@ -37,7 +38,7 @@ public struct CabinetTag {
         }
         let errors = (loaded.diagnostics + Validator().validate(plan, context: CheckContext(today: today))).filter { $0.severity == .error }
         var reasons = errors.sortedForReading().map { "\($0.location): [\($0.rule)] \($0.message)" }
-        if let main = try repository.reference(named: Consolidator.mainRef), main == commit {
+        if let main = try repository.reference(named: HubLayout.mainRef), main == commit {
             var options = ConsolidationOptions()
             options.offline = true
             options.dryRun = true

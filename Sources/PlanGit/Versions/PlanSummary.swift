@@ -1,3 +1,4 @@
+import GitKit
 import PlanModel
 
 /// The few numbers a Cabinet version records about its plan: actions by status, overdue,

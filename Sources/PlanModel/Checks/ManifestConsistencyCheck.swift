@@ -1,9 +1,10 @@
 /// `manifest-reference`, `manifest-duplicate`: the manifest's own entries agree with each
 /// other: recommendations name known timescales and partners; numbers and ids are unique;
-/// partner ids make usable folder names.
+/// partner ids make usable folder names; `manifest-partner-branch`: a branch names where on a
+/// partner's own remote it publishes, so a branch without a remote is an error.
 public struct ManifestConsistencyCheck: PlanCheck {
     public init() {}
-    public var rules: [String] { ["manifest-reference", "manifest-duplicate", "manifest-partner-id"] }
+    public var rules: [String] { ["manifest-reference", "manifest-duplicate", "manifest-partner-id", "manifest-partner-branch"] }
 
     public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
         let manifest = plan.manifest
@@ -41,6 +42,14 @@ public struct ManifestConsistencyCheck: PlanCheck {
                     .error, "manifest-partner-id", at: locations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
                     "partner id '\(partner.id)' is not a usable folder name",
                     hint: "use lowercase letters, digits and '-', e.g. 'leicester-pct'"))
+        }
+        for partner in manifest.partners where partner.remote == nil && partner.branch != HubLayout.mainBranch {
+            out.append(
+                Diagnostic(
+                    .error, "manifest-partner-branch",
+                    at: locations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
+                    "partner '\(partner.id)' names branch '\(partner.branch)' but no remote: a partner without a remote publishes to \(HubLayout.partnerBranch(partner.id)) on the hub",
+                    hint: "remove 'branch:' (the partner pushes to \(HubLayout.partnerBranch(partner.id))), or add the 'remote:' that branch is on"))
         }
         return out
     }

@@ -1,3 +1,4 @@
+import GitKit
 import ArgumentParser
 import Foundation
 import PlanGit
@@ -36,7 +37,7 @@ struct PartnerCommand: ParsableCommand {
             case .json: Console.out(try ReportJSON.encode(manifest.partners))
             case .text:
                 for partner in manifest.partners {
-                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote ?? PartnerFetcher.hubBranch(partner))")
+                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote ?? HubLayout.partnerBranch(partner.id))")
                 }
             }
         }

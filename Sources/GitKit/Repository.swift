@@ -127,6 +127,11 @@ public final class Repository {
     }
 
     /// Sets a value in this repository's own configuration (`.git/config`).
+    /// A value from this repository's own config (`.git/config`) only, nil if unset there.
+    public func localConfigString(_ key: String) throws -> String? {
+        try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL).string(key)
+    }
+
     public func setConfigString(_ key: String, _ value: String) throws {
         let config = try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL)
         try GitError.check(git_config_set_string(config.pointer, key, value), "set config \(key)")

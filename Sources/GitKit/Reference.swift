@@ -174,7 +174,7 @@ extension Repository {
     }
 
     /// The target of exactly the reference `name` (no short-name guessing).
-    func directTarget(_ name: String) throws -> ObjectID? {
+    public func directTarget(_ name: String) throws -> ObjectID? {
         var out: OpaquePointer?
         let code = git_reference_lookup(&out, pointer, name)
         if code == GIT_ENOTFOUND.rawValue { return nil }

@@ -13,7 +13,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public static let byteCount = 20
 
     /// Copies a libgit2 `git_oid`.
-    public init(_ oid: git_oid) {
+    init(_ oid: git_oid) {
         var copy = oid
         let raw = withUnsafeBytes(of: &copy.id) { Array($0.prefix(ObjectID.byteCount)) }
         self.init(bytes: raw)

@@ -36,7 +36,7 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     }
 
     /// An error raised by this wrapper itself (bad input caught before calling libgit2).
-    static func invalid(_ message: String, operation: String) -> GitError {
+    public static func invalid(_ message: String, operation: String) -> GitError {
         GitError(code: GIT_EINVALID.rawValue, klass: 0, message: message, operation: operation)
     }
 
