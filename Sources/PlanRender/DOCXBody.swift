@@ -51,8 +51,8 @@ enum DOCXBody {
                 + [[WordML.Cell(text: "Total", style: .bold), WordML.Cell(text: "\(s.total)", style: .bold)]])
         let statusWidth = 900
         let byPartner = WordML.table(
-            widths: [width - statusWidth * (StatusCount.order.count + 1)] + Array(repeating: statusWidth, count: StatusCount.order.count + 1),
-            header: ["Partner", "Actions"] + StatusCount.order.map(DisplayText.status),
+            widths: [width - statusWidth * (ActionStatus.reportingOrder.count + 1)] + Array(repeating: statusWidth, count: ActionStatus.reportingOrder.count + 1),
+            header: ["Partner", "Actions"] + ActionStatus.reportingOrder.map(DisplayText.status),
             rows: s.byPartner.map { tally in
                 [WordML.Cell(text: tally.partner.name), WordML.Cell(text: "\(tally.total)")]
                     + tally.byStatus.map { WordML.Cell(text: "\($0.count)") }

@@ -7,7 +7,7 @@ enum HTMLSummary {
         let statusRows = s.byStatus.map {
             "<tr><td>\(HTMLRenderer.status($0.status))</td><td class=\"num\">\($0.count)</td></tr>"
         }
-        let statusHeads = StatusCount.order.map { "<th class=\"num\">\(DisplayText.status($0))</th>" }.joined()
+        let statusHeads = ActionStatus.reportingOrder.map { "<th class=\"num\">\(DisplayText.status($0))</th>" }.joined()
         let partnerRows = s.byPartner.map { tally in
             "<tr><td>\(h(tally.partner.name))</td><td class=\"num\">\(tally.total)</td>"
                 + tally.byStatus.map { "<td class=\"num\">\($0.count)</td>" }.joined() + "</tr>"

@@ -36,7 +36,7 @@ import PlanModel
 ///                      "file": "sections/partner-id/15.md" } ],
 ///       "summary": { "total": 9,
 ///                    "byStatus": { "not started": 1, "on track": 2, "at risk": 1, "off track": 1,
-///                                  "done": 3, "none": 1 },
+///                                  "done": 3, "no status": 1 },
 ///                    "byPartner": { "partner-id": { "total": 4, "byStatus": { ... } } },
 ///                    "overdue": ["1.1"], "toBeConfirmed": ["15.2"], "unread": ["6.3"],
 ///                    "undated": [] }
@@ -120,7 +120,7 @@ public enum JSONRenderer {
 
     static func summary(_ s: PlanSummary) -> JSONValue {
         func statuses(_ counts: [StatusCount]) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: counts.map { ($0.status?.rawValue ?? "none", .int($0.count)) }))
+            .object(Dictionary(uniqueKeysWithValues: counts.map { (ActionStatus.label($0.status), .int($0.count)) }))
         }
         func refs(_ list: [ActionRef]) -> JSONValue { .strings(list.map(\.description)) }
         return .object([

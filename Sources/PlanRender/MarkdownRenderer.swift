@@ -39,8 +39,8 @@ public enum MarkdownRenderer {
             ["Status", "Actions"], align: ["---", "---:"],
             rows: s.byStatus.map { [DisplayText.status($0.status), "\($0.count)"] } + [["**Total**", "**\(s.total)**"]])
         let byPartner = table(
-            ["Partner", "Actions"] + StatusCount.order.map(DisplayText.status),
-            align: ["---"] + Array(repeating: "---:", count: StatusCount.order.count + 1),
+            ["Partner", "Actions"] + ActionStatus.reportingOrder.map(DisplayText.status),
+            align: ["---"] + Array(repeating: "---:", count: ActionStatus.reportingOrder.count + 1),
             rows: s.byPartner.map { [$0.partner.name, "\($0.total)"] + $0.byStatus.map { "\($0.count)" } })
         func refs(_ title: String, _ list: [ActionRef], empty: String = "none") -> String {
             "- **\(title) (\(list.count)):** " + (list.isEmpty ? empty : list.map(\.description).joined(separator: ", "))

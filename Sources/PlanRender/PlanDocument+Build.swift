@@ -50,7 +50,8 @@ extension PlanDocument {
         self.committees = manifest.committees.sorted { $0.date < $1.date }
         self.partners = partners
         self.groups = groups
-        self.summary = PlanSummary(rows: groups.flatMap { $0.recommendations.flatMap(\.actions) }, partners: partners)
+        self.summary = PlanSummary(
+            rows: groups.flatMap { $0.recommendations.flatMap(\.actions) }, partners: partners, today: context.today)
         self.provenance = (partners + extraIDs.map(names.name)).map {
             ProvenanceRow(partner: $0, source: context.provenance[$0.id])
         }
@@ -88,6 +89,6 @@ extension ActionRow {
         self.init(
             action: placed.action, timescale: manifest.recommendation(placed.action.ref.recommendation)?.timescale ?? "",
             partner: names.name(placed.partner), file: placed.file,
-            isOverdue: today.map { OverdueCheck.isOverdue(placed.action, today: $0) } ?? false)
+            isOverdue: today.map { placed.action.isOverdue(on: $0) } ?? false)
     }
 }

@@ -4,7 +4,7 @@ import PlanModel
 /// partner, which are overdue, which have no date yet, and which dates could not be read.
 public struct PlanSummary: Hashable, Sendable {
     public var total: Int
-    /// One count per status in `StatusCount.order` (the last is "no status").
+    /// One count per status in `ActionStatus.reportingOrder` (the last is "no status").
     public var byStatus: [StatusCount]
     /// Partners of the manifest in order, then any partner that has actions but is not listed.
     public var byPartner: [PartnerTally]
@@ -16,35 +16,25 @@ public struct PlanSummary: Hashable, Sendable {
     /// Actions with no due date at all.
     public var undated: [ActionRef]
 
-    /// Counts the rows (already in reading order).
-    init(rows: [ActionRow], partners: [PartnerName]) {
-        total = rows.count
-        byStatus = StatusCount.tally(rows)
+    /// Counts the rows (already in reading order), through the plan's one set of figures.
+    init(rows: [ActionRow], partners: [PartnerName], today: Day?) {
+        let figures = PlanFigures(actions: rows.map(\.action), today: today)
+        let refs = Dictionary(rows.map { ($0.ref.description, $0.ref) }, uniquingKeysWith: { first, _ in first })
+        func refList(_ list: [String]) -> [ActionRef] { list.compactMap { refs[$0] } }
+        total = figures.actions
+        byStatus = figures.byStatus
         var listed = partners
         for row in rows where !listed.contains(where: { $0.id == row.partner.id }) {
             listed.append(row.partner)
         }
         byPartner = listed.map { partner in
             let own = rows.filter { $0.partner.id == partner.id }
-            return PartnerTally(partner: partner, total: own.count, byStatus: StatusCount.tally(own))
+            return PartnerTally(partner: partner, total: own.count, byStatus: StatusCount.tally(own.map(\.status)))
         }
-        overdue = rows.filter(\.isOverdue).map(\.ref)
-        toBeConfirmed = rows.filter { $0.due?.isToBeConfirmed == true }.map(\.ref)
-        unread = rows.filter { $0.due?.kind == .unread }.map(\.ref)
-        undated = rows.filter { $0.due == nil }.map(\.ref)
-    }
-}
-
-/// How many actions have one status (`status == nil`: no status given).
-public struct StatusCount: Hashable, Sendable {
-    public var status: ActionStatus?
-    public var count: Int
-
-    /// Every status in reading order, then "no status".
-    public static let order: [ActionStatus?] = ActionStatus.allCases.map { $0 } + [nil]
-
-    static func tally(_ rows: [ActionRow]) -> [StatusCount] {
-        order.map { status in StatusCount(status: status, count: rows.count { $0.status == status }) }
+        overdue = refList(figures.overdueRefs)
+        toBeConfirmed = refList(figures.toBeConfirmedRefs)
+        unread = refList(figures.unreadRefs)
+        undated = refList(figures.undatedRefs)
     }
 }
 

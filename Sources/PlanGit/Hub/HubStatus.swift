@@ -73,7 +73,7 @@ public struct HubStatus: Sendable, Codable {
         }
         let figures = PlanFigures(plan: plan, today: today)
         let planState = PlanState(
-            actions: figures.actions, byStatus: figures.byStatus, overdue: figures.overdueRefs,
+            actions: figures.actions, byStatus: figures.countsByLabel, overdue: figures.overdueRefs,
             toBeConfirmed: figures.toBeConfirmedRefs, unreadDue: figures.unreadRefs,
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
         var deadline: DeadlineState?

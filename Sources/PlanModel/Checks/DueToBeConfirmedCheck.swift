@@ -6,7 +6,7 @@ public struct DueToBeConfirmedCheck: PlanCheck {
 
     public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
         plan.actions.compactMap { placed in
-            guard let due = placed.action.due, due.isToBeConfirmed, placed.action.status != .done else { return nil }
+            guard placed.action.isToBeConfirmed else { return nil }
             let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
             return Diagnostic(
                 .warning, "due-to-be-confirmed", at: at,

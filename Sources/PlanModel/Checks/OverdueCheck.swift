@@ -7,7 +7,7 @@ public struct OverdueCheck: PlanCheck {
     public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
         guard let today = context.today else { return [] }
         return plan.actions.compactMap { placed in
-            guard OverdueCheck.isOverdue(placed.action, today: today), let end = placed.action.due?.end else { return nil }
+            guard placed.action.isOverdue(on: today), let end = placed.action.due?.end else { return nil }
             let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
             return Diagnostic(
                 .warning, "action-overdue", at: at,
@@ -16,10 +16,4 @@ public struct OverdueCheck: PlanCheck {
         }
     }
 
-    /// Due (by its reading's end) before today and not done. An open due with an end
-    /// ("monthly leading up to 31.3.09") counts once that end has passed; "ongoing" never.
-    public static func isOverdue(_ action: Action, today: Day) -> Bool {
-        guard action.status != .done, let end = action.due?.end else { return false }
-        return end < today
-    }
 }

@@ -47,7 +47,7 @@ enum StatusText {
         }
         let plan = status.plan
         lines += ["", "Plan: \(plan.actions) actions, \(plan.errors) error(s), \(plan.warnings) warning(s)"]
-        let statuses = ["done", "on track", "at risk", "off track", "not started", "no status"]
+        let statuses = ActionStatus.reportingOrder.map(ActionStatus.label)
         lines.append("  by status: " + statuses.compactMap { s in plan.byStatus[s].map { "\(s) \($0)" } }.joined(separator: ", "))
         lines.append("  overdue (not done): \(plan.overdue.count)" + list(plan.overdue))
         lines.append("  due date to be confirmed: \(plan.toBeConfirmed.count)" + list(plan.toBeConfirmed))
