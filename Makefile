@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test integration bench clean
+.PHONY: all deps build demo test integration bench dist dist-check clean
 
 all: build
 
@@ -43,5 +43,14 @@ bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run
 
+# A relocatable Linux tarball (static Swift runtime, libgit2 and its libraries bundled) in
+# dist/, and its check in a minimal Debian chroot made by debootstrap (needs root; not part
+# of `make test`).
+dist: deps
+	./scripts/dist
+
+dist-check: dist
+	./scripts/dist-check
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist
