@@ -39,7 +39,10 @@ struct PartnerMerge {
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
             outcome.state = .fetchFailed
-            outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(fetchError); its last accepted version stands"]
+            outcome.reasons = [
+                RecordText.oneLine(
+                    "fetch from \(RemoteURL.scrubbed(partner.remote ?? "?")) failed: \(fetchError); its last accepted version stands")
+            ]
             return (outcome, nil)
         }
         let ref = partner.publication.hubRef
@@ -49,6 +52,15 @@ struct PartnerMerge {
             return (outcome, nil)
         }
         outcome.head = head.hex
+        // A branch can point at any object; only a commit can be merged (and read further).
+        let type = try repository.objectType(head)
+        guard type == .commit else {
+            outcome.state = .rejected
+            outcome.reasons = [
+                "\(partner.id) published \(partner.publication.branch) pointing at \(head.short), which is \(type.map { "a \($0)" } ?? "missing"), not a commit: the partner publishes a commit (a normal git push of a branch); its last accepted version stands"
+            ]
+            return (outcome, nil)
+        }
         switch try contribution(of: partner, head: head, lastAccepted: lastAccepted) {
         case .unchanged:
             return (outcome, nil)
