@@ -61,14 +61,16 @@ public struct Consolidator {
         let fetchErrors = options.offline
             ? [:] : PartnerFetcher(hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout)
                 .fetchAll(manifest.partners, events: events)
-        let lastAccepted = try ConsolidationRecord.read(repository: repository, at: mainID).acceptedCommits
+        let record = try ConsolidationRecord.read(repository: repository, at: mainID)
         let merger = PartnerMerge(repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
 
         var outcomes: [String: PartnerOutcome] = [:]
         var candidates: [String: PartnerContribution] = [:]
         for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
             let fetchError = fetchErrors[partner.id] ?? nil
-            let (outcome, contribution) = try merger.assess(partner, fetchError: fetchError, lastAccepted: lastAccepted[partner.id])
+            let (outcome, contribution) = try merger.assess(
+                partner, fetchError: fetchError, lastAccepted: record.acceptedCommits[partner.id],
+                previous: record.latestOutcome(partner.id))
             outcomes[partner.id] = outcome
             candidates[partner.id] = contribution
         }
