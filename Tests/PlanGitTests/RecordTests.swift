@@ -194,5 +194,7 @@ final class RecordTests: XCTestCase {
         let long = RecordText.oneLine(String(repeating: "e", count: 10_000))
         XCTAssertEqual(long, String(repeating: "e", count: RecordText.maxCharacters) + "…")
         XCTAssertFalse(RecordText.oneLine("\n\u{85}\u{2029}\r").contains { $0.isNewline })
+        XCTAssertTrue(RecordText.isOneLine(RecordText.oneLine("a\nb\\c")))
+        XCTAssertFalse(RecordText.isOneLine("a\nb"))
     }
 }

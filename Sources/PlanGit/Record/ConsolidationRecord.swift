@@ -92,7 +92,15 @@ public struct ConsolidationRecord: Sendable {
     private mutating func run(in commit: CommitInfo, _ repository: Repository) throws -> RecordedRun? {
         let stored = try ConsolidationRecord.storedRun(in: commit, repository)
         if let problem = stored.problem { diagnostics.append(problem) }
-        return stored.run
+        guard var run = stored.run else { return nil }
+        // planmerge wrote every text as one line; one that is not was not written by it.
+        if !RecordText.isOneLine(run.time) { run.time = RecordText.oneLine(run.time) }
+        for index in run.partners.indices {
+            run.partners[index].partner = RecordText.isOneLine(run.partners[index].partner)
+                ? run.partners[index].partner : RecordText.oneLine(run.partners[index].partner)
+            run.partners[index].reasons = run.partners[index].reasons.map { RecordText.isOneLine($0) ? $0 : RecordText.oneLine($0) }
+        }
+        return run
     }
 
     /// The acceptances a recorded run made in the main commit it wrote, each checked.
@@ -107,7 +115,7 @@ public struct ConsolidationRecord: Sendable {
             let merged = outcome.acceptedHead.flatMap(ObjectID.init(hex:))
             guard let merged, main.parents.dropFirst().contains(merged), outcome.fetchedHead == merged.hex else {
                 diagnostics.append(
-                    "the record's run of \(run.time) says \(RecordText.oneLine(outcome.partner)) was accepted at \(outcome.acceptedHead?.prefix(7) ?? "nothing"), but \(main.id.short) did not merge that fetched commit: ignored")
+                    "the record's run of \(run.time) says \(outcome.partner) was accepted at \(outcome.acceptedHead?.prefix(7) ?? "nothing"), but \(main.id.short) did not merge that fetched commit: ignored")
                 continue
             }
             found[outcome.partner] = merged

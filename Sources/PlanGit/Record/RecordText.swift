@@ -34,6 +34,14 @@ public enum RecordText {
         return out
     }
 
+    /// True when `text` is already one line as `oneLine` makes it (no character it escapes,
+    /// other than the backslash it writes itself, and not over length): what a reader checks
+    /// before showing text from the record as it is.
+    public static func isOneLine(_ text: String) -> Bool {
+        text.unicodeScalars.count <= maxCharacters + 1
+            && !text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == "\t" || needsEscape($0) }
+    }
+
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return true

@@ -92,7 +92,8 @@ public struct CabinetTag {
                     && (head == commit || repository.isDescendant(commit, of: head))
                 if !included {
                     let state = now?.state ?? recorded?.state
-                    let reason = (now?.reasons.first ?? recorded?.reasons.first).map { ": \($0)" } ?? ""
+                    // This run's reasons are raw; the record's are one line already.
+                    let reason = (now?.reasons.first.map(RecordText.oneLine) ?? recorded?.reasons.first).map { ": \($0)" } ?? ""
                     why = state == .accepted
                         ? "its published \(head.short) is not consolidated yet (run planmerge consolidate first)"
                         : "its published \(head.short) is \(state.map { Self.describe($0) } ?? "not in this version")\(reason)"
@@ -101,7 +102,7 @@ public struct CabinetTag {
             if why == nil, recorded?.state == .fetchFailed {
                 why = "the last consolidate could not fetch it, so newer work may exist\(recorded?.reasons.first.map { ": \($0)" } ?? "")"
             }
-            if let why { lines.append(RecordText.oneLine("\(partner.id): newer work not included: \(why)")) }
+            if let why { lines.append("\(partner.id): newer work not included: \(why)") }
         }
         return lines
     }

@@ -47,12 +47,12 @@ enum StatusText {
             if let state = p.lastRunState, [.heldBack, .rejected, .fetchFailed].contains(state) {
                 line += "; \(ConsolidationText.label(state))"
                 lines.append(line)
-                lines += p.reasons.map { "      \(RecordText.oneLine($0))" }
+                lines += p.reasons.map { "      \($0)" }  // one line each, from the record
             } else {
                 lines.append(line)
             }
         }
-        for note in status.recordDiagnostics.prefix(10) { lines.append("  record: \(RecordText.oneLine(note))") }
+        for note in status.recordDiagnostics.prefix(10) { lines.append("  record: \(note)") }
         let plan = status.plan
         lines += ["", "Plan: \(plan.actions) actions, \(plan.errors) error(s), \(plan.warnings) warning(s)"]
         let statuses = ["done", "on track", "at risk", "off track", "not started", "no status"]
