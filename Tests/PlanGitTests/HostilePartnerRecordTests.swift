@@ -3,6 +3,9 @@ import Foundation
 @testable import PlanGit
 import PlanModel
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 9, "What was seen" items 1, 3 and 6, on real repositories: a partner cannot forge
 /// the record of what was accepted, a partner head that is not a commit stops only that
@@ -84,6 +87,31 @@ final class HostilePartnerRecordTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("uhl is held back with 1 conflict(s)"), "\(error)")
         }
         XCTAssertEqual(try fx.hub.git("tag", "-l"), "", "no tag naming the held-back commit")
+    }
+
+    // Item 1 (b): the partner's own git server answers with an error text carrying a
+    // forged trailer line; the old code copied it into main's message, and every later run
+    // stopped on the commit it names.
+    func testARemoteErrorTextCannotPlantAnAcceptance() throws {
+        let missing = String(repeating: "3", count: 40)
+        let server = try ErrorServer(message: "no such repo\nPlanmerge-Accepted: uhl \(missing)\n")
+        defer { server.close() }
+        try fx.coordinatorEdit("plan.yaml") { $0.replacingOccurrences(of: "remote: ../uhl", with: "remote: git://127.0.0.1:\(server.port)/uhl") }
+        let pct = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "July 2008", with: "June 2008") }
+        let first = try fx.consolidate()
+        XCTAssertEqual(first.outcome("uhl")?.state, .fetchFailed)
+        XCTAssertTrue(first.outcome("uhl")?.reasons.first?.contains("no such repo\nPlanmerge-Accepted: uhl \(missing)") == true,
+                      "the report keeps the remote's words: \(first.outcome("uhl")!.reasons)")
+        XCTAssertEqual(first.outcome("pct")?.accepted, pct)
+        XCTAssertGreaterThan(server.connections, 0)
+        XCTAssertEqual(try trailerLines(), ["Planmerge-Accepted: pct \(pct)"])
+        let message = try fx.hub.git("log", "--format=%B", "-1", "main")
+        XCTAssertTrue(message.contains("no such repo\\nPlanmerge-Accepted: uhl \(missing)\\n"), message)
+
+        try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "June 2008", with: "May 2008") }
+        let second = try fx.consolidate()  // the old code threw here
+        XCTAssertEqual(second.outcome("pct")?.state, .accepted)
+        XCTAssertEqual(second.outcome("uhl")?.state, .fetchFailed)
     }
 
     // Item 3: a partner head that is a tree, a blob or a tag object made every consolidate
@@ -184,5 +212,52 @@ final class HostilePartnerRecordTests: XCTestCase {
         XCTAssertEqual(council.state, .accepted)
         XCTAssertEqual(council.warnings.map(\.rule), ["recommendation-no-actions"])
         XCTAssertEqual(council.warnings.first?.message, "recommendation 1 has no actions yet")
+    }
+}
+
+/// A git:// server on 127.0.0.1 that answers every request with one `ERR <message>` packet
+/// (what a hostile partner's server can send), then closes.
+final class ErrorServer: @unchecked Sendable {
+    // @unchecked: `count` is only touched under `lock`; `fd`, `port`, `packet` are immutable.
+    let fd: Int32
+    let port: UInt16
+    private let packet: [UInt8]
+    private let lock = NSLock()
+    private var count = 0
+
+    init(message: String) throws {
+        let (fd, port) = try bindLoopback()
+        guard listen(fd, 8) == 0 else { throw TestFailure("listen failed") }
+        self.fd = fd
+        self.port = port
+        let payload = Array(("ERR " + message).utf8)
+        packet = Array(String(format: "%04x", payload.count + 4).utf8) + payload
+        Thread { [self] in serve() }.start()
+    }
+
+    var connections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    private func serve() {
+        while true {
+            let client = accept(fd, nil, nil)
+            if client < 0 { return }
+            lock.lock()
+            count += 1
+            lock.unlock()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = read(client, &buffer, buffer.count)
+            _ = packet.withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+            _ = shutdown(client, Int32(SHUT_RDWR))
+            _ = Glibc.close(client)
+        }
+    }
+
+    func close() {
+        _ = shutdown(fd, Int32(SHUT_RDWR))
+        _ = Glibc.close(fd)
     }
 }

@@ -40,10 +40,8 @@ struct PartnerMerge {
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
             outcome.state = .fetchFailed
-            outcome.reasons = [
-                RecordText.oneLine(
-                    "fetch from \(RemoteURL.scrubbed(partner.remote ?? "?")) failed: \(fetchError); its last accepted version stands")
-            ]
+            // Raw here (the remote's own words); every sink makes it one line (RecordText).
+            outcome.reasons = ["fetch from \(RemoteURL.scrubbed(partner.remote ?? "?")) failed: \(fetchError); its last accepted version stands"]
             return (outcome, nil)
         }
         let ref = partner.publication.hubRef
