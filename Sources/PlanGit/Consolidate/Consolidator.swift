@@ -105,7 +105,7 @@ public struct Consolidator {
             do {
                 try repository.updateReference(
                     HubLayout.mainRef, to: commit, expected: mainID,
-                    message: RecordText.oneLine("planmerge consolidate: \(accepted.map(\.partner.id).joined(separator: ", "))"))
+                    message: RecordText.oneLine("planmerge consolidate: " + accepted.map(\.partner.id).joined(separator: ", ")))
             } catch let moved as ReferenceMovedError {
                 throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
             } catch let error as GitError where error.isLocked {
@@ -127,13 +127,16 @@ enum ConsolidationMessage {
         // Every line is made one line (RecordText): reasons quote file names and remote
         // messages, which the partner controls; nothing may start a line of its own.
         let ids = accepted.map(\.partner.id).joined(separator: ", ")
-        var lines = [RecordText.oneLine("Consolidate \(accepted.count) partner\(accepted.count == 1 ? "" : "s"): \(ids)"), ""]
+        let plural = accepted.count == 1 ? "" : "s"
+        var lines = [RecordText.oneLine("Consolidate \(accepted.count) partner\(plural): \(ids)"), ""]
         for contribution in accepted {
             lines.append(RecordText.oneLine(
-                "Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), \(contribution.changedFiles.count) file(s)"))
+                "Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), "
+                    + "\(contribution.changedFiles.count) file(s)"))
         }
         for outcome in report.partners where outcome.state == .heldBack || outcome.state == .rejected || outcome.state == .fetchFailed {
-            lines.append(RecordText.oneLine("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(outcome.reasons.first ?? "")"))
+            let reason = outcome.reasons.first ?? ""
+            lines.append(RecordText.oneLine("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(reason)"))
         }
         lines.append("")
         if let actions = report.actions {

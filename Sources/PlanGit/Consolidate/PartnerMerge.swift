@@ -33,15 +33,17 @@ struct PartnerMerge {
     /// Where a partner stands in this run: its outcome, and its contribution when it can
     /// be merged (not yet accepted: the merged plan's checks decide that). `previous` is what
     /// the record says the last run decided for it.
-    func assess(_ partner: Partner, fetchError: String?, lastAccepted: ObjectID?, previous: RecordedOutcome? = nil) throws
-        -> (PartnerOutcome, PartnerContribution?)
+    func assess(
+        _ partner: Partner, fetchError: String?, lastAccepted: ObjectID?, previous: RecordedOutcome? = nil
+    ) throws -> (PartnerOutcome, PartnerContribution?)
     {
         var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
             outcome.state = .fetchFailed
             // Raw here (the remote's own words); every sink makes it one line (RecordText).
-            outcome.reasons = ["fetch from \(RemoteURL.scrubbed(partner.remote ?? "?")) failed: \(fetchError); its last accepted version stands"]
+            let remote = RemoteURL.scrubbed(partner.remote ?? "?")
+            outcome.reasons = ["fetch from \(remote) failed: \(fetchError); its last accepted version stands"]
             return (outcome, nil)
         }
         let ref = partner.publication.hubRef
@@ -68,7 +70,9 @@ struct PartnerMerge {
             if !partner.publication.isOnHub { try repository.deleteReference(ref, expected: head) }
             outcome.state = .rejected
             outcome.reasons = [
-                "\(partner.id) published \(partner.publication.branch) pointing at \(head.short), which is \(type.map { "a \($0)" } ?? "missing"), not a commit: the partner publishes a commit (a normal git push of a branch); its last accepted version stands"
+                "\(partner.id) published \(partner.publication.branch) pointing at \(head.short), which is "
+                    + "\(type.map { "a \($0)" } ?? "missing"), not a commit: the partner publishes a commit (a normal git "
+                    + "push of a branch); its last accepted version stands"
             ]
             return (outcome, nil)
         }

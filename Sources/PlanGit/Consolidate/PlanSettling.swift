@@ -31,7 +31,8 @@ struct PlanSettling {
 
     private func check(_ tree: TreeSnapshot) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
         let loaded = try PlanLoader(cache: cache).load(from: tree)
-        return (loaded.plan, loaded.diagnostics + (loaded.plan.map { Validator().validate($0, context: context) } ?? []))
+        let checks = loaded.plan.map { Validator().validate($0, context: context) } ?? []
+        return (loaded.plan, loaded.diagnostics + checks)
     }
 
     private func merge(_ contributions: some Sequence<PartnerContribution>) -> TreeSnapshot {
@@ -86,7 +87,9 @@ struct PlanSettling {
     }
 
     /// Which contributions introduced these new errors, and the errors each answers for.
-    private func blame(_ newErrors: [Diagnostic], _ candidates: [String: PartnerContribution]) throws -> [String: [Diagnostic]] {
+    private func blame(_ newErrors: [Diagnostic], _ candidates: [String: PartnerContribution]) throws
+        -> [String: [Diagnostic]]
+    {
         guard !newErrors.isEmpty else { return [:] }
         var culprits: [String: [Diagnostic]] = [:]
         let ids = candidates.keys.sorted()
@@ -121,21 +124,25 @@ struct PlanSettling {
     /// contribution that brings it alone, wherever it is located; failing that (only together),
     /// the contribution that changed the file it is in.
     private func attributeWarnings(
-        _ diagnostics: [Diagnostic], _ candidates: [String: PartnerContribution], _ outcomes: inout [String: PartnerOutcome]
+        _ diagnostics: [Diagnostic], _ candidates: [String: PartnerContribution],
+        _ outcomes: inout [String: PartnerOutcome]
     ) throws {
         let warnings = diagnostics.filter { $0.severity == .warning }
         guard !warnings.isEmpty else { return }
         let fresh = try warnings.filter { try !hubKeys().contains(ErrorKey($0)) }
         let ids = candidates.keys.sorted()
         for warning in fresh {
-            var owners = try ids.count == 1 ? ids : ids.filter { try newAlone(candidates[$0]!).contains(ErrorKey(warning)) }
+            var owners = try ids.count == 1
+                ? ids : ids.filter { try newAlone(candidates[$0]!).contains(ErrorKey(warning)) }
             if owners.isEmpty {
                 // Only together: the partner whose own file it is, if it changed that file.
                 owners = ids.filter { candidates[$0]!.files.keys.contains(warning.location.file) }
             }
             for owner in owners { outcomes[owner]?.warnings.append(warning) }
         }
-        for id in ids { if let warnings = outcomes[id]?.warnings { outcomes[id]?.warnings = warnings.sortedForReading() } }
+        for id in ids {
+            if let warnings = outcomes[id]?.warnings { outcomes[id]?.warnings = warnings.sortedForReading() }
+        }
     }
 }
 

@@ -68,7 +68,9 @@ public struct PushCheck {
             return report
         }
         if update.name.hasPrefix(HubLayout.namespace) {
-            return refuse("\(RecordText.oneLine(update.name)) is planmerge's own (fetched partner heads, the record of runs): only consolidate on the hub writes it, nobody pushes it")
+            return refuse(
+                "\(RecordText.oneLine(update.name)) is planmerge's own (fetched partner heads, the record of runs): "
+                    + "only consolidate on the hub writes it, nobody pushes it")
         }
         if role == .unknown {
             guard let pusher else {

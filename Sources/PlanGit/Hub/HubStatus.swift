@@ -67,7 +67,8 @@ public struct HubStatus: Sendable, Codable {
                 id: partner.id, name: partner.name, source: partner.remote ?? ref, lastAccepted: accepted[partner.id]?.hex,
                 lastAcceptedDate: nil, fetchedHead: fetched?.hex, pending: 0, errors: 0,
                 actions: plan.actions.filter { $0.partner == partner.id }.count,
-                lastRunState: record.latestOutcome(partner.id)?.state, reasons: record.latestOutcome(partner.id)?.reasons ?? [])
+                lastRunState: record.latestOutcome(partner.id)?.state,
+                reasons: record.latestOutcome(partner.id)?.reasons ?? [])
             if let id = accepted[partner.id] {
                 state.lastAcceptedDate = Authorship.format(try repository.commit(id).committer)
             }

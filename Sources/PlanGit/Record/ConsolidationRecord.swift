@@ -65,7 +65,8 @@ public struct ConsolidationRecord: Sendable {
     private mutating func readRuns(_ repository: Repository) throws -> [ObjectID: RecordedRun] {
         guard let tip = try repository.directTarget(HubLayout.recordRef) else { return [:] }
         guard try repository.objectType(tip) == .commit else {
-            diagnostics.append("\(HubLayout.recordRef) points at \(tip.short), which is not a commit: the record is ignored")
+            diagnostics.append(
+                "\(HubLayout.recordRef) points at \(tip.short), which is not a commit: the record is ignored")
             return [:]
         }
         var byMain: [ObjectID: RecordedRun] = [:]
@@ -98,7 +99,9 @@ public struct ConsolidationRecord: Sendable {
         for index in run.partners.indices {
             run.partners[index].partner = RecordText.isOneLine(run.partners[index].partner)
                 ? run.partners[index].partner : RecordText.oneLine(run.partners[index].partner)
-            run.partners[index].reasons = run.partners[index].reasons.map { RecordText.isOneLine($0) ? $0 : RecordText.oneLine($0) }
+            run.partners[index].reasons = run.partners[index].reasons.map {
+                RecordText.isOneLine($0) ? $0 : RecordText.oneLine($0)
+            }
         }
         return run
     }
@@ -107,7 +110,8 @@ public struct ConsolidationRecord: Sendable {
     private mutating func acceptances(of run: RecordedRun, in main: CommitInfo) -> [String: ObjectID] {
         guard run.previousMain == main.parents.first?.hex else {
             diagnostics.append(
-                "the record's run of \(run.time) says it wrote \(main.id.short) on \(run.previousMain.prefix(7)), but that commit's first parent differs: its acceptances are ignored")
+                "the record's run of \(run.time) says it wrote \(main.id.short) on \(run.previousMain.prefix(7)), "
+                    + "but that commit's first parent differs: its acceptances are ignored")
             return [:]
         }
         var found: [String: ObjectID] = [:]
@@ -115,7 +119,9 @@ public struct ConsolidationRecord: Sendable {
             let merged = outcome.acceptedHead.flatMap(ObjectID.init(hex:))
             guard let merged, main.parents.dropFirst().contains(merged), outcome.fetchedHead == merged.hex else {
                 diagnostics.append(
-                    "the record's run of \(run.time) says \(outcome.partner) was accepted at \(outcome.acceptedHead?.prefix(7) ?? "nothing"), but \(main.id.short) did not merge that fetched commit: ignored")
+                    "the record's run of \(run.time) says \(outcome.partner) was accepted at "
+                        + "\(outcome.acceptedHead?.prefix(7) ?? "nothing"), but \(main.id.short) did not merge that "
+                        + "fetched commit: ignored")
                 continue
             }
             found[outcome.partner] = merged
@@ -131,7 +137,8 @@ public struct ConsolidationRecord: Sendable {
             guard found[partner] == nil else { continue }
             guard commit.parents.dropFirst().contains(named) else {
                 diagnostics.append(
-                    "\(commit.id.short)'s message names \(named.short) as accepted from \(RecordText.oneLine(partner)), but \(commit.id.short) did not merge it: ignored")
+                    "\(commit.id.short)'s message names \(named.short) as accepted from \(RecordText.oneLine(partner)), "
+                        + "but \(commit.id.short) did not merge it: ignored")
                 continue
             }
             found[partner] = named

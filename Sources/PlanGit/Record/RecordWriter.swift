@@ -7,7 +7,8 @@ import PlanModel
 public struct RecordWriteError: Error, CustomStringConvertible, Sendable {
     public var reason: String
     public var description: String {
-        "the record of this run (\(HubLayout.recordRef)) could not be written: \(reason); main stands as written, and the next consolidate records its own run"
+        "the record of this run (\(HubLayout.recordRef)) could not be written: \(reason); "
+            + "main stands as written, and the next consolidate records its own run"
     }
 }
 
@@ -18,7 +19,9 @@ extension ConsolidationRecord {
     /// that repeats the newest one exactly (same main, same outcomes, nothing written) is not
     /// stored again. Returns the new record commit, or nil when nothing was stored.
     @discardableResult
-    static func append(_ report: ConsolidationReport, by signature: Signature, to repository: Repository) throws -> ObjectID? {
+    static func append(_ report: ConsolidationReport, by signature: Signature, to repository: Repository) throws
+        -> ObjectID?
+    {
         let run = RecordedRun(report, time: signature.date)
         let json = try JSONEncoder.record.encode(run)
         for _ in 0..<8 {
@@ -45,7 +48,9 @@ extension ConsolidationRecord {
     }
 
     /// The run a record commit holds, or why it holds none readable.
-    static func storedRun(in commit: CommitInfo, _ repository: Repository) throws -> (run: RecordedRun?, problem: String?) {
+    static func storedRun(in commit: CommitInfo, _ repository: Repository) throws
+        -> (run: RecordedRun?, problem: String?)
+    {
         guard let entry = try repository.entry(at: RecordedRun.fileName, in: commit.treeID), entry.mode.isFile else {
             return (nil, "record commit \(commit.id.short) holds no \(RecordedRun.fileName): ignored")
         }
@@ -55,8 +60,11 @@ extension ConsolidationRecord {
             return (nil, "record commit \(commit.id.short): \(RecordedRun.fileName) is not a readable run: ignored")
         }
         guard run.schema <= RecordedRun.schemaVersion else {
-            return (nil,
-                "record commit \(commit.id.short) has schema \(run.schema), newer than this planmerge reads (\(RecordedRun.schemaVersion)): ignored")
+            return (
+                nil,
+                "record commit \(commit.id.short) has schema \(run.schema), newer than this planmerge reads "
+                    + "(\(RecordedRun.schemaVersion)): ignored"
+            )
         }
         return (run, nil)
     }
@@ -78,7 +86,7 @@ extension RecordedRun {
                     acceptedHead: outcome.state == .accepted && written ? outcome.accepted : nil,
                     commits: outcome.commits,
                     reasons: stopped
-                        ? ["not written: --strict, and not every partner could be accepted; its last accepted version stands"]
+                        ? [RecordedRun.strictStopped]
                         : outcome.reasons)
             })
     }
@@ -89,9 +97,14 @@ extension RecordedRun {
         newMain == nil && previousMain == (latest.newMain ?? latest.previousMain) && partners == latest.partners
     }
 
+    /// Why a partner whose work merged was not written: `--strict` stopped the run.
+    static let strictStopped =
+        "not written: --strict, and not every partner could be accepted; its last accepted version stands"
+
     /// The record commit's message: one line, from ids and states only.
     var summary: String {
-        var parts = ["planmerge record: main \(previousMain.prefix(7))" + (newMain.map { " -> \($0.prefix(7))" } ?? ", nothing written")]
+        let written = newMain.map { " -> \($0.prefix(7))" } ?? ", nothing written"
+        var parts = ["planmerge record: main \(previousMain.prefix(7))" + written]
         let states: [PartnerOutcome.State] = [.accepted, .heldBack, .rejected, .fetchFailed]
         for state in states {
             let ids = partners.filter { $0.state == state }.map(\.partner)

@@ -57,7 +57,9 @@ public struct CabinetTag {
             do {
                 report = try Consolidator(hubPath: repository.gitDir).run(options)
             } catch {
-                throw Refusal(reasons: ["the partners' pending work could not be checked (\(RecordText.oneLine("\(error)"))), so no version is tagged"])
+                throw Refusal(reasons: [
+                    "the partners' pending work could not be checked (\(RecordText.oneLine("\(error)"))), so no version is tagged"
+                ])
             }
             for outcome in report?.partners ?? [] where outcome.state == .heldBack && !outcome.conflicts.isEmpty {
                 reasons.append("\(outcome.partner) is held back with \(outcome.conflicts.count) conflict(s): \(outcome.conflicts.map(\.what).joined(separator: "; "))")
@@ -66,9 +68,12 @@ public struct CabinetTag {
         guard reasons.isEmpty else { throw Refusal(reasons: reasons) }
         let record = try ConsolidationRecord.read(repository: repository, at: commit)
         let left = try notIncluded(plan.manifest, in: commit, record: record, report: report)
-        if strict, !left.isEmpty { throw Refusal(reasons: left + ["(--strict: every partner's newer work must be in the version)"]) }
+        if strict, !left.isEmpty {
+            throw Refusal(reasons: left + ["(--strict: every partner's newer work must be in the version)"])
+        }
 
-        let message = try self.message(name: name, note: note, plan: plan, record: record, notIncluded: left, today: today)
+        let message = try self.message(
+            name: name, note: note, plan: plan, record: record, notIncluded: left, today: today)
         do {
             _ = try repository.createAnnotatedTag(name: name, target: commit, tagger: tagger, message: message)
         } catch let error as GitError where error.isExists {
@@ -79,8 +84,9 @@ public struct CabinetTag {
 
     /// The partners whose newer work `commit` does not hold, one line each with why: their
     /// published head is not in it, or the last consolidate could not fetch them.
-    func notIncluded(_ manifest: Manifest, in commit: ObjectID, record: ConsolidationRecord, report: ConsolidationReport?)
-        throws -> [String]
+    func notIncluded(
+        _ manifest: Manifest, in commit: ObjectID, record: ConsolidationRecord, report: ConsolidationReport?
+    ) throws -> [String]
     {
         var lines: [String] = []
         for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
@@ -93,14 +99,16 @@ public struct CabinetTag {
                 if !included {
                     let state = now?.state ?? recorded?.state
                     // This run's reasons are raw; the record's are one line already.
-                    let reason = (now?.reasons.first.map(RecordText.oneLine) ?? recorded?.reasons.first).map { ": \($0)" } ?? ""
+                    let first = now?.reasons.first.map(RecordText.oneLine) ?? recorded?.reasons.first
+                    let reason = first.map { ": \($0)" } ?? ""
                     why = state == .accepted
                         ? "its published \(head.short) is not consolidated yet (run planmerge consolidate first)"
-                        : "its published \(head.short) is \(state.map { Self.describe($0) } ?? "not in this version")\(reason)"
+                        : "its published \(head.short) is \(state.map(Self.describe) ?? "not in this version")\(reason)"
                 }
             }
             if why == nil, recorded?.state == .fetchFailed {
-                why = "the last consolidate could not fetch it, so newer work may exist\(recorded?.reasons.first.map { ": \($0)" } ?? "")"
+                let reason = recorded?.reasons.first.map { ": \($0)" } ?? ""
+                why = "the last consolidate could not fetch it, so newer work may exist\(reason)"
             }
             if let why { lines.append("\(partner.id): newer work not included: \(why)") }
         }
@@ -117,9 +125,9 @@ public struct CabinetTag {
     }
 
     /// The tag message: the note, the plan's figures, and each partner's exact commit.
-    func message(name: String, note: String?, plan: Plan, record: ConsolidationRecord, notIncluded: [String], today: Day)
-        throws -> String
-    {
+    func message(
+        name: String, note: String?, plan: Plan, record: ConsolidationRecord, notIncluded: [String], today: Day
+    ) throws -> String {
         var lines = ["Cabinet version \(name) of \(plan.manifest.title)", ""]
         if let note, !note.isEmpty { lines += [note, ""] }
         lines.append("Plan: \(PlanFigures(plan: plan, today: today).line) as of \(today.iso)")

@@ -32,7 +32,7 @@ struct TagCommand: ParsableCommand {
     @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name.")
     var today: String?
 
-    @Flag(help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated or not fetched).")
+    @Flag(help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated, not fetched).")
     var strict = false
 
     func validate() throws {
