@@ -27,7 +27,8 @@ public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
 
 /// `planmerge consolidate`: fetch every partner, merge each one's new work three ways,
 /// check authority and the merged plan, and write one merge commit on main with
-/// compare-and-swap. A failed or interrupted run leaves main exactly as it was.
+/// compare-and-swap. A failed or interrupted run leaves main exactly as it was. Every run
+/// but a dry run then appends what it decided to the record (docs/RECORD.md).
 public struct Consolidator {
     public let hubPath: String
 
