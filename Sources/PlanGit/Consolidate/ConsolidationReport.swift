@@ -30,8 +30,12 @@ public struct PartnerOutcome: Sendable, Codable {
     public var changedFiles: [String]
     public var reasons: [String]
     public var conflicts: [ConflictReport]
-    /// Errors the partner's contribution would bring into the plan.
+    /// Errors the partner's contribution would bring into the plan (wherever they are
+    /// located: withdrawing an action another partner refers to is this partner's error).
     public var errors: [Diagnostic]
+    /// Warnings the partner's accepted contribution brought into the plan, attributed the
+    /// same way.
+    public var warnings: [Diagnostic]
 
     public init(partner: String, name: String, state: State) {
         self.partner = partner
@@ -44,6 +48,7 @@ public struct PartnerOutcome: Sendable, Codable {
         self.reasons = []
         self.conflicts = []
         self.errors = []
+        self.warnings = []
     }
 }
 

@@ -27,7 +27,8 @@ public enum ConsolidationError: Error, CustomStringConvertible, Sendable {
 
 /// `planmerge consolidate`: fetch every partner, merge each one's new work three ways,
 /// check authority and the merged plan, and write one merge commit on main with
-/// compare-and-swap. A failed or interrupted run leaves main exactly as it was.
+/// compare-and-swap. A failed or interrupted run leaves main exactly as it was. Every run
+/// but a dry run then appends what it decided to the record (docs/RECORD.md).
 public struct Consolidator {
     public let hubPath: String
 
@@ -61,14 +62,16 @@ public struct Consolidator {
         let fetchErrors = options.offline
             ? [:] : PartnerFetcher(hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout)
                 .fetchAll(manifest.partners, events: events)
-        let lastAccepted = try AcceptedHistory.lastAccepted(in: repository, from: mainID)
+        let record = try ConsolidationRecord.read(repository: repository, at: mainID)
         let merger = PartnerMerge(repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
 
         var outcomes: [String: PartnerOutcome] = [:]
         var candidates: [String: PartnerContribution] = [:]
         for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
             let fetchError = fetchErrors[partner.id] ?? nil
-            let (outcome, contribution) = try merger.assess(partner, fetchError: fetchError, lastAccepted: lastAccepted[partner.id])
+            let (outcome, contribution) = try merger.assess(
+                partner, fetchError: fetchError, lastAccepted: record.acceptedCommits[partner.id],
+                previous: record.latestOutcome(partner.id))
             outcomes[partner.id] = outcome
             candidates[partner.id] = contribution
         }
@@ -92,10 +95,10 @@ public struct Consolidator {
             actions: final.plan?.actions.count, seconds: nil)
 
         let blocked = options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }
+        let signature = options.committer ?? repository.defaultSignature()
         if !candidates.isEmpty, !options.dryRun, !blocked {
             let accepted = candidates.values.sorted { $0.partner.id < $1.partner.id }
             let tree = try repository.updateTree(repository.tree(of: mainID), changes: merged.changes(from: hub))
-            let signature = options.committer ?? repository.defaultSignature()
             let commit = try repository.createCommit(
                 tree: tree, parents: [mainID] + accepted.map(\.head), author: signature, committer: signature,
                 message: ConsolidationMessage.make(report, accepted: accepted))
@@ -103,7 +106,7 @@ public struct Consolidator {
             do {
                 try repository.updateReference(
                     HubLayout.mainRef, to: commit, expected: mainID,
-                    message: "planmerge consolidate: \(accepted.map(\.partner.id).joined(separator: ", "))")
+                    message: RecordText.oneLine("planmerge consolidate: " + accepted.map(\.partner.id).joined(separator: ", ")))
             } catch let moved as ReferenceMovedError {
                 throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
             } catch let error as GitError where error.isLocked {
@@ -111,20 +114,30 @@ public struct Consolidator {
             }
             report.newMain = commit.hex
         }
+        // Every run that could write is recorded, also when it wrote nothing (docs/RECORD.md).
+        if !options.dryRun { try ConsolidationRecord.append(report, by: signature, to: repository) }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 }
 
-/// The consolidation commit's message: a readable summary and the accepted-commit trailers.
+/// The consolidation commit's message: a readable summary and the accepted-commit trailers
+/// (the record, docs/RECORD.md, is what later runs read; the trailers serve `git log`).
 enum ConsolidationMessage {
     static func make(_ report: ConsolidationReport, accepted: [PartnerContribution]) -> String {
-        var lines = ["Consolidate \(accepted.count) partner\(accepted.count == 1 ? "" : "s"): \(accepted.map(\.partner.id).joined(separator: ", "))", ""]
+        // Every line is made one line (RecordText): reasons quote file names and remote
+        // messages, which the partner controls; nothing may start a line of its own.
+        let ids = accepted.map(\.partner.id).joined(separator: ", ")
+        let plural = accepted.count == 1 ? "" : "s"
+        var lines = [RecordText.oneLine("Consolidate \(accepted.count) partner\(plural): \(ids)"), ""]
         for contribution in accepted {
-            lines.append("Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), \(contribution.changedFiles.count) file(s)")
+            lines.append(RecordText.oneLine(
+                "Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), "
+                    + "\(contribution.changedFiles.count) file(s)"))
         }
         for outcome in report.partners where outcome.state == .heldBack || outcome.state == .rejected || outcome.state == .fetchFailed {
-            lines.append("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(outcome.reasons.first ?? "")")
+            let reason = outcome.reasons.first ?? ""
+            lines.append(RecordText.oneLine("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(reason)"))
         }
         lines.append("")
         if let actions = report.actions {

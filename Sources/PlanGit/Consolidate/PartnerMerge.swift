@@ -31,24 +31,51 @@ struct PartnerMerge {
     }
 
     /// Where a partner stands in this run: its outcome, and its contribution when it can
-    /// be merged (not yet accepted: the merged plan's checks decide that).
-    func assess(_ partner: Partner, fetchError: String?, lastAccepted: ObjectID?) throws
-        -> (PartnerOutcome, PartnerContribution?)
+    /// be merged (not yet accepted: the merged plan's checks decide that). `previous` is what
+    /// the record says the last run decided for it.
+    func assess(
+        _ partner: Partner, fetchError: String?, lastAccepted: ObjectID?, previous: RecordedOutcome? = nil
+    ) throws -> (PartnerOutcome, PartnerContribution?)
     {
         var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
             outcome.state = .fetchFailed
-            outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(fetchError); its last accepted version stands"]
+            // Raw here (the remote's own words); every sink makes it one line (RecordText).
+            let remote = RemoteURL.scrubbed(partner.remote ?? "?")
+            outcome.reasons = ["fetch from \(remote) failed: \(fetchError); its last accepted version stands"]
             return (outcome, nil)
         }
         let ref = partner.publication.hubRef
         guard let head = try repository.reference(named: ref) else {
+            if let previous, previous.state == .rejected, let id = previous.fetchedHead.flatMap(ObjectID.init(hex:)),
+                try repository.objectType(id) != .commit
+            {
+                // Its non-commit head was dropped from the hub's refs (below); the rejection stands.
+                outcome.state = .rejected
+                outcome.head = id.hex
+                outcome.reasons = previous.reasons
+                return (outcome, nil)
+            }
             outcome.state = .notPublished
             outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]
             return (outcome, nil)
         }
         outcome.head = head.hex
+        // A branch can point at any object; only a commit can be merged (and read further).
+        let type = try repository.objectType(head)
+        guard type == .commit else {
+            // A fetched ref that is not a commit makes libgit2's fetch negotiation fail for
+            // every partner ("object is not a committish"): it does not stay among the refs.
+            if !partner.publication.isOnHub { try repository.deleteReference(ref, expected: head) }
+            outcome.state = .rejected
+            outcome.reasons = [
+                "\(partner.id) published \(partner.publication.branch) pointing at \(head.short), which is "
+                    + "\(type.map { "a \($0)" } ?? "missing"), not a commit: the partner publishes a commit (a normal git "
+                    + "push of a branch); its last accepted version stands"
+            ]
+            return (outcome, nil)
+        }
         switch try contribution(of: partner, head: head, lastAccepted: lastAccepted) {
         case .unchanged:
             return (outcome, nil)

@@ -1,9 +1,14 @@
 import GitKit
 import PlanModel
 
-/// Checks the merged plan as one and settles which contributions stand: errors the merged
-/// plan has that main did not are laid at the door of the partner whose folder they are in;
-/// that partner is held back and the rest checked again, until no new error remains.
+/// Checks the merged plan as one and settles which contributions stand. An error the merged
+/// plan has and main did not is laid at the door of the contribution that introduced it,
+/// wherever it is located: the partner whose change alone brings it (withdrawing an action
+/// another partner's `See also` names, adding a reference another partner already uses), or,
+/// when only contributions together bring it (two partners adding the same new reference),
+/// the latest of them (by id) whose removal takes it away. That partner is held back and the
+/// rest checked again, until no new error remains. New warnings are reported against the
+/// accepted partner that brought them the same way.
 struct PlanSettling {
     let hub: TreeSnapshot
     let cache: ParseCache
@@ -16,19 +21,42 @@ struct PlanSettling {
         var diagnostics: [Diagnostic]
     }
 
-    /// Main's own diagnostics, computed at most once and only when needed: a merged plan
-    /// with no errors needs no baseline to compare with.
-    private final class Baseline {
-        var diagnostics: [Diagnostic]?
+    /// Main's own diagnostics and each contribution's alone, computed at most once and only
+    /// when needed: a merged plan with no errors and no new warnings needs neither.
+    private final class Known {
+        var hub: Set<ErrorKey>?
+        var alone: [String: Set<ErrorKey>] = [:]
     }
-    private let baseline = Baseline()
+    private let known = Known()
 
-    private func hubDiagnostics() throws -> [Diagnostic] {
-        if let known = baseline.diagnostics { return known }
-        let loaded = try PlanLoader(cache: cache).load(from: hub)
-        let all = loaded.diagnostics + (loaded.plan.map { Validator().validate($0, context: context) } ?? [])
-        baseline.diagnostics = all
-        return all
+    private func check(_ tree: TreeSnapshot) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let loaded = try PlanLoader(cache: cache).load(from: tree)
+        let checks = loaded.plan.map { Validator().validate($0, context: context) } ?? []
+        return (loaded.plan, loaded.diagnostics + checks)
+    }
+
+    private func merge(_ contributions: some Sequence<PartnerContribution>) -> TreeSnapshot {
+        var merged = hub
+        for contribution in contributions {
+            for (path, entry) in contribution.files { merged.set(path, entry) }
+        }
+        return merged
+    }
+
+    /// Every diagnostic of main (errors and warnings), as keys.
+    private func hubKeys() throws -> Set<ErrorKey> {
+        if let keys = known.hub { return keys }
+        let keys = Set(try check(hub).diagnostics.map(ErrorKey.init))
+        known.hub = keys
+        return keys
+    }
+
+    /// The diagnostics main with this one contribution has and main has not.
+    private func newAlone(_ contribution: PartnerContribution) throws -> Set<ErrorKey> {
+        if let keys = known.alone[contribution.partner.id] { return keys }
+        let keys = Set(try check(merge([contribution])).diagnostics.map(ErrorKey.init)).subtracting(try hubKeys())
+        known.alone[contribution.partner.id] = keys
+        return keys
     }
 
     func settle(_ candidates: inout [String: PartnerContribution], _ outcomes: inout [String: PartnerOutcome]) throws -> Settled {
@@ -37,29 +65,16 @@ struct PlanSettling {
                 // Nothing to merge (or everything held back): main stays as it is, unread.
                 return Settled(merged: hub, plan: nil, diagnostics: [])
             }
-            var merged = hub
-            for contribution in candidates.values {
-                for (path, entry) in contribution.files { merged.set(path, entry) }
+            let merged = merge(candidates.values)
+            let result = try check(merged)
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            if errors.isEmpty {
+                try attributeWarnings(result.diagnostics, candidates, &outcomes)
+                return Settled(merged: merged, plan: result.plan, diagnostics: result.diagnostics)
             }
-            let result = try PlanLoader(cache: cache).load(from: merged)
-            let diagnostics = result.diagnostics + (result.plan.map { Validator().validate($0, context: context) } ?? [])
-            let errors = diagnostics.filter { $0.severity == .error }
-            if errors.isEmpty { return Settled(merged: merged, plan: result.plan, diagnostics: diagnostics) }
-
-            let known = Set(try hubDiagnostics().filter { $0.severity == .error }.map(ErrorKey.init))
-            var culprits: [String: [Diagnostic]] = [:]
-            for error in errors where !known.contains(ErrorKey(error)) {
-                if let owner = SectionFile.splitFolder(error.location.file)?.partner, candidates[owner] != nil {
-                    culprits[owner, default: []].append(error)
-                }
-            }
-            if culprits.isEmpty { return Settled(merged: merged, plan: result.plan, diagnostics: diagnostics) }
-            // Two new contributions that clash (the same new reference) both show the error:
-            // hold back only the later one, so the first is taken.
-            let clashing = culprits.filter { $0.value.allSatisfy { $0.rule == "duplicate-reference" } }
-            if clashing.count == culprits.count, culprits.count > 1, let last = culprits.keys.max() {
-                culprits = [last: culprits[last]!]
-            }
+            let newErrors = try errors.filter { try !hubKeys().contains(ErrorKey($0)) }
+            let culprits = try blame(newErrors, candidates)
+            if culprits.isEmpty { return Settled(merged: merged, plan: result.plan, diagnostics: result.diagnostics) }
             for (partner, errors) in culprits {
                 candidates[partner] = nil
                 outcomes[partner]?.state = .heldBack
@@ -68,6 +83,65 @@ struct PlanSettling {
                     "its changes bring \(errors.count) error(s) into the plan; its last accepted version stands until they are fixed"
                 ]
             }
+        }
+    }
+
+    /// Which contributions introduced these new errors, and the errors each answers for.
+    private func blame(_ newErrors: [Diagnostic], _ candidates: [String: PartnerContribution]) throws
+        -> [String: [Diagnostic]]
+    {
+        guard !newErrors.isEmpty else { return [:] }
+        var culprits: [String: [Diagnostic]] = [:]
+        let ids = candidates.keys.sorted()
+        if ids.count == 1 { return [ids[0]: newErrors] }  // alone: the merged plan is its own
+        for id in ids {
+            let alone = try newAlone(candidates[id]!)
+            let own = newErrors.filter { alone.contains(ErrorKey($0)) }
+            if !own.isEmpty { culprits[id] = own }
+        }
+        if culprits.isEmpty {
+            // Only together: hold back the latest contribution whose removal takes an error away.
+            for id in ids.reversed() {
+                var others = candidates
+                others[id] = nil
+                let remaining = Set(try check(merge(others.values)).diagnostics.map(ErrorKey.init))
+                let gone = newErrors.filter { !remaining.contains(ErrorKey($0)) }
+                if !gone.isEmpty {
+                    culprits[id] = gone
+                    break
+                }
+            }
+        }
+        // Each partner is shown the errors in its own folder when it has some (the other half
+        // of a duplicate names it anyway); else all the errors it caused elsewhere.
+        return culprits.reduce(into: [:]) { result, pair in
+            let mine = pair.value.filter { SectionFile.splitFolder($0.location.file)?.partner == pair.key }
+            result[pair.key] = mine.isEmpty ? pair.value : mine
+        }
+    }
+
+    /// Records, on each accepted contribution's outcome, the new warnings it brought: the
+    /// contribution that brings it alone, wherever it is located; failing that (only together),
+    /// the contribution that changed the file it is in.
+    private func attributeWarnings(
+        _ diagnostics: [Diagnostic], _ candidates: [String: PartnerContribution],
+        _ outcomes: inout [String: PartnerOutcome]
+    ) throws {
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        guard !warnings.isEmpty else { return }
+        let fresh = try warnings.filter { try !hubKeys().contains(ErrorKey($0)) }
+        let ids = candidates.keys.sorted()
+        for warning in fresh {
+            var owners = try ids.count == 1
+                ? ids : ids.filter { try newAlone(candidates[$0]!).contains(ErrorKey(warning)) }
+            if owners.isEmpty {
+                // Only together: the partner whose own file it is, if it changed that file.
+                owners = ids.filter { candidates[$0]!.files.keys.contains(warning.location.file) }
+            }
+            for owner in owners { outcomes[owner]?.warnings.append(warning) }
+        }
+        for id in ids {
+            if let warnings = outcomes[id]?.warnings { outcomes[id]?.warnings = warnings.sortedForReading() }
         }
     }
 }

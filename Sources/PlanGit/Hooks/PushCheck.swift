@@ -7,6 +7,7 @@ import PlanModel
 ///
 /// The pusher is identified through the manifest of the hub's **current** main, never the
 /// pushed one (a push could forge its own manifest). Policy (docs/HOOKS.md):
+/// - nobody pushes to `refs/planmerge/*` (fetched partner heads, the record of runs);
 /// - nobody moves or deletes a `refs/tags/cabinet/*` tag; only the coordinator creates one;
 /// - nobody deletes main or rewrites it (the new tip must descend from the old);
 /// - partners push only to their publish branch on the hub (`Partner.publication`:
@@ -65,6 +66,11 @@ public struct PushCheck {
         func refuse(_ reason: String) -> HookReport {
             report.refusals.append(reason)
             return report
+        }
+        if update.name.hasPrefix(HubLayout.namespace) {
+            return refuse(
+                "\(RecordText.oneLine(update.name)) is planmerge's own (fetched partner heads, the record of runs): "
+                    + "only consolidate on the hub writes it, nobody pushes it")
         }
         if role == .unknown {
             guard let pusher else {

@@ -18,6 +18,11 @@ public struct HubStatus: Sendable, Codable {
         /// Errors the fetched head has in the partner's own folder.
         public var errors: Int
         public var actions: Int
+        /// What the last recorded consolidate decided for it (`accepted`, `held-back`,
+        /// `rejected`, `fetch-failed`, `unchanged`, `not-published`); nil before any.
+        public var lastRunState: PartnerOutcome.State?
+        /// Why, one line each (from the record: held back, rejected, fetch failed).
+        public var reasons: [String]
     }
 
     public struct PlanState: Sendable, Codable {
@@ -43,12 +48,17 @@ public struct HubStatus: Sendable, Codable {
     public var partners: [PartnerState]
     public var plan: PlanState
     public var deadline: DeadlineState?
+    /// When the last recorded consolidate ran (ISO 8601), nil before any.
+    public var lastRun: String?
+    /// What the record reader ignored, and why (forged or damaged entries).
+    public var recordDiagnostics: [String]
 
     public static func read(hub: Hub, today: Day) throws -> HubStatus {
         let repository = hub.repository
         let (plan, diagnostics, head) = try hub.plan(today: today)
         guard let plan else { throw HubError.noManifest }
-        let accepted = try AcceptedHistory.lastAccepted(in: repository, from: head)
+        let record = try ConsolidationRecord.read(repository: repository, at: head)
+        let accepted = record.acceptedCommits
         var partners: [PartnerState] = []
         for partner in plan.manifest.partners {
             let ref = partner.publication.hubRef
@@ -56,11 +66,13 @@ public struct HubStatus: Sendable, Codable {
             var state = PartnerState(
                 id: partner.id, name: partner.name, source: partner.remote ?? ref, lastAccepted: accepted[partner.id]?.hex,
                 lastAcceptedDate: nil, fetchedHead: fetched?.hex, pending: 0, errors: 0,
-                actions: plan.actions.filter { $0.partner == partner.id }.count)
-            if let id = accepted[partner.id], let commit = try? repository.commit(id) {
-                state.lastAcceptedDate = Authorship.format(commit.committer)
+                actions: plan.actions.filter { $0.partner == partner.id }.count,
+                lastRunState: record.latestOutcome(partner.id)?.state,
+                reasons: record.latestOutcome(partner.id)?.reasons ?? [])
+            if let id = accepted[partner.id] {
+                state.lastAcceptedDate = Authorship.format(try repository.commit(id).committer)
             }
-            if let fetched {
+            if let fetched, try repository.objectType(fetched) == .commit {
                 state.pending = (try? repository.aheadBehind(local: fetched, upstream: head).ahead) ?? 0
                 if state.pending > 0 {
                     let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
@@ -83,6 +95,8 @@ public struct HubStatus: Sendable, Codable {
                 published: published.iso, workingDays: plan.manifest.deadline.workingDays, deadline: statutory.deadline.iso,
                 workingDaysLeft: statutory.workingDaysLeft(today: today), passed: statutory.isPast(today: today))
         }
-        return HubStatus(main: head.hex, today: today.iso, partners: partners, plan: planState, deadline: deadline)
+        return HubStatus(
+            main: head.hex, today: today.iso, partners: partners, plan: planState, deadline: deadline,
+            lastRun: record.latestRun?.time, recordDiagnostics: record.diagnostics)
     }
 }

@@ -8,6 +8,9 @@ public enum HubLayout {
     public static let cabinetTagPrefix = "refs/tags/cabinet/"
     /// planmerge's own references on the hub (fetched partner heads, the record of runs).
     public static let namespace = "refs/planmerge/"
+    /// The record of every consolidate run (docs/RECORD.md): written only by consolidate on
+    /// the hub, never pushed.
+    public static let recordRef = namespace + "record"
 
     /// The branch on the hub itself that a partner without a remote publishes to.
     public static func partnerBranch(_ partner: String) -> String { "partners/\(partner)" }

@@ -68,6 +68,8 @@ struct ConsolidateCommand: ParsableCommand {
                 .run(options) { display.handle($0) }
         } catch let error as ConsolidationError {
             throw UserError("\(error)")
+        } catch let error as RecordWriteError {
+            throw UserError("\(error)")
         }
         display.finish()
         switch format {

@@ -39,12 +39,20 @@ struct StatusCommand: ParsableCommand {
 enum StatusText {
     static func render(_ status: HubStatus) -> String {
         var lines = ["main \(status.main.prefix(7)), as of \(status.today)", "", "Partners:"]
+        if let run = status.lastRun { lines[2] = "Partners (last consolidate \(run)):" }
         for p in status.partners {
             let accepted = p.lastAccepted.map { "accepted \($0.prefix(7)) (\(p.lastAcceptedDate ?? "?"))" } ?? "nothing accepted yet"
             var line = "  \(ConsolidationText.pad(p.id, 26)) \(ConsolidationText.pad(String(p.actions), 4)) actions  \(accepted)"
             if p.pending > 0 { line += ", \(p.pending) commit(s) pending" + (p.errors > 0 ? " with \(p.errors) error(s)" : "") }
-            lines.append(line)
+            if let state = p.lastRunState, [.heldBack, .rejected, .fetchFailed].contains(state) {
+                line += "; \(ConsolidationText.label(state))"
+                lines.append(line)
+                lines += p.reasons.map { "      \($0)" }  // one line each, from the record
+            } else {
+                lines.append(line)
+            }
         }
+        for note in status.recordDiagnostics.prefix(10) { lines.append("  record: \(note)") }
         let plan = status.plan
         lines += ["", "Plan: \(plan.actions) actions, \(plan.errors) error(s), \(plan.warnings) warning(s)"]
         let statuses = ActionStatus.reportingOrder.map(ActionStatus.label)

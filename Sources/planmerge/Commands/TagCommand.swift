@@ -10,8 +10,10 @@ struct TagCommand: ParsableCommand {
         abstract: "Mark the version submitted to Cabinet with an annotated tag (cabinet/YYYY-MM-DD).",
         discussion: """
             Refused (exit 1, with the reasons) when the plan at REV has errors or a partner is
-            held back with conflicts. The message records the plan's figures and each partner's
-            exact commit. An existing tag is never moved: a name in use is refused.
+            held back with conflicts. The message records the plan's figures, each partner's
+            exact accepted commit (from the hub's checked record), and the partners whose newer
+            work is not included (a warning; --strict refuses instead). An existing tag is
+            never moved: a name in use is refused.
             """
     )
 
@@ -30,6 +32,9 @@ struct TagCommand: ParsableCommand {
     @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name.")
     var today: String?
 
+    @Flag(help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated, not fetched).")
+    var strict = false
+
     func validate() throws {
         try DayOption.check(today)
         if let name, name.isEmpty || name.contains(" ") || name.hasPrefix("-") || name.contains("..") {
@@ -43,7 +48,9 @@ struct TagCommand: ParsableCommand {
         let tagName = name ?? CabinetTag.defaultName(day)
         do {
             let made = try CabinetTag(repository: repository).make(
-                revision: revision, name: tagName, note: message, today: day, tagger: repository.defaultSignature())
+                revision: revision, name: tagName, note: message, today: day, tagger: repository.defaultSignature(),
+                strict: strict)
+            for warning in made.warnings { Console.error("planmerge: warning: \(warning)") }
             Console.out("Tagged \(made.commit.short) as \(made.name)")
             Console.out(made.message)
         } catch let refusal as CabinetTag.Refusal {

@@ -20,7 +20,7 @@ enum ConsolidationText {
         for outcome in report.partners {
             lines.append("  \(pad(label(outcome.state), 13)) \(pad(outcome.partner, 26)) \(summary(outcome))")
             for reason in outcome.reasons where ![.accepted, .unchanged, .notPublished].contains(outcome.state) {
-                lines.append("      \(reason)")
+                lines.append("      \(RecordText.oneLine(reason))")
             }
             for conflict in outcome.conflicts {
                 lines.append("      conflict in \(conflict.file): \(conflict.what)")
@@ -30,6 +30,9 @@ enum ConsolidationText {
             }
             for error in outcome.errors {
                 lines.append("      \(error.location): error: [\(error.rule)] \(error.message)")
+            }
+            for warning in outcome.warnings {
+                lines.append("      \(warning.location): warning: [\(warning.rule)] \(warning.message)")
             }
         }
         if let actions = report.actions {
