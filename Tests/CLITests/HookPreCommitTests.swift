@@ -73,9 +73,10 @@ final class HookPreCommitTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Colour"), result.output)
     }
 
-    func testAnErrorTheCommitCausesInAnotherFileBlocks() throws {
+    func testASeeAlsoLeftPointingAtNothingIsAWarningNotARefusal() throws {
         let connexions = try world.clone("connexions", partner: "connexions")
-        // Removing 9.4 leaves the learning service's "See also: ... 9.4" pointing at nothing.
+        // Removing 9.4 leaves the learning service's "See also: ... 9.4" pointing at nothing:
+        // a warning (issue 13), as for a partner's first commit naming an action still to come.
         let file = connexions + "/sections/connexions/9.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let start = try XCTUnwrap(text.range(of: "\n## 9.4 "))
@@ -85,9 +86,8 @@ final class HookPreCommitTests: XCTestCase {
         try withdrawn.write(toFile: file, atomically: true, encoding: .utf8)
         try world.mustGit(["add", "-A"], in: connexions)
         let result = try world.git(["commit", "-q", "-m", "Withdraw 9.4"], in: connexions)
-        XCTAssertEqual(result.status, 1, result.output)
-        XCTAssertTrue(result.stderr.contains("sections/lcc-learning-services/2.md:"), result.output)
-        XCTAssertTrue(result.stderr.contains("[cross-reference-unknown]"), result.output)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertEqual(try world.mustGit(["log", "-1", "--format=%s"], in: connexions), "Withdraw 9.4")
     }
 
     func testCommitMessageMustNotBeEmpty() throws {

@@ -28,7 +28,8 @@ struct ActionFieldReader {
                 problems.append(
                     Problem(
                         rule: "status-unknown", message: "'\(value)' is not a status",
-                        hint: "use one of: \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        hint: "use one of: \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", ")) "
+                            + "(or a RAG colour: Green, Amber, Red, Blue)"))
             }
         case .success:
             action.success.append(value)
