@@ -257,6 +257,7 @@ final class DueDateFormsTests: XCTestCase {
         _ rows: [DueRow], reference: Day? = nil, file: StaticString = #filePath
     ) {
         for row in rows {
+            row.assertAssertsOnlyWrittenYears(reference: reference, file: file)
             let due = DueDateReader.read(row.text, reference: reference)
             let context = "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
             XCTAssertEqual(due.kind, row.kind, context, file: file, line: row.line)

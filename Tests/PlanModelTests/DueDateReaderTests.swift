@@ -26,6 +26,33 @@ struct DueRow: Sendable {
 
 private typealias Row = DueRow
 
+extension DueRow {
+    /// The years this row's text writes: a four-digit run is its year; a two- or three-digit
+    /// run may be 19yy or 20yy ("1994-98", "08", "010").
+    var writtenYears: Set<Int> {
+        var years = Set<Int>()
+        for run in text.split(whereSeparator: { !("0"..."9").contains($0) }) {
+            guard let value = Int(run) else { continue }
+            switch run.count {
+            case 4: years.insert(value)
+            case 2, 3 where value < 100: years.formUnion([1900 + value, 2000 + value])
+            default: break
+            }
+        }
+        return years
+    }
+
+    /// Fails when the row asserts a year its text does not write (nor, for a text read with
+    /// a reference date, the reference's year or the next): no test asserts an invented date.
+    func assertAssertsOnlyWrittenYears(reference: Day?, file: StaticString = #filePath) {
+        let allowed = writtenYears.union(reference.map { [$0.year, $0.year + 1] } ?? [])
+        for iso in [start, end].compactMap({ $0 }) {
+            let year = Int(iso.prefix(4)) ?? 0
+            XCTAssertTrue(allowed.contains(year), "“\(text)” asserts \(iso), a year it does not write", file: file, line: line)
+        }
+    }
+}
+
 /// Every due text of the two seed plans, exactly as written, in the order they appear.
 enum SeedDueTexts {
     /// Leicester's report was published in June 2008: the year of "End July" comes from it.
@@ -201,6 +228,24 @@ final class DueDateReaderTests: XCTestCase {
 
     func testDerbyDueTexts() {
         assertReadings(SeedDueTexts.derbyRows, reference: SeedDueTexts.derbyReference)
+    }
+
+    /// How we know no seed reading is wrong: each row above was checked against the seed
+    /// text, and no reading of a seed text starts or ends in a year the text does not write
+    /// (or, for a text with no year, the reference's year or the next).
+    func testNoSeedReadingInventsAYear() {
+        for (rows, reference) in [
+            (SeedDueTexts.leicesterRows, SeedDueTexts.leicesterReference),
+            (SeedDueTexts.derbyRows, SeedDueTexts.derbyReference),
+        ] {
+            for row in rows {
+                let due = DueDateReader.read(row.text, reference: reference)
+                let allowed = row.writtenYears.union(reference.map { [$0.year, $0.year + 1] } ?? [])
+                for day in [due.start, due.end].compactMap({ $0 }) {
+                    XCTAssertTrue(allowed.contains(day.year), "“\(row.text)” → \(day.iso)", line: row.line)
+                }
+            }
+        }
     }
 
     /// A regression in either seed plan shows here as a changed count.
@@ -419,6 +464,7 @@ final class DueDateReaderTests: XCTestCase {
 
     private func assertReadings(_ rows: [DueRow], reference: Day? = nil, file: StaticString = #filePath) {
         for row in rows {
+            row.assertAssertsOnlyWrittenYears(reference: reference, file: file)
             let due = DueDateReader.read(row.text, reference: reference)
             let context = "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
             XCTAssertEqual(due.text, row.text, file: file, line: row.line)

@@ -150,11 +150,21 @@ struct DueDateTerm: Sendable {
 enum DueDateGrammar {
     private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
     private static let yearSeparatorWords: Set<String> = ["to"]
+    /// The words a term may start with (the others start with a number or a month name).
+    private static let firstWords = Set(
+        ["week", "wk", "w", "wc", "wb", "q", "qtr", "quarter", "fy", "financial", "academic", "school"]
+            + DueDateTerm.Season.allCases.map(\.rawValue))
 
     /// Reads one term at the cursor: a week, a quarter, a season or school term, a numeric
     /// date, a range of days, a day and month, a month (list) with or without a year, a
     /// month number and year, a year or a span of years.
     static func term(_ cursor: inout DueDateCursor) -> DueDateTerm? {
+        // Most words start no term: answer them at once (a long text is read word by word).
+        switch cursor.peek()?.kind {
+        case .word(let word)?: guard firstWords.contains(word) else { return nil }
+        case .number?, .month?: break
+        default: return nil
+        }
         if let term = week(&cursor) { return term }
         if let term = quarter(&cursor) { return term }
         if let term = season(&cursor) { return term }

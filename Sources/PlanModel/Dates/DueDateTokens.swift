@@ -145,6 +145,7 @@ enum DueDateTokenizer {
     /// end of an age range ("16-18 year olds", "aged 16 to 18") or of a percentage range
     /// written tight ("10-20%"), when that end has at most two digits.
     private static func settlingNotDates(_ tokens: [DueDateToken], in text: String) -> [DueDateToken] {
+        guard tokens.contains(where: { $0.digits != nil }) else { return tokens }
         var settled = tokens
         func symbol(_ index: Int) -> Character? {
             guard settled.indices.contains(index), settled[index].kind == .symbol else { return nil }
