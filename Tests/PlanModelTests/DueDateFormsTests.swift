@@ -249,6 +249,10 @@ final class DueDateFormsTests: XCTestCase {
 
     // MARK: - Helpers
 
+    private func describe(_ text: String, _ due: DueDate) -> String {
+        "“\(text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
+    }
+
     private func read(_ text: String, reference: Day? = nil) -> DueDate {
         DueDateReader.read(text, reference: reference)
     }
@@ -259,7 +263,7 @@ final class DueDateFormsTests: XCTestCase {
         for row in rows {
             row.assertAssertsOnlyWrittenYears(reference: reference, file: file)
             let due = DueDateReader.read(row.text, reference: reference)
-            let context = "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
+            let context = describe(row.text, due)
             XCTAssertEqual(due.kind, row.kind, context, file: file, line: row.line)
             XCTAssertEqual(due.start?.iso, row.start, context, file: file, line: row.line)
             XCTAssertEqual(due.end?.iso, row.end, context, file: file, line: row.line)
@@ -267,10 +271,12 @@ final class DueDateFormsTests: XCTestCase {
         }
     }
 
-    private func assertUnread(_ text: String, reference: Day? = nil, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertUnread(
+        _ text: String, reference: Day? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let due = DueDateReader.read(text, reference: reference)
         XCTAssertEqual(
-            due.kind, .unread, "“\(text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))",
+            due.kind, .unread, describe(text, due),
             file: file, line: line)
         XCTAssertNil(due.end, text, file: file, line: line)
         XCTAssertNotNil(due.note, text, file: file, line: line)

@@ -167,7 +167,8 @@ struct DueTextGenerator {
     mutating func noise() -> String {
         let age = int(5...19)
         return pick([
-            "\(age)-\(age + int(1...3)) year olds", "aged \(age)-\(age + 2)", "\(int(1...99))%", "£\(int(1...9)),\(int(100...999))",
+            "\(age)-\(age + int(1...3)) year olds", "aged \(age)-\(age + 2)", "\(int(1...99))%",
+            "£\(int(1...9)),\(int(100...999))",
             "\(int(2...40)) schools", "under-\(age)s", "\(age) to \(age + 2) year olds", "review", "report to Cabinet",
             "\(int(2...9)) staff trained",
         ])

@@ -48,7 +48,8 @@ extension DueRow {
         let allowed = writtenYears.union(reference.map { [$0.year, $0.year + 1] } ?? [])
         for iso in [start, end].compactMap({ $0 }) {
             let year = Int(iso.prefix(4)) ?? 0
-            XCTAssertTrue(allowed.contains(year), "“\(text)” asserts \(iso), a year it does not write", file: file, line: line)
+            XCTAssertTrue(
+                allowed.contains(year), "“\(text)” asserts \(iso), a year it does not write", file: file, line: line)
         }
     }
 }
@@ -344,7 +345,9 @@ final class DueDateReaderTests: XCTestCase {
             read("Nov to Jan 2009").note,
             "“Nov” has no year, and the period runs over a year end: write the year at both ends")
         XCTAssertEqual(read("Nov 08 to Jan").kind, .unread)
-        XCTAssertEqual(read("Nov to Jan", reference: reference).note, "year taken from the reference date 2008-06-01; “Jan” read as 2009, the year after the start")
+        XCTAssertEqual(
+            read("Nov to Jan", reference: reference).note,
+            "year taken from the reference date 2008-06-01; “Jan” read as 2009, the year after the start")
         XCTAssertEqual(
             read("2008/09").note, "read as the UK financial year 1 April 2008 to 31 March 2009")
         XCTAssertNil(read("2008/09 financial year").note)

@@ -11,7 +11,8 @@ final class FormatterPropertyTests: XCTestCase {
             let text = SectionFormatter.format(section)
             let reparsed = SectionParser(dueReference: SectionGenerator.reference).parse(text, path: section.path)
             // A milestone kept as written is read back the same, with its warning.
-            XCTAssertEqual(reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }, [], "round \(round):\n\(text)")
+            let problems = reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }
+            XCTAssertEqual(problems, [], "round \(round):\n\(text)")
             XCTAssertEqual(reparsed.section, section, "round \(round):\n\(text)")
             XCTAssertEqual(SectionFormatter.format(reparsed.section), text, "round \(round): format is idempotent")
             if reparsed.section != section { return }
@@ -25,7 +26,8 @@ final class FormatterPropertyTests: XCTestCase {
             let canonical = SectionFormatter.format(section)
             let edited = generator.handEdit(canonical)
             let reparsed = SectionParser(dueReference: SectionGenerator.reference).parse(edited, path: section.path)
-            XCTAssertEqual(reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }, [], "round \(round):\n\(edited)")
+            let problems = reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }
+            XCTAssertEqual(problems, [], "round \(round):\n\(edited)")
             XCTAssertEqual(reparsed.section, section, "round \(round):\n\(edited)")
             XCTAssertEqual(SectionFormatter.format(reparsed.section), canonical)
             if reparsed.section != section { return }
@@ -93,7 +95,9 @@ struct SectionGenerator {
     ]
 
     /// Milestones written without "|" whose date cannot be told apart: kept as written.
-    static let unsplitMilestones = ["Review of progress", "Nov 08 - Jan 09", "Plan agreed: by the Board", "Dec 08 review"]
+    static let unsplitMilestones = [
+        "Review of progress", "Nov 08 - Jan 09", "Plan agreed: by the Board", "Dec 08 review",
+    ]
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func bool() -> Bool { Bool.random(using: &rng) }
@@ -140,7 +144,9 @@ struct SectionGenerator {
         if bool() { a.status = pick(ActionStatus.allCases) }
         a.success = (0..<int(0...3)).map { _ in phrase() }
         a.milestones = (0..<int(0...2)).map { _ in
-            int(0...4) == 0 ? Milestone(keptAsWritten: pick(SectionGenerator.unsplitMilestones)) : Milestone(due: due(), text: phrase())
+            int(0...4) == 0
+                ? Milestone(keptAsWritten: pick(SectionGenerator.unsplitMilestones))
+                : Milestone(due: due(), text: phrase())
         }
         if bool() { a.resources = phrase() }
         if bool() { a.risk = phrase() }
@@ -183,10 +189,12 @@ struct SectionGenerator {
         if let i = lines.indices.filter({ !blockLine.contains($0) && isField(lines[$0]) }).randomElement(using: &rng) {
             let line = lines[i].trimmingCharacters(in: .whitespaces)
             let colon = line.firstIndex(of: ":")!
-            let spaces = line[line.index(after: colon)...].indices.filter { line[$0] == " " && $0 > line.index(colon, offsetBy: 2) }
+            let valueStart = line.index(colon, offsetBy: 2)
+            let spaces = line[line.index(after: colon)...].indices.filter { line[$0] == " " && $0 > valueStart }
             if let cut = spaces.randomElement(using: &rng) {
                 let rest = String(line[line.index(after: cut)...])
-                let looksLikeField = rest.firstIndex(of: ":").map { ActionField(named: String(rest[..<$0])) != nil } ?? false
+                let looksLikeField =
+                    rest.firstIndex(of: ":").map { ActionField(named: String(rest[..<$0])) != nil } ?? false
                 if !rest.isEmpty, !rest.hasPrefix(" "), !line[..<cut].hasSuffix(" "), !looksLikeField {
                     lines[i] = String(line[..<cut])
                     lines.insert(pick(["  ", "\t", "    "]) + rest, at: i + 1)

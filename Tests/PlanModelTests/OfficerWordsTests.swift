@@ -69,10 +69,14 @@ final class OfficerWordsTests: XCTestCase {
 
             """)
         XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(action?.milestones.map(\.due.text), ["August 08", "31.3.09", "Nov 08 - Jan 09", "End July", "Q2 2008/09"])
+        XCTAssertEqual(
+            action?.milestones.map(\.due.text), ["August 08", "31.3.09", "Nov 08 - Jan 09", "End July", "Q2 2008/09"])
         XCTAssertEqual(
             action?.milestones.map(\.text),
-            ["Appointment made", "Report to Cabinet", "Consultation with young people", "Self assessment", "Data set agreed"])
+            [
+                "Appointment made", "Report to Cabinet", "Consultation with young people", "Self assessment",
+                "Data set agreed",
+            ])
         XCTAssertEqual(action?.milestones[2].due.start?.iso, "2008-11-01")
         XCTAssertEqual(action?.milestones[2].due.end?.iso, "2009-01-31")
         let formatted = SectionFormatter.format(result.section)
@@ -118,7 +122,8 @@ final class OfficerWordsTests: XCTestCase {
         XCTAssertEqual(action?.success, ["local self assessment completed and priorities agreed"])
         XCTAssertEqual(action?.risk, "none")
         let formatted = SectionFormatter.format(result.section)
-        XCTAssertTrue(formatted.contains("\nResources: Teenage Pregnancy Grant and the LAA underspend of 2008\n"), formatted)
+        XCTAssertTrue(
+            formatted.contains("\nResources: Teenage Pregnancy Grant and the LAA underspend of 2008\n"), formatted)
     }
 
     func testBulletsUnderAFieldAreItsValues() {

@@ -13,7 +13,8 @@ public struct DueUnreadCheck: PlanCheck {
                 out.append(diagnostic(due, at: at, what: "the due date of action \(placed.action.ref)"))
             }
             // A milestone kept as written has no date of its own: the parser warned already.
-            for milestone in placed.action.milestones where milestone.due.kind == .unread && !milestone.isKeptAsWritten {
+            for milestone in placed.action.milestones
+            where milestone.due.kind == .unread && !milestone.isKeptAsWritten {
                 let at = (placed.action.fieldPositions[.milestone] ?? placed.action.position).in(placed.file)
                 out.append(diagnostic(milestone.due, at: at, what: "a milestone date of action \(placed.action.ref)"))
             }

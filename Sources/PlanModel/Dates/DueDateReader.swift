@@ -183,7 +183,8 @@ private struct DueDateScan {
         if wraps, first.year == nil || last.year == nil {
             let missing = first.year == nil ? first : last
             problems.append(
-                "\(quote(text[missing.range])) has no year, and the period runs over a year end: write the year at both ends")
+                "\(quote(text[missing.range])) has no year, and the period runs over a year end: "
+                    + "write the year at both ends")
             return
         }
         if first.year == nil, let year = last.year { first.year = year }
@@ -233,7 +234,8 @@ extension DueDateScan {
         // A text that writes years settles a missing one only with a year it writes.
         if !writtenYears.isEmpty, let guessed = referenceYears.first(where: { !writtenYears.contains($0.year) }) {
             return unread(
-                "\(quote(guessed.term)) has no year, and the reference date's \(guessed.year) is not a year the text writes")
+                "\(quote(guessed.term)) has no year, and the reference date's \(guessed.year) "
+                    + "is not a year the text writes")
         }
         let phrases = ignoredPhrases()
         return found.isEmpty ? openReading(ignoring: phrases) : datedReading(ignoring: phrases)

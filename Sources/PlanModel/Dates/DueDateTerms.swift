@@ -312,7 +312,7 @@ enum DueDateGrammar {
         else { return nil }
         cursor = dayStart
         var term = DueDateTerm(shape: .week(number, ending: ending), month: day.month, year: day.year, range: range)
-        term.note = ending ? "read as the seven days ending on the day written" : "read as the seven days from the day written"
+        term.note = "read as the seven days " + (ending ? "ending on the day written" : "from the day written")
         return term
     }
 
@@ -345,7 +345,8 @@ enum DueDateGrammar {
             let month = number * 3 % 12 + 1  // 4, 7, 10, 1
             let year = number == 4 ? when.year + 1 : when.year
             var term = DueDateTerm(shape: .months(through: month + 2), month: month, year: year, range: range)
-            term.note = "read as quarter \(number) of the financial year \(when.year)/\(String(when.year + 1).suffix(2)): "
+            let financialYear = "\(when.year)/\(String(when.year + 1).suffix(2))"
+            term.note = "read as quarter \(number) of the financial year \(financialYear): "
                 + "\(names[month / 3]) \(year)"
             return term
         }

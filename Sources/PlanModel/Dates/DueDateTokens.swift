@@ -181,7 +181,9 @@ enum DueDateTokenizer {
             settled[index].isNotDate = true
             for (link, other) in [(index - 1, index - 2), (index + 1, index + 2)] where isNumber(other) {
                 let tight = settled[link].kind == .dot || settled[link].kind == .comma
-                if tight, settled[max(link, index)].isJoined, settled[max(link, other)].isJoined { pending.append(other) }
+                if tight, settled[max(link, index)].isJoined, settled[max(link, other)].isJoined {
+                    pending.append(other)
+                }
             }
         }
         return settled

@@ -277,7 +277,8 @@ struct SectionParseState {
             reader.apply(field, value: value, to: &action)
         }
         for problem in reader.problems {
-            report(problem.severity, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
+            report(
+                problem.severity, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
         }
     }
 }
