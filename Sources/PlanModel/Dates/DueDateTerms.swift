@@ -206,17 +206,11 @@ enum DueDateGrammar {
         guard let first = c.peek()?.dayValue else { return nil }
         c.advance()
         _ = c.take(wordIn: ordinalSuffixes)
-        guard c.take(.dash) || c.take(wordIn: ["to"]), let last = c.peek()?.dayValue else { return nil }
-        c.advance()
-        _ = c.take(wordIn: ordinalSuffixes)
-        _ = c.take(wordIn: ["of"])
-        guard let month = c.peek()?.monthValue else { return nil }
-        c.advance()
-        _ = c.take(.dot, joinedOnly: true)
-        let year = yearAfterMonth(&c)
-        guard let range = c.range(from: start) else { return nil }
+        guard c.take(.dash) || c.take(wordIn: ["to"]), let end = dayFirst(&c), case .day(let last) = end.shape,
+            let range = c.range(from: start)
+        else { return nil }
         cursor = c
-        return DueDateTerm(shape: .days(first, through: last), month: month, year: year, range: range)
+        return DueDateTerm(shape: .days(first, through: last), month: end.month, year: end.year, range: range)
     }
 
     /// "31 December 08", "19 th June", "3rd of May 2009", "9-Mar-09", "09-Mar-2009".
