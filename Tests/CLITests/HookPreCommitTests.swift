@@ -73,6 +73,17 @@ final class HookPreCommitTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("Colour"), result.output)
     }
 
+    func testAnErrorTheCommitCausesInAnotherFileBlocks() throws {
+        let connexions = try world.clone("connexions", partner: "connexions")
+        // Renumbering 9.4 as 9.1 makes the learning service's 9.1 a duplicate.
+        try world.edit(connexions, "sections/connexions/9.md", "\n## 9.4 ", "\n## 9.1 ")
+        try world.mustGit(["add", "-A"], in: connexions)
+        let result = try world.git(["commit", "-q", "-m", "Renumber 9.4"], in: connexions)
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.stderr.contains("sections/lcc-learning-services/9.md:"), result.output)
+        XCTAssertTrue(result.stderr.contains("[duplicate-reference]"), result.output)
+    }
+
     func testASeeAlsoLeftPointingAtNothingIsAWarningNotARefusal() throws {
         let connexions = try world.clone("connexions", partner: "connexions")
         // Removing 9.4 leaves the learning service's "See also: ... 9.4" pointing at nothing:

@@ -171,6 +171,12 @@ final class OfficerWordsTests: XCTestCase {
         XCTAssertEqual(parse(formatted).section, result.section)
     }
 
+    func testAProblemInABulletIsReportedAtItsLine() {
+        let (_, result) = action("Status: Green\nMilestone:\n- Dec 08 | Review\n- | no date\n")
+        let found = result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule)" }
+        XCTAssertEqual(found, ["7:3 milestone-format"])
+    }
+
     func testAFieldWithNoValueAndNoBulletsIsStillEmpty() {
         let (action, result) = action("Success:\nRisk: none\n")
         XCTAssertEqual(result.diagnostics.rules(.warning), ["field-empty"])

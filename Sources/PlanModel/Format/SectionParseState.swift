@@ -52,7 +52,7 @@ struct SectionParseState {
             flushField()
             return
         }
-        if pendingField != nil, extendField(with: line) { return }
+        if pendingField != nil, extendField(with: line, number: number) { return }
         flushField()
         requireHeading(before: number)
         fieldLine(line, number: number)
@@ -215,14 +215,15 @@ struct SectionParseState {
             return
         }
         pendingField = PendingField(
-            field: field, values: value.isEmpty ? [] : [value], line: number, column: valueColumn)
+            field: field, values: value.isEmpty ? [] : [(value, number, valueColumn)], line: number, column: valueColumn)
     }
 
     /// A field line whose value may go on over the lines below it: indented continuation
     /// lines and bullets ("- ", "* ", "• ").
     private struct PendingField {
         var field: ActionField
-        var values: [String]
+        /// Each value with the line and column it starts at.
+        var values: [(text: String, line: Int, column: Int)]
         var line: Int
         var column: Int
     }
@@ -231,17 +232,18 @@ struct SectionParseState {
 
     /// Adds a bullet (a value of its own) or an indented continuation line (joined to the
     /// value above with a space) to the pending field; false when the line is neither.
-    private mutating func extendField(with line: String) -> Bool {
+    private mutating func extendField(with line: String, number: Int) -> Bool {
         let text = line.trimmed
+        let column = line.count - line.drop { $0 == " " || $0 == "\t" }.count + 1
         if let bullet = ContinuationLine.bullet(text) {
-            if !bullet.isEmpty { pendingField!.values.append(bullet.replacingTabs) }
+            if !bullet.isEmpty { pendingField!.values.append((bullet.replacingTabs, number, column + 2)) }
             return true
         }
         guard line.first == " " || line.first == "\t", !ContinuationLine.isFieldLine(text) else { return false }
         if let last = pendingField!.values.indices.last {
-            pendingField!.values[last] += " " + text.replacingTabs
+            pendingField!.values[last].text += " " + text.replacingTabs
         } else {
-            pendingField!.values.append(text.replacingTabs)
+            pendingField!.values.append((text.replacingTabs, number, column))
         }
         return true
     }
@@ -270,15 +272,20 @@ struct SectionParseState {
             return
         }
         if action.fieldPositions[field] == nil {
-            action.fieldPositions[field] = Position(line: number, column: valueColumn)
+            let first = pending.values[0]
+            action.fieldPositions[field] = Position(line: first.line, column: first.column)
         }
-        var reader = ActionFieldReader(dueReference: dueReference)
-        for value in field.isRepeatable ? pending.values : [pending.values.joined(separator: "; ")] {
-            reader.apply(field, value: value, to: &action)
-        }
-        for problem in reader.problems {
-            report(
-                problem.severity, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
+        let values = field.isRepeatable
+            ? pending.values
+            : [(pending.values.map(\.text).joined(separator: "; "), number, valueColumn)]
+        for value in values {
+            var reader = ActionFieldReader(dueReference: dueReference)
+            reader.apply(field, value: value.text, to: &action)
+            for problem in reader.problems {
+                report(
+                    problem.severity, problem.rule, line: value.line, column: value.column, problem.message,
+                    hint: problem.hint)
+            }
         }
     }
 }
