@@ -32,13 +32,15 @@ final class DueDateFormsTests: XCTestCase {
 
     func testAgeRangesNeverBecomeYears() {
         // "16–18" was 2016-2018 and "11-19" 2011-2019.
-        for text in ["16–18", "11-19", "16-18 year olds", "aged 11-19", "11 to 19", "under-18s", "16–18"] {
+        for text in ["16–18", "11-19", "16-18 year olds", "aged 11-19", "11 to 19", "under-18s", "14-19 yr olds", "1990s"] {
             assertUnread(text)
         }
         assertReadings([
             DueRow("16-18 year olds: by March 2009", .date, "2009-03-31", "2009-03-31"),
             DueRow("Services for 11-19 year olds by Sept 2009", .date, "2009-09-30", "2009-09-30"),
             DueRow("aged 16-18 by 31.3.09", .date, "2009-03-31", "2009-03-31"),
+            DueRow("10-20% by March 2009", .date, "2009-03-31", "2009-03-31"),
+            DueRow("£26,000 by Mar-09", .date, "2009-03-31", "2009-03-31"),
         ])
     }
 

@@ -138,7 +138,7 @@ enum DueDateTokenizer {
     /// Words before a number that make it an age ("aged 16", "under-18").
     private static let ageBefore: Set<String> = ["aged", "age", "ages", "under"]
     /// Words after a number that make it an age or a count of years ("16-18 year olds", "3 yrs").
-    private static let ageAfter: Set<String> = ["years", "yrs", "yr", "year-olds", "year-old", "yo", "olds", "s"]
+    private static let ageAfter: Set<String> = ["years", "yrs", "year-olds", "year-old", "yo", "olds", "s"]
 
     /// Marks the numbers that are plainly not date parts (`isNotDate`): a percentage, money,
     /// an age; then the numbers joined to one by "." or "," ("8.4%", "£26,000"), and the other
@@ -159,7 +159,7 @@ enum DueDateTokenizer {
             let money = settled[index].isJoined && ["£", "$", "€"].contains(symbol(index - 1))
             let dashBefore = settled.indices.contains(index - 1) && settled[index - 1].kind == .dash
             let ageWordBefore = word(dashBefore ? index - 2 : index - 1).map(ageBefore.contains) ?? false
-            let yearOlds = word(index + 1) == "year" && ["olds", "old"].contains(word(index + 2) ?? "")
+            let yearOlds = ["year", "yr"].contains(word(index + 1)) && ["olds", "old"].contains(word(index + 2) ?? "")
             let ageWordAfter = word(index + 1).map(ageAfter.contains) ?? false
             if ageWordBefore || ageWordAfter || yearOlds { ages.append(index) }
             if percent { percentages.append(index) }
