@@ -16,7 +16,7 @@ final class ValidateCommandTests: XCTestCase {
         let file = plan.appendingPathComponent("sections/uhl/15.md")
         var text = try String(contentsOf: file, encoding: .utf8)
         text = text.replacingOccurrences(of: "Lead: Jane Porter; Mel Meggs\n", with: "Lead: Jane Porter; Mel Meggs\nSucess: typo\nStatus: finished\n")
-        text += "\n## 15.2 A duplicate of the PCT's 15.2\nDue: 31.3.09\nSee also: 99.1\n"
+        text += "\n## 15.2 A duplicate of the PCT's 15.2\nDue: 31.3.09\nSee also: recommendation 99\n"
         try text.write(to: file, atomically: true, encoding: .utf8)
 
         let result = try CLI.run(["validate", plan.path])

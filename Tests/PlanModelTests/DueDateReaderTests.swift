@@ -26,6 +26,34 @@ struct DueRow: Sendable {
 
 private typealias Row = DueRow
 
+extension DueRow {
+    /// The years this row's text writes: a four-digit run is its year; a two- or three-digit
+    /// run may be 19yy or 20yy ("1994-98", "08", "010").
+    var writtenYears: Set<Int> {
+        var years = Set<Int>()
+        for run in text.split(whereSeparator: { !("0"..."9").contains($0) }) {
+            guard let value = Int(run) else { continue }
+            switch run.count {
+            case 4: years.insert(value)
+            case 2, 3 where value < 100: years.formUnion([1900 + value, 2000 + value])
+            default: break
+            }
+        }
+        return years
+    }
+
+    /// Fails when the row asserts a year its text does not write (nor, for a text read with
+    /// a reference date, the reference's year or the next): no test asserts an invented date.
+    func assertAssertsOnlyWrittenYears(reference: Day?, file: StaticString = #filePath) {
+        let allowed = writtenYears.union(reference.map { [$0.year, $0.year + 1] } ?? [])
+        for iso in [start, end].compactMap({ $0 }) {
+            let year = Int(iso.prefix(4)) ?? 0
+            XCTAssertTrue(
+                allowed.contains(year), "“\(text)” asserts \(iso), a year it does not write", file: file, line: line)
+        }
+    }
+}
+
 /// Every due text of the two seed plans, exactly as written, in the order they appear.
 enum SeedDueTexts {
     /// Leicester's report was published in June 2008: the year of "End July" comes from it.
@@ -203,6 +231,24 @@ final class DueDateReaderTests: XCTestCase {
         assertReadings(SeedDueTexts.derbyRows, reference: SeedDueTexts.derbyReference)
     }
 
+    /// How we know no seed reading is wrong: each row above was checked against the seed
+    /// text, and no reading of a seed text starts or ends in a year the text does not write
+    /// (or, for a text with no year, the reference's year or the next).
+    func testNoSeedReadingInventsAYear() {
+        for (rows, reference) in [
+            (SeedDueTexts.leicesterRows, SeedDueTexts.leicesterReference),
+            (SeedDueTexts.derbyRows, SeedDueTexts.derbyReference),
+        ] {
+            for row in rows {
+                let due = DueDateReader.read(row.text, reference: reference)
+                let allowed = row.writtenYears.union(reference.map { [$0.year, $0.year + 1] } ?? [])
+                for day in [due.start, due.end].compactMap({ $0 }) {
+                    XCTAssertTrue(allowed.contains(day.year), "“\(row.text)” → \(day.iso)", line: row.line)
+                }
+            }
+        }
+    }
+
     /// A regression in either seed plan shows here as a changed count.
     func testSeedPlanCountsByKind() {
         let leicester = counts(SeedDueTexts.leicesterDueTexts, reference: SeedDueTexts.leicesterReference)
@@ -248,7 +294,6 @@ final class DueDateReaderTests: XCTestCase {
         assertReadings([
             Row("Nov 08-Jan 09", .period, "2008-11-01", "2009-01-31"),
             Row("Sept. to Dec 2008", .period, "2008-09-01", "2008-12-31"),
-            Row("Nov to Jan 2009", .period, "2008-11-01", "2009-01-31"),
             Row("April 2008 – March 2009", .period, "2008-04-01", "2009-03-31"),
             Row("2008-2010", .period, "2008-01-01", "2010-12-31"),
             Row("2008/09", .period, "2008-04-01", "2009-03-31"),
@@ -296,9 +341,13 @@ final class DueDateReaderTests: XCTestCase {
             read("To be Confirmed September 2008- December 2010").note, "also says “To be Confirmed”")
         XCTAssertEqual(read("Immediate and ongoing").note, "also says “Immediate”")
         XCTAssertEqual(read("Ongoing each term").note, "ignored the words “each term”")
-        XCTAssertEqual(read("Nov to Jan 2009").note, "“Nov” read as 2008, the year before the end")
-        XCTAssertEqual(read("Nov 08 to Jan").note, "“Jan” read as 2009, the year after the start")
-        XCTAssertEqual(read("Nov 08 to Jan").end?.iso, "2009-01-31")
+        XCTAssertEqual(
+            read("Nov to Jan 2009").note,
+            "“Nov” has no year, and the period runs over a year end: write the year at both ends")
+        XCTAssertEqual(read("Nov 08 to Jan").kind, .unread)
+        XCTAssertEqual(
+            read("Nov to Jan", reference: reference).note,
+            "year taken from the reference date 2008-06-01; “Jan” read as 2009, the year after the start")
         XCTAssertEqual(
             read("2008/09").note, "read as the UK financial year 1 April 2008 to 31 March 2009")
         XCTAssertNil(read("2008/09 financial year").note)
@@ -342,7 +391,7 @@ final class DueDateReaderTests: XCTestCase {
 
     func testUncertainTextsAreUnreadNotGuessed() {
         let texts = [
-            "pt 08 onwards", "Nov 09-", "Annual Plan", "Early 2009", "mid-2009", "Spring term 2009",
+            "pt 08 onwards", "Nov 09-", "Annual Plan", "Early 2009", "mid-2009", "Spring term",
             "3.09", "Jan 9", "08", "Plan 08 – 10 agreed", "this may slip", "90% of parents happy",
         ]
         for text in texts {
@@ -418,6 +467,7 @@ final class DueDateReaderTests: XCTestCase {
 
     private func assertReadings(_ rows: [DueRow], reference: Day? = nil, file: StaticString = #filePath) {
         for row in rows {
+            row.assertAssertsOnlyWrittenYears(reference: reference, file: file)
             let due = DueDateReader.read(row.text, reference: reference)
             let context = "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
             XCTAssertEqual(due.text, row.text, file: file, line: row.line)

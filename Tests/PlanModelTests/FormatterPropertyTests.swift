@@ -10,7 +10,9 @@ final class FormatterPropertyTests: XCTestCase {
             let section = generator.section()
             let text = SectionFormatter.format(section)
             let reparsed = SectionParser(dueReference: SectionGenerator.reference).parse(text, path: section.path)
-            XCTAssertEqual(reparsed.diagnostics, [], "round \(round):\n\(text)")
+            // A milestone kept as written is read back the same, with its warning.
+            let problems = reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }
+            XCTAssertEqual(problems, [], "round \(round):\n\(text)")
             XCTAssertEqual(reparsed.section, section, "round \(round):\n\(text)")
             XCTAssertEqual(SectionFormatter.format(reparsed.section), text, "round \(round): format is idempotent")
             if reparsed.section != section { return }
@@ -24,7 +26,8 @@ final class FormatterPropertyTests: XCTestCase {
             let canonical = SectionFormatter.format(section)
             let edited = generator.handEdit(canonical)
             let reparsed = SectionParser(dueReference: SectionGenerator.reference).parse(edited, path: section.path)
-            XCTAssertEqual(reparsed.diagnostics, [], "round \(round):\n\(edited)")
+            let problems = reparsed.diagnostics.filter { $0.rule != "milestone-unsplit" }
+            XCTAssertEqual(problems, [], "round \(round):\n\(edited)")
             XCTAssertEqual(reparsed.section, section, "round \(round):\n\(edited)")
             XCTAssertEqual(SectionFormatter.format(reparsed.section), canonical)
             if reparsed.section != section { return }
@@ -91,6 +94,11 @@ struct SectionGenerator {
         "2008/09 financial year", "Quarterly intervals during 08-09", "End July", "something odd", "Immediate",
     ]
 
+    /// Milestones written without "|" whose date cannot be told apart: kept as written.
+    static let unsplitMilestones = [
+        "Review of progress", "Nov 08 - Jan 09", "Plan agreed: by the Board", "Dec 08 review",
+    ]
+
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     mutating func bool() -> Bool { Bool.random(using: &rng) }
     mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
@@ -135,7 +143,11 @@ struct SectionGenerator {
         if bool() { a.leads = (0..<int(1...3)).map { _ in phrase(3) } }
         if bool() { a.status = pick(ActionStatus.allCases) }
         a.success = (0..<int(0...3)).map { _ in phrase() }
-        a.milestones = (0..<int(0...2)).map { _ in Milestone(due: due(), text: phrase()) }
+        a.milestones = (0..<int(0...2)).map { _ in
+            int(0...4) == 0
+                ? Milestone(keptAsWritten: pick(SectionGenerator.unsplitMilestones))
+                : Milestone(due: due(), text: phrase())
+        }
         if bool() { a.resources = phrase() }
         if bool() { a.risk = phrase() }
         if int(0...3) == 0 { a.monitoring = phrase() }
@@ -171,6 +183,22 @@ struct SectionGenerator {
             let i = int(1...(lines.count - 2))
             if !blockLine.contains(i), !blockLine.contains(i + 1), isField(lines[i]), isField(lines[i + 1]), fieldOf(lines[i]) != fieldOf(lines[i + 1]) {
                 lines.swapAt(i, i + 1)
+            }
+        }
+        // Wrap one field value onto an indented continuation line, as a Word cell does.
+        if let i = lines.indices.filter({ !blockLine.contains($0) && isField(lines[$0]) }).randomElement(using: &rng) {
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            let colon = line.firstIndex(of: ":")!
+            let valueStart = line.index(colon, offsetBy: 2)
+            let spaces = line[line.index(after: colon)...].indices.filter { line[$0] == " " && $0 > valueStart }
+            if let cut = spaces.randomElement(using: &rng) {
+                let rest = String(line[line.index(after: cut)...])
+                let looksLikeField =
+                    rest.firstIndex(of: ":").map { ActionField(named: String(rest[..<$0])) != nil } ?? false
+                if !rest.isEmpty, !rest.hasPrefix(" "), !line[..<cut].hasSuffix(" "), !looksLikeField {
+                    lines[i] = String(line[..<cut])
+                    lines.insert(pick(["  ", "\t", "    "]) + rest, at: i + 1)
+                }
             }
         }
         var joined = lines.joined(separator: int(0...1) == 0 ? "\r\n" : "\n")

@@ -110,7 +110,7 @@ final class SectionParserTests: XCTestCase {
         XCTAssertEqual(
             found,
             [
-                "2:1 line-unexpected", "4:1 field-unknown", "5:9 status-unknown", "6:12 milestone-format",
+                "2:1 line-unexpected", "4:1 field-unknown", "5:9 status-unknown", "6:12 milestone-unsplit",
                 "7:11 cross-reference-invalid", "9:1 field-duplicate", "10:4 action-ref-invalid",
                 "11:5 block-unknown", "13:1 conflict-marker", "14:8 action-text-missing", "15:5 block-misplaced",
             ])

@@ -68,6 +68,10 @@ final class ValidatorTests: XCTestCase {
         let found = try findings()
         XCTAssertEqual(found.map(\.rule), ["cross-reference-unknown", "cross-reference-unknown"])
         XCTAssertEqual(found[0].location.line, 17)
+        // An action not (yet) in the plan may be another partner's still to come: a warning,
+        // so a partner's first commit is not refused. A recommendation the manifest lacks is an error.
+        XCTAssertEqual(found.map(\.severity), [.warning, .error])
+        XCTAssertEqual(found[0].message, "action 1.2 refers to 15.9, which is not (yet) in the plan")
     }
 
     func testRecommendationWithNoActions() throws {

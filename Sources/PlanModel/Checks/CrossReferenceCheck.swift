@@ -1,5 +1,10 @@
 /// `cross-reference-unknown`: every "See also" points at an action or a recommendation
 /// that exists.
+///
+/// An action that is not (yet) in the plan is a warning: another partner may simply not
+/// have published it yet, and a partner's first commit must not be refused for that. A
+/// recommendation the manifest does not list is an error (the manifest is the coordinator's,
+/// already on the hub).
 public struct CrossReferenceCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["cross-reference-unknown"] }
@@ -8,17 +13,22 @@ public struct CrossReferenceCheck: PlanCheck {
         let refs = Set(plan.actions.map(\.action.ref))
         return plan.actions.flatMap { placed in
             placed.action.crossReferences.compactMap { target -> Diagnostic? in
-                let exists: Bool
-                switch target {
-                case .action(let ref): exists = refs.contains(ref)
-                case .recommendation(let n): exists = plan.manifest.recommendation(n) != nil
-                }
-                guard !exists else { return nil }
                 let location = (placed.action.fieldPositions[.seeAlso] ?? placed.action.position).in(placed.file)
-                return Diagnostic(
-                    .error, "cross-reference-unknown", at: location,
-                    "action \(placed.action.ref) refers to \(target), which the plan does not have",
-                    hint: "correct the reference, or remove it from 'See also'")
+                switch target {
+                case .action(let ref):
+                    guard !refs.contains(ref) else { return nil }
+                    return Diagnostic(
+                        .warning, "cross-reference-unknown", at: location,
+                        "action \(placed.action.ref) refers to \(target), which is not (yet) in the plan",
+                        hint: "if another partner has still to publish \(target), this clears when it does; "
+                            + "otherwise correct the reference, or remove it from 'See also'")
+                case .recommendation(let n):
+                    guard plan.manifest.recommendation(n) == nil else { return nil }
+                    return Diagnostic(
+                        .error, "cross-reference-unknown", at: location,
+                        "action \(placed.action.ref) refers to \(target), which the manifest does not list",
+                        hint: "correct the reference, or remove it from 'See also'")
+                }
             }
         }
     }

@@ -12,7 +12,9 @@ public struct DueUnreadCheck: PlanCheck {
                 let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
                 out.append(diagnostic(due, at: at, what: "the due date of action \(placed.action.ref)"))
             }
-            for milestone in placed.action.milestones where milestone.due.kind == .unread {
+            // A milestone kept as written has no date of its own: the parser warned already.
+            for milestone in placed.action.milestones
+            where milestone.due.kind == .unread && !milestone.isKeptAsWritten {
                 let at = (placed.action.fieldPositions[.milestone] ?? placed.action.position).in(placed.file)
                 out.append(diagnostic(milestone.due, at: at, what: "a milestone date of action \(placed.action.ref)"))
             }

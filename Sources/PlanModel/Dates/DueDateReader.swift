@@ -19,6 +19,16 @@ public enum DueDateReader {
         scan.run()
         return scan.reading()
     }
+
+    /// The reading of `text` when the whole of it is a due text: read, with no word left
+    /// over ("Nov 08 - Jan 09", "31.3.09", "ongoing"); nil otherwise ("Dec 08 review").
+    static func readWhole(_ text: String, reference: Day?) -> DueDate? {
+        var scan = DueDateScan(text: text, reference: reference)
+        scan.run()
+        let due = scan.reading()
+        guard due.kind != .unread, scan.qualifiers.isEmpty, scan.ignoredPhrases().isEmpty else { return nil }
+        return due
+    }
 }
 
 /// One date or period found in the text, settled to days.
@@ -43,6 +53,10 @@ private struct DueDateScan {
     var problems: [String] = []
     var qualifiers: [Substring] = []
     var notes: [String] = []
+    /// The years the text writes, as its terms were read.
+    var writtenYears: Set<Int> = []
+    /// Years taken from the reference date, with the term that needed one.
+    var referenceYears: [(year: Int, term: Substring)] = []
 
     init(text: String, reference: Day?) {
         self.text = text
@@ -111,6 +125,8 @@ private struct DueDateScan {
 
     private mutating func skip(_ token: DueDateToken) {
         switch token.kind {
+        case .number where token.isNotDate:
+            ignored.append(token.range)
         case .number:
             problems.append("\(quote(text[token.range])) is not a date on its own")
         case .word(let word) where DueDateVocabulary.qualifiers.contains(word):
@@ -119,13 +135,20 @@ private struct DueDateScan {
             ignored.append(token.range)
         case .word, .month:
             ignored.append(token.range)
-        case .dash, .slash, .dot, .comma, .semicolon, .symbol:
+        case .dash, .slash, .dot, .comma, .semicolon, .apostrophe, .symbol:
             break
         }
         cursor.advance()
     }
 
+    private mutating func noteWrittenYears(_ term: DueDateTerm) {
+        guard let year = term.year else { return }
+        writtenYears.insert(year)
+        if case .years(let last, _) = term.shape { writtenYears.insert(last) }
+    }
+
     private mutating func settleSingle(_ term: DueDateTerm, openEnded: Bool, written: Substring) {
+        noteWrittenYears(term)
         guard let span = days(of: term) else { return }
         if openEnded {
             found.append(
@@ -140,19 +163,32 @@ private struct DueDateScan {
     }
 
     /// A period between two terms; a missing year is shared from the other end
-    /// ("Sept. to Dec 2008"), going back a year when the months wrap ("Nov to Jan 2009").
+    /// ("Sept. to Dec 2008"). When the months wrap over a year end ("Nov to Jan 2009") the
+    /// missing year is not one the text writes, so the text is not read; with no year at all
+    /// ("Nov to Jan") the start takes the reference rule's year and the end follows it.
     private mutating func settleRange(_ first: DueDateTerm, _ last: DueDateTerm, written: Substring) {
         var (first, last) = (first, last)
-        if first.year == nil, last.year == nil { last.year = yearFromReference(for: last) }
+        noteWrittenYears(first)
+        noteWrittenYears(last)
         let wraps = first.month > last.month
-        if first.year == nil, let year = last.year {
-            first.year = wraps ? year - 1 : year
-            if wraps { notes.append("\(quote(text[first.range])) read as \(year - 1), the year before the end") }
+        if first.year == nil, last.year == nil {
+            // The start by the reference rule, the end after it.
+            first.year = yearFromReference(for: first)
+            if wraps, let year = first.year {
+                last.year = year + 1
+                referenceYears.append((year + 1, text[last.range]))
+                notes.append("\(quote(text[last.range])) read as \(year + 1), the year after the start")
+            }
         }
-        if last.year == nil, let year = first.year {
-            last.year = wraps ? year + 1 : year
-            if wraps { notes.append("\(quote(text[last.range])) read as \(year + 1), the year after the start") }
+        if wraps, first.year == nil || last.year == nil {
+            let missing = first.year == nil ? first : last
+            problems.append(
+                "\(quote(text[missing.range])) has no year, and the period runs over a year end: "
+                    + "write the year at both ends")
+            return
         }
+        if first.year == nil, let year = last.year { first.year = year }
+        if last.year == nil, let year = first.year { last.year = year }
         guard let from = days(of: first), let to = days(of: last) else { return }
         guard from.lowerBound <= to.upperBound else {
             problems.append("\(quote(written)) ends before it starts")
@@ -182,7 +218,9 @@ private struct DueDateScan {
             return nil
         }
         notes.append("year taken from the reference date \(reference.iso)")
-        return term.month >= reference.month ? reference.year : reference.year + 1
+        let year = term.month >= reference.month ? reference.year : reference.year + 1
+        referenceYears.append((year, text[term.range]))
+        return year
     }
 }
 
@@ -192,6 +230,12 @@ extension DueDateScan {
         if cursor.tokens.isEmpty { return unread("empty text") }
         if let problem = problems.first {
             return unread(problems.count > 1 ? "\(problem) (and \(problems.count - 1) more problems)" : problem)
+        }
+        // A text that writes years settles a missing one only with a year it writes.
+        if !writtenYears.isEmpty, let guessed = referenceYears.first(where: { !writtenYears.contains($0.year) }) {
+            return unread(
+                "\(quote(guessed.term)) has no year, and the reference date's \(guessed.year) "
+                    + "is not a year the text writes")
         }
         let phrases = ignoredPhrases()
         return found.isEmpty ? openReading(ignoring: phrases) : datedReading(ignoring: phrases)
@@ -246,7 +290,7 @@ extension DueDateScan {
     }
 
     /// Runs of ignored words next to each other, dropping runs made only of small words.
-    private func ignoredPhrases() -> [Substring] {
+    fileprivate func ignoredPhrases() -> [Substring] {
         var runs: [Range<String.Index>] = []
         for range in ignored {
             if let previous = runs.last, text[previous.upperBound..<range.lowerBound].allSatisfy(\.isWhitespace) {

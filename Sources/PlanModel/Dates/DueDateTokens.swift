@@ -18,7 +18,9 @@ struct DueDateToken: Sendable, Equatable {
         case dot
         case comma
         case semicolon
-        /// Anything else: "&", brackets, emoji.
+        /// "'" or "’" standing alone ("Mar '09").
+        case apostrophe
+        /// Anything else: "&", "%", "£", brackets, emoji.
         case symbol
     }
 
@@ -27,29 +29,41 @@ struct DueDateToken: Sendable, Equatable {
     let range: Range<String.Index>
     /// True when no whitespace separates this token from the one before it.
     let isJoined: Bool
+    /// True for a number that is plainly not part of a date: a percentage ("90%"), money
+    /// ("£26,000"), an age ("aged 16-18", "11-19 year olds", "under-18s").
+    var isNotDate = false
+    /// The century of a two-digit year in this text: 2000, or 1900 when the text writes a
+    /// four-digit 19xx year and no 20xx one; nil when it writes both (then no two-digit year
+    /// is read).
+    var century: Int? = 2000
 
-    /// The year a number stands for: "08" is 2008, "010" (as some plans write it) is 2010,
-    /// "2008" is 2008. Nil for anything else.
+    /// The year a number stands for: "08" is 2008 (1998 beside "1994"), "010" (as some plans
+    /// write it) is 2010, "2008" is 2008. Nil for anything else.
     var yearValue: Int? {
-        guard case .number(let value?, let digits) = kind else { return nil }
+        guard !isNotDate, case .number(let value?, let digits) = kind else { return nil }
         switch digits {
-        case 2: return 2000 + value
-        case 3 where value < 100: return 2000 + value
+        case 2: return century.map { $0 + value }
+        case 3 where value < 100: return century == 2000 ? 2000 + value : nil
         case 4 where (1900...2199).contains(value): return value
         default: return nil
         }
     }
 
+    /// The number's value when it is not plainly something else than a date part.
+    var dateNumber: Int? {
+        guard !isNotDate, case .number(let value?, _) = kind else { return nil }
+        return value
+    }
+
     /// The number as a day of a month (1...31, at most two digits), or nil.
     var dayValue: Int? {
-        guard case .number(let value?, let digits) = kind, digits <= 2, (1...31).contains(value)
-        else { return nil }
+        guard let value = smallNumber, (1...31).contains(value) else { return nil }
         return value
     }
 
     /// The number as written, when it has at most two digits ("3", "03").
     var smallNumber: Int? {
-        guard case .number(let value?, let digits) = kind, digits <= 2 else { return nil }
+        guard !isNotDate, case .number(let value?, let digits) = kind, digits <= 2 else { return nil }
         return value
     }
 
@@ -118,7 +132,80 @@ enum DueDateTokenizer {
             joined = true
             index = end
         }
-        return settlingLowercaseMay(tokens)
+        return settlingCentury(settlingNotDates(settlingLowercaseMay(tokens), in: text))
+    }
+
+    /// Words before a number that make it an age ("aged 16", "under-18").
+    private static let ageBefore: Set<String> = ["aged", "age", "ages", "under"]
+    /// Words after a number that make it an age or a count of years ("16-18 year olds", "3 yrs").
+    private static let ageAfter: Set<String> = ["years", "yrs", "year-olds", "year-old", "yo", "olds", "s"]
+
+    /// Marks the numbers that are plainly not date parts (`isNotDate`): a percentage, money,
+    /// an age; then the numbers joined to one by "." or "," ("8.4%", "£26,000"), and the other
+    /// end of an age range ("16-18 year olds", "aged 16 to 18") or of a percentage range
+    /// written tight ("10-20%"), when that end has at most two digits.
+    private static func settlingNotDates(_ tokens: [DueDateToken], in text: String) -> [DueDateToken] {
+        guard tokens.contains(where: { $0.digits != nil }) else { return tokens }
+        var settled = tokens
+        func symbol(_ index: Int) -> Character? {
+            guard settled.indices.contains(index), settled[index].kind == .symbol else { return nil }
+            return text[settled[index].range].first
+        }
+        func word(_ index: Int) -> String? { settled.indices.contains(index) ? settled[index].word : nil }
+        var ages: [Int] = [], percentages: [Int] = [], seeds: [Int] = []
+        for index in settled.indices where settled[index].digits != nil {
+            let next = settled.indices.contains(index + 1) ? settled[index + 1] : nil
+            let percent = next?.isJoined == true && symbol(index + 1) == "%"
+            let money = settled[index].isJoined && ["£", "$", "€"].contains(symbol(index - 1))
+            let dashBefore = settled.indices.contains(index - 1) && settled[index - 1].kind == .dash
+            let ageWordBefore = word(dashBefore ? index - 2 : index - 1).map(ageBefore.contains) ?? false
+            let yearOlds = ["year", "yr"].contains(word(index + 1)) && ["olds", "old"].contains(word(index + 2) ?? "")
+            let ageWordAfter = word(index + 1).map(ageAfter.contains) ?? false
+            if ageWordBefore || ageWordAfter || yearOlds { ages.append(index) }
+            if percent { percentages.append(index) }
+            if percent || money || ageWordBefore || ageWordAfter || yearOlds { seeds.append(index) }
+        }
+        func isNumber(_ index: Int) -> Bool { settled.indices.contains(index) && settled[index].digits != nil }
+        // The other end of a range: one step only, to a number of at most two digits.
+        for (index, tightOnly) in ages.map({ ($0, false) }) + percentages.map({ ($0, true) }) {
+            for (link, other) in [(index - 1, index - 2), (index + 1, index + 2)] where isNumber(other) {
+                let joined = settled[max(link, index)].isJoined && settled[max(link, other)].isJoined
+                let range = settled[link].kind == .dash || (!tightOnly && settled[link].word == "to")
+                if range, joined || !tightOnly, (settled[other].digits ?? 0) <= 2 { seeds.append(other) }
+            }
+        }
+        // Decimals and thousands: along tight "." and "," links.
+        var pending = seeds
+        while let index = pending.popLast() {
+            guard !settled[index].isNotDate else { continue }
+            settled[index].isNotDate = true
+            for (link, other) in [(index - 1, index - 2), (index + 1, index + 2)] where isNumber(other) {
+                let tight = settled[link].kind == .dot || settled[link].kind == .comma
+                if tight, settled[max(link, index)].isJoined, settled[max(link, other)].isJoined {
+                    pending.append(other)
+                }
+            }
+        }
+        return settled
+    }
+
+    /// Sets the century of two-digit years from the four-digit years the text writes.
+    private static func settlingCentury(_ tokens: [DueDateToken]) -> [DueDateToken] {
+        var nineteen = false, twenty = false
+        for token in tokens where token.digits == 4 && !token.isNotDate {
+            switch token.dateNumber ?? 0 {
+            case 1900...1999: nineteen = true
+            case 2000...2199: twenty = true
+            default: break
+            }
+        }
+        let century: Int? = nineteen ? (twenty ? nil : 1900) : 2000
+        guard century != 2000 else { return tokens }
+        return tokens.map { token in
+            var token = token
+            token.century = century
+            return token
+        }
     }
 
     private static func isDigit(_ character: Character) -> Bool {
@@ -166,6 +253,7 @@ enum DueDateTokenizer {
         case ".": return .dot
         case ",": return .comma
         case ";": return .semicolon
+        case "'", "\u{2019}", "\u{2018}": return .apostrophe
         default: return .symbol
         }
     }
@@ -208,7 +296,7 @@ enum DueDateVocabulary {
         "early", "mid", "middle", "late", "beginning", "start", "after", "within", "approx",
         "approximately", "around", "circa", "spring", "summer", "autumn", "winter", "term",
         "terms", "quarter", "half", "week", "weeks", "day", "days", "month", "months",
-        "q1", "q2", "q3", "q4",
+        "q", "qtr", "fall", "w", "wc", "wb", "wk", "c",
     ]
     /// Open forms, most telling first: a recurring "monthly until ..." beats "ongoing".
     static let openPhrases: [(words: [String], form: DueDate.OpenForm)] = [

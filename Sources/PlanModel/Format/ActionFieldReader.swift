@@ -5,6 +5,7 @@ struct ActionFieldReader {
         var rule: String
         var message: String
         var hint: String
+        var severity: Severity = .error
     }
 
     let dueReference: Day?
@@ -27,7 +28,8 @@ struct ActionFieldReader {
                 problems.append(
                     Problem(
                         rule: "status-unknown", message: "'\(value)' is not a status",
-                        hint: "use one of: \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+                        hint: "use one of: \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", ")) "
+                            + "(or a RAG colour: Green, Amber, Red, Blue)"))
             }
         case .success:
             action.success.append(value)
@@ -58,11 +60,14 @@ struct ActionFieldReader {
 
     private mutating func readMilestone(_ value: String) -> Milestone? {
         guard let bar = value.firstIndex(of: "|") else {
+            if let milestone = MilestoneSplit.split(value, reference: dueReference) { return milestone }
             problems.append(
                 Problem(
-                    rule: "milestone-format", message: "a milestone needs a date and a step separated by '|'",
-                    hint: "write 'Milestone: August 2008 | Appointment made'"))
-            return nil
+                    rule: "milestone-unsplit",
+                    message: "no date could be told apart from the step in this milestone, so it is kept as written",
+                    hint: "write 'Milestone: August 2008 | Appointment made' (a due text, '|', the step)",
+                    severity: .warning))
+            return Milestone(keptAsWritten: value)
         }
         let when = value[..<bar].trimmed
         let what = value[value.index(after: bar)...].trimmed
@@ -79,6 +84,50 @@ struct ActionFieldReader {
 
     static func splitList(_ value: String, separators: Set<Character>) -> [String] {
         value.split(whereSeparator: { separators.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+}
+
+/// Reads a milestone written `when - what` or `when: what` (no "|"): split only where the
+/// `when` part reads as a due text on its own, with no words left over, and the step does not
+/// start with a number or a month (so "Nov 08 - Jan 09" is never split into a date and a
+/// step). Of several such places the last is taken ("Nov 08 - Jan 09 - Review").
+enum MilestoneSplit {
+    static func split(_ value: String, reference: Day?) -> Milestone? {
+        let cuts = separators(in: value)
+        for cut in cuts.reversed() {
+            let when = value[..<cut.lowerBound].trimmed
+            let what = value[cut.upperBound...].trimmed
+            guard !when.isEmpty, !what.isEmpty, !startsWithDate(what),
+                let due = DueDateReader.readWhole(when, reference: reference)
+            else { continue }
+            return Milestone(due: due, text: what)
+        }
+        return nil
+    }
+
+    /// The ranges of " - ", " – ", " — " (a dash with a space on at least one side) and ": ".
+    private static func separators(in value: String) -> [Range<String.Index>] {
+        let dashes: Set<Character> = ["-", "\u{2013}", "\u{2014}"]
+        var cuts: [Range<String.Index>] = []
+        var index = value.startIndex
+        while index < value.endIndex {
+            let character = value[index]
+            let next = value.index(after: index)
+            let before = index > value.startIndex ? value[value.index(before: index)] : nil
+            let after = next < value.endIndex ? value[next] : nil
+            if dashes.contains(character), before?.isWhitespace == true || after?.isWhitespace == true {
+                cuts.append(index..<next)
+            } else if character == ":", after?.isWhitespace == true {
+                cuts.append(index..<next)
+            }
+            index = next
+        }
+        return cuts
+    }
+
+    private static func startsWithDate(_ text: String) -> Bool {
+        guard let first = DueDateTokenizer.tokens(in: text).first else { return false }
+        return first.digits != nil || first.monthValue != nil
     }
 }
 

@@ -16,7 +16,7 @@ struct ManifestBuilder {
         var top = YAMLFields(root, path: path, context: "the manifest")
         top.unknownKeys(allowed: [
             "planmerge", "title", "authority", "inspection", "deadline", "committees", "timescales",
-            "recommendations", "partners", "coordinator", "policy",
+            "recommendations", "partners", "coordinator", "policy", "reporting",
         ])
         if let version = top.int("planmerge"), version != 1 {
             diagnostics.append(
@@ -38,12 +38,21 @@ struct ManifestBuilder {
         if top.value("partners") == nil { top.missing("partners", example: "[{id: leicester-pct, name: Leicester City Primary Care Trust}]") }
         let coordinator = readCoordinator(&top)
         let policy = readPolicy(&top)
+        let reporting = readReporting(&top)
         diagnostics += top.diagnostics
         guard let title, let authority, let inspection else { return nil }
         return Manifest(
             title: title, authority: authority, inspection: inspection, deadline: deadline,
             committees: committees, timescales: timescales, recommendations: recommendations,
-            partners: partners, coordinator: coordinator, policy: policy)
+            partners: partners, coordinator: coordinator, policy: policy, reporting: reporting)
+    }
+
+    /// `reporting: words | rag` (default words).
+    private func readReporting(_ top: inout YAMLFields) -> StatusReporting {
+        guard let text = top.string("reporting") else { return .words }
+        if let reporting = StatusReporting(rawValue: text.lowercased()) { return reporting }
+        if let node = top.value("reporting") { top.wrongType("reporting", node, expected: "'words' or 'rag'") }
+        return .words
     }
 
     private mutating func readInspection(_ top: inout YAMLFields) -> Inspection? {

@@ -37,7 +37,7 @@ public enum SectionFormatter {
         case .lead: action.leads.isEmpty ? [] : [action.leads.joined(separator: "; ")]
         case .status: action.status.map { [$0.rawValue] } ?? []
         case .success: action.success
-        case .milestone: action.milestones.map { "\($0.due.text) | \($0.text)" }
+        case .milestone: action.milestones.map(\.written)
         case .resources: action.resources.map { [$0] } ?? []
         case .risk: action.risk.map { [$0] } ?? []
         case .monitoring: action.monitoring.map { [$0] } ?? []

@@ -27,6 +27,7 @@ struct SectionParseState {
     mutating func consume(_ raw: String, number: Int) {
         let line = raw.trimmedRight
         if let marker = ConflictMarker(line: line) {
+            flushField()
             report(
                 .error, "conflict-marker", line: number, column: 1,
                 "a merge conflict marker (\(marker.rawValue)) is left in the file",
@@ -34,6 +35,7 @@ struct SectionParseState {
             return
         }
         if let heading = Heading(line: line) {
+            flushField()
             closeBlock()
             switch heading.level {
             case 1: recommendationHeading(heading, number: number)
@@ -46,7 +48,12 @@ struct SectionParseState {
             openBlock!.lines.append(line)
             return
         }
-        if line.trimmed.isEmpty { return }
+        if line.trimmed.isEmpty {
+            flushField()
+            return
+        }
+        if pendingField != nil, extendField(with: line, number: number) { return }
+        flushField()
         requireHeading(before: number)
         fieldLine(line, number: number)
     }
@@ -62,6 +69,7 @@ struct SectionParseState {
     }
 
     mutating func finish() {
+        flushField()
         closeBlock()
         closeAction()
         if !sawHeading {
@@ -199,36 +207,103 @@ struct SectionParseState {
                 hint: FieldSuggestion.hint(for: name))
             return
         }
-        guard let ref = currentAction?.ref else {
+        guard currentAction != nil else {
             report(
                 .error, "field-outside-action", line: number, column: 1,
                 "the field '\(field.label)' stands before any action",
                 hint: "put fields under an action heading '## N.M text'; recommendation text goes under a '### ' heading")
             return
         }
-        if value.isEmpty {
+        pendingField = PendingField(
+            field: field, values: value.isEmpty ? [] : [(value, number, valueColumn)], line: number, column: valueColumn)
+    }
+
+    /// A field line whose value may go on over the lines below it: indented continuation
+    /// lines and bullets ("- ", "* ", "• ").
+    private struct PendingField {
+        var field: ActionField
+        /// Each value with the line and column it starts at.
+        var values: [(text: String, line: Int, column: Int)]
+        var line: Int
+        var column: Int
+    }
+
+    private var pendingField: PendingField?
+
+    /// Adds a bullet (a value of its own) or an indented continuation line (joined to the
+    /// value above with a space) to the pending field; false when the line is neither.
+    private mutating func extendField(with line: String, number: Int) -> Bool {
+        let text = line.trimmed
+        let column = line.count - line.drop { $0 == " " || $0 == "\t" }.count + 1
+        if let bullet = ContinuationLine.bullet(text) {
+            if !bullet.isEmpty { pendingField!.values.append((bullet.replacingTabs, number, column + 2)) }
+            return true
+        }
+        guard line.first == " " || line.first == "\t", !ContinuationLine.isFieldLine(text) else { return false }
+        if let last = pendingField!.values.indices.last {
+            pendingField!.values[last].text += " " + text.replacingTabs
+        } else {
+            pendingField!.values.append((text.replacingTabs, number, column))
+        }
+        return true
+    }
+
+    /// Reads the pending field's value(s) into the current action: each value of a
+    /// repeatable field on its own, the values of a one-value field joined with "; ".
+    private mutating func flushField() {
+        guard let pending = pendingField else { return }
+        pendingField = nil
+        let (field, number, valueColumn) = (pending.field, pending.line, pending.column)
+        guard var action = currentAction else { return }
+        currentAction = nil  // changed in place below: a copy would make every list append copy the list
+        defer { currentAction = action }
+        if pending.values.isEmpty {
             report(
                 .warning, "field-empty", line: number, column: valueColumn - 1,
                 "'\(field.label):' has no value and is ignored",
                 hint: "write the value after the colon, or delete the line")
             return
         }
-        if !field.isRepeatable, currentAction!.has(field) {
+        if !field.isRepeatable, action.has(field) {
             report(
                 .error, "field-duplicate", line: number, column: 1,
-                "action \(ref) already has a '\(field.label)' line; the first one is kept",
+                "action \(action.ref) already has a '\(field.label)' line; the first one is kept",
                 hint: field == .lead ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action")
             return
         }
-        // The action is changed in place: a copy would make every list append copy the list.
-        if currentAction!.fieldPositions[field] == nil {
-            currentAction!.fieldPositions[field] = Position(line: number, column: valueColumn)
+        if action.fieldPositions[field] == nil {
+            let first = pending.values[0]
+            action.fieldPositions[field] = Position(line: first.line, column: first.column)
         }
-        var reader = ActionFieldReader(dueReference: dueReference)
-        reader.apply(field, value: value, to: &currentAction!)
-        for problem in reader.problems {
-            report(.error, problem.rule, line: number, column: valueColumn, problem.message, hint: problem.hint)
+        let values = field.isRepeatable
+            ? pending.values
+            : [(pending.values.map(\.text).joined(separator: "; "), number, valueColumn)]
+        for value in values {
+            var reader = ActionFieldReader(dueReference: dueReference)
+            reader.apply(field, value: value.text, to: &action)
+            for problem in reader.problems {
+                report(
+                    problem.severity, problem.rule, line: value.line, column: value.column, problem.message,
+                    hint: problem.hint)
+            }
         }
+    }
+}
+
+/// The lines that carry on a field's value below its `Name: value` line.
+enum ContinuationLine {
+    /// The text of a bullet line ("- a", "* a", "• a", "-" alone gives ""), or nil.
+    static func bullet(_ text: String) -> String? {
+        guard let first = text.first, first == "-" || first == "*" || first == "•" else { return nil }
+        let rest = text.dropFirst()
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        return rest.trimmed
+    }
+
+    /// True for "Name: value" where Name is an action field: an indented field line stays a field.
+    static func isFieldLine(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        return ActionField(named: text[..<colon].trimmed) != nil
     }
 }
 

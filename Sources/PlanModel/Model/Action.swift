@@ -8,19 +8,38 @@ public enum ActionStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case offTrack = "off track"
     case done = "done"
 
-    /// Reads the canonical words and a few common spellings ("Not-started", "complete").
+    /// Reads the canonical words, common spellings ("Not-started", "complete") and the words
+    /// officers write in progress reports: RAG colours (Green: on track, Amber: at risk,
+    /// Red: off track, Blue: done) and "In progress", "Ongoing" (on track).
+    /// `planmerge fmt` writes the canonical word back (`rawValue`).
     public init?(reading text: String) {
         let folded = text.lowercased()
             .replacingOccurrences(of: "-", with: " ")
             .replacingOccurrences(of: "_", with: " ")
             .split(separator: " ").joined(separator: " ")
-        switch folded {
-        case "not started", "notstarted": self = .notStarted
-        case "on track", "ontrack": self = .onTrack
-        case "at risk", "atrisk": self = .atRisk
-        case "off track", "offtrack": self = .offTrack
-        case "done", "complete", "completed": self = .done
-        default: return nil
+        guard let status = ActionStatus.words[folded] else { return nil }
+        self = status
+    }
+
+    /// Every accepted word, folded (lowercase, single spaces), and the status it means.
+    static let words: [String: ActionStatus] = [
+        "not started": .notStarted, "notstarted": .notStarted, "not yet started": .notStarted,
+        "on track": .onTrack, "ontrack": .onTrack, "green": .onTrack, "in progress": .onTrack,
+        "ongoing": .onTrack, "on going": .onTrack,
+        "at risk": .atRisk, "atrisk": .atRisk, "amber": .atRisk,
+        "off track": .offTrack, "offtrack": .offTrack, "red": .offTrack,
+        "done": .done, "complete": .done, "completed": .done, "blue": .done,
+    ]
+
+    /// The RAG colour a plan that reports in RAG shows for this status (`Manifest.reporting`);
+    /// nil for "not started", which has no colour.
+    public var ragColour: String? {
+        switch self {
+        case .notStarted: nil
+        case .onTrack: "Green"
+        case .atRisk: "Amber"
+        case .offTrack: "Red"
+        case .done: "Blue"
         }
     }
 }
@@ -34,6 +53,18 @@ public struct Milestone: Hashable, Sendable, Codable {
         self.due = due
         self.text = text
     }
+
+    /// A milestone whose date could not be told apart from its step: the whole line is the
+    /// text, and the due date is empty (`isKeptAsWritten`).
+    public init(keptAsWritten text: String) {
+        self.init(due: DueDate(text: "", kind: .unread, note: "kept as written"), text: text)
+    }
+
+    /// True when the milestone is one line kept as written, with no date of its own.
+    public var isKeptAsWritten: Bool { due.text.isEmpty }
+
+    /// The milestone as its line says it: `when | what`, or the line kept as written.
+    public var written: String { isKeptAsWritten ? text : "\(due.text) | \(text)" }
 }
 
 /// One action of the plan, as one partner wrote it.

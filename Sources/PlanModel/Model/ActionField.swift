@@ -70,15 +70,19 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
 
     static let aliases: [String: ActionField] = [
         "due": .due, "due date": .due, "date": .due, "deadline": .due, "by": .due,
+        // Derby's action tables call the column "Timescale / milestones"; under an action it
+        // is the action's date (the recommendation's timescale group is the manifest's).
+        "timescale": .due, "timescales": .due,
         "lead": .lead, "leads": .lead, "lead officer": .lead, "lead officers": .lead,
         "responsible officer": .lead, "lead responsibility": .lead, "owner": .lead,
-        "status": .status, "progress": .status,
+        "status": .status, "progress": .status, "rag": .status, "rag status": .status, "rag rating": .status,
         "success": .success, "success criteria": .success, "success criterion": .success,
         "outcome": .success, "expected outcome": .success, "outcomes": .success,
         "expected outcomes": .success,
         "milestone": .milestone, "milestones": .milestone,
         "resources": .resources, "resource": .resources, "resources required": .resources,
-        "resource requirement": .resources,
+        "resource requirement": .resources, "resource implications": .resources,
+        "resource implication": .resources,
         "risk": .risk, "risks": .risk, "risk of failure": .risk,
         "monitoring": .monitoring, "monitoring and evaluation": .monitoring,
         "see also": .seeAlso, "see": .seeAlso, "cross reference": .seeAlso,

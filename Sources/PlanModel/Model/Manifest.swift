@@ -16,13 +16,15 @@ public struct Manifest: Hashable, Sendable, Codable {
     public var partners: [Partner]
     public var coordinator: Coordinator
     public var policy: FieldPolicy
+    /// How the plan's documents show progress: in words (default) or as RAG colours.
+    public var reporting: StatusReporting
 
     public init(
         title: String, authority: String, inspection: Inspection,
         deadline: DeadlineRule = DeadlineRule(), committees: [Committee] = [],
         timescales: [Timescale] = [], recommendations: [Recommendation] = [],
         partners: [Partner] = [], coordinator: Coordinator = Coordinator(),
-        policy: FieldPolicy = FieldPolicy()
+        policy: FieldPolicy = FieldPolicy(), reporting: StatusReporting = .words
     ) {
         self.title = title
         self.authority = authority
@@ -34,6 +36,7 @@ public struct Manifest: Hashable, Sendable, Codable {
         self.partners = partners
         self.coordinator = coordinator
         self.policy = policy
+        self.reporting = reporting
     }
 
     public func partner(_ id: String) -> Partner? { partners.first { $0.id == id } }
@@ -41,6 +44,15 @@ public struct Manifest: Hashable, Sendable, Codable {
         recommendations.first { $0.number == number }
     }
     public func timescale(_ id: String) -> Timescale? { timescales.first { $0.id == id } }
+}
+
+/// How a plan reports each action's status (`reporting:` in `plan.yaml`). Status lines are
+/// written and read the same way either way; this only says what documents show.
+public enum StatusReporting: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The status words: not started, on track, at risk, off track, done.
+    case words
+    /// RAG colours: Green (on track), Amber (at risk), Red (off track), Blue (done).
+    case rag
 }
 
 public struct Inspection: Hashable, Sendable, Codable {
