@@ -25,7 +25,7 @@ enum DOCXActionsTable {
     }
 
     static func action(_ a: ActionRow) -> [String] {
-        var fields: [(String, String)] = a.milestones.map { ("Milestone", "\($0.due.text): \($0.text)") }
+        var fields: [(String, String)] = a.milestones.map { ("Milestone", DisplayText.milestone($0)) }
         if let v = a.resources { fields.append(("Resources", v)) }
         if let v = a.risk { fields.append(("Risk", v)) }
         if let v = a.monitoring { fields.append(("Monitoring", v)) }

@@ -3,6 +3,10 @@ import PlanModel
 /// How days, due dates and statuses read in every rendered document (UK style, as the
 /// Cabinet papers write them). Pure and locale-free: no DateFormatter, no clock.
 enum DisplayText {
+    /// A milestone as a reader sees it: "when: what", or its line as written when it has no
+    /// date of its own.
+    static func milestone(_ m: Milestone) -> String { m.isKeptAsWritten ? m.text : "\(m.due.text): \(m.text)" }
+
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -76,7 +76,7 @@ enum HTMLRecommendations {
     static func more(_ a: ActionRow) -> String {
         var items: [(String, String)] = []
         if !a.milestones.isEmpty {
-            items.append(("Milestones", a.milestones.map { "\(h($0.due.text)): \(h($0.text))" }.joined(separator: "; ")))
+            items.append(("Milestones", a.milestones.map { h(DisplayText.milestone($0)) }.joined(separator: "; ")))
         }
         if let v = a.resources { items.append(("Resources", h(v))) }
         if let v = a.risk { items.append(("Risk", h(v))) }
