@@ -9,25 +9,29 @@ struct TagCommand: ParsableCommand {
         commandName: "tag",
         abstract: "Mark the version submitted to Cabinet with an annotated tag (cabinet/YYYY-MM-DD).",
         discussion: """
-            Refused (exit 1, with the reasons) when the plan at REV has errors or a partner is
-            held back with conflicts. The message records the plan's figures and each partner's
-            exact commit. An existing tag is never moved: a name in use is refused.
+            Run on the hub (a bare repository; --repo, or the current directory). Refused (exit 1, with the \
+            reasons) when the plan at REVISION has errors or a partner is held back with conflicts. The \
+            message records the plan's figures and each partner's exact commit. An existing tag is never \
+            moved: a name in use is refused.
+
+            Examples:
+              planmerge tag --repo hub.git --message "Council Cabinet, 8 July 2008, item 15"
+              planmerge tag main --name cabinet/2008-07-08
             """
     )
 
-    @Argument(help: "The commit to tag (default: main).")
+    @Argument(help: "The commit to tag.")
     var revision = "main"
 
-    @Option(help: "The tag's name (default: cabinet/<today>).")
+    @Option(help: "The tag's name. Default: cabinet/<today>.")
     var name: String?
 
     @Option(help: "A note for the tag message (e.g. the Cabinet meeting and item).")
     var message: String?
 
-    @Option(help: "The hub repository (default: the current directory).")
-    var hub: String?
+    @OptionGroup var hub: HubOption
 
-    @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name.")
+    @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name. Default: today.")
     var today: String?
 
     func validate() throws {
@@ -38,7 +42,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try GitPlan.repository(at: hub)
+        let repository = try hub.repository()
         let day = Clock.day(today)
         let tagName = name ?? CabinetTag.defaultName(day)
         do {
@@ -58,11 +62,17 @@ struct TagCommand: ParsableCommand {
 struct VersionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "versions",
-        abstract: "List the Cabinet versions (cabinet/* tags) with their dates and figures."
+        abstract: "List the Cabinet versions (cabinet/* tags) with their dates and figures.",
+        discussion: """
+            Reads the hub (a bare repository; --repo, or the current directory) or any clone holding the tags.
+
+            Examples:
+              planmerge versions --repo hub.git
+              planmerge versions --format json
+            """
     )
 
-    @Option(help: "The hub repository (default: the current directory).")
-    var hub: String?
+    @OptionGroup var hub: HubOption
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -76,7 +86,7 @@ struct VersionsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try GitPlan.repository(at: hub)
+        let repository = try hub.repository()
         let versions = try CabinetTag(repository: repository).versions().map { tag in
             Version(
                 name: tag.name, commit: tag.target.hex, date: tag.tagger.map(Authorship.format), tagger: tag.tagger?.name,
