@@ -6,16 +6,17 @@ import XCTest
 /// as they are in a work tree); the old spellings still work, hidden; one error form.
 final class CLIDialectTests: XCTestCase {
     var fixture: GitFixture!
-    var hub: URL!
 
-    override func setUpWithError() throws {
-        fixture = try GitFixture()
-        hub = try fixture.publishedHub(from: "Repos/derby")
+    override func setUpWithError() throws { fixture = try GitFixture() }
+    override func tearDown() { fixture.remove() }
+
+    /// A bare hub holding the Derby plan on main, every partner's work consolidated.
+    func makeHub() throws -> URL {
+        let hub = try fixture.publishedHub(from: "Repos/derby")
         let consolidated = try CLI.run(["consolidate", "--repo", hub.path, "--today", "2008-07-01"])
         XCTAssertEqual(consolidated.status, 0, consolidated.stdout + consolidated.stderr)
+        return hub
     }
-
-    override func tearDown() { fixture.remove() }
 
     /// Each command, what it prints on the hub's main, and a tag name free for it.
     func commands(tag: String) -> [(arguments: [String], expect: String)] {
@@ -34,15 +35,13 @@ final class CLIDialectTests: XCTestCase {
         ]
     }
 
-    func testEveryCommandWorksInsideABareHubWithNoArgument() throws {
+    func testEveryCommandWorksInsideABareHubWithNoArgumentAndTakesRepo() throws {
+        let hub = try makeHub()
         for (arguments, expect) in commands(tag: "cabinet/2008-07-08") {
             let result = try CLI.run(arguments, in: hub)
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stdout)\(result.stderr)")
             XCTAssertTrue(result.stdout.contains(expect), "\(arguments): \(result.stdout)")
         }
-    }
-
-    func testEveryCommandTakesRepo() throws {
         let elsewhere = fixture.root  // not a repository
         for (arguments, expect) in commands(tag: "cabinet/2008-07-09") {
             let result = try CLI.run(arguments + ["--repo", hub.path], in: elsewhere)
@@ -55,6 +54,7 @@ final class CLIDialectTests: XCTestCase {
     }
 
     func testTheOldSpellingsStillWorkAndAreHidden() throws {
+        let hub = try makeHub()
         let elsewhere = fixture.root
         let old: [[String]] = [
             ["status", hub.path, "--today", "2008-07-01"],
@@ -108,7 +108,7 @@ final class CLIDialectTests: XCTestCase {
         let usage = try CLI.run(["validate", "--no-such-option"])
         XCTAssertEqual(usage.status, 2)
         XCTAssertTrue(usage.stderr.hasPrefix("planmerge: Unknown option '--no-such-option'\nhint: usage: planmerge validate"), usage.stderr)
-        let invalid = try CLI.run(["status", "--today", "yesterday"], in: hub)
+        let invalid = try CLI.run(["status", "--today", "yesterday"], in: fixture.root)
         XCTAssertEqual(invalid.status, 2)
         XCTAssertTrue(invalid.stderr.hasPrefix("planmerge: --today takes a date as YYYY-MM-DD"), invalid.stderr)
         for result in [plain, usage, invalid] { XCTAssertFalse(result.stderr.contains("Error:"), result.stderr) }
@@ -120,6 +120,7 @@ final class CLIDialectTests: XCTestCase {
         XCTAssertEqual(due.stdout, "date 2009-03-31..2009-03-31  31.3.09\n")
         let show = try CLI.run(["show", "Repos/derby"])
         XCTAssertTrue(show.stdout.hasPrefix("Derby Joint Area Review Post Inspection Action Plan (Derby City Council)\n"), show.stdout)
+        let hub = try makeHub()
         let commands = [
             ["validate"], ["status", "--today", "2008-07-01"], ["consolidate", "--dry-run", "--today", "2008-07-01"],
             ["versions"], ["partner", "list"],

@@ -63,15 +63,16 @@ struct GitFixture {
         let work = root.appendingPathComponent("publishing-\(name)")
         try GitFixture.git(["clone", "-q", hub.path, work.path], in: root)
         let sections = CLI.packageRoot.appendingPathComponent(plan).appendingPathComponent("sections")
-        for partner in try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted() {
+        let partners = try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
+        for partner in partners {
             try GitFixture.git(["checkout", "-q", "-B", "publish-\(partner)", "origin/main"], in: work)
             try FileManager.default.createDirectory(at: work.appendingPathComponent("sections"), withIntermediateDirectories: true)
             try FileManager.default.copyItem(
                 at: sections.appendingPathComponent(partner), to: work.appendingPathComponent("sections/\(partner)"))
             try GitFixture.git(["add", "-A"], in: work)
             try GitFixture.git(["commit", "-q", "-m", "\(partner): the sections"], in: work)
-            try GitFixture.git(["push", "-q", "origin", "HEAD:refs/heads/partners/\(partner)"], in: work)
         }
+        try GitFixture.git(["push", "-q", "origin"] + partners.map { "publish-\($0):refs/heads/partners/\($0)" }, in: work)
         return hub
     }
 
