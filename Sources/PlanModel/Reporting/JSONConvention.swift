@@ -150,7 +150,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         try JSONNode.encode(value, into: next(), codingPath: path)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    ) -> KeyedEncodingContainer<NestedKey> {
         let path = codingPath + [IndexKey(count)]
         return NullKeepingEncoder(node: next(), codingPath: path).container(keyedBy: keyType)
     }

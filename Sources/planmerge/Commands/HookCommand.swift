@@ -37,7 +37,8 @@ struct HookCommand: ParsableCommand {
             let repository = try Repository.openFromEnvironment()
             let partner = try repository.configString("planmerge.partner").flatMap { $0.isEmpty ? nil : $0 }
             let report = try PreCommitCheck(repository: repository, partner: partner).run()
-            HookOutput.print(report, refusalPrefix: "planmerge: commit refused: ", listing: "planmerge validate --staged")
+            HookOutput.print(
+                report, refusalPrefix: "planmerge: commit refused: ", listing: "planmerge validate --staged")
             guard report.accepted else {
                 Console.error(
                     "planmerge \(hook): commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
@@ -94,7 +95,7 @@ struct HookCommand: ParsableCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update", abstract: "Check one pushed reference on the hub (git passes <ref> <old> <new>).",
-            discussion: "Example (what the installed script runs): planmerge hook update refs/heads/partners/pct OLD NEW")
+            discussion: "Example (what the installed script runs): planmerge hook update refs/heads/partners/x OLD NEW")
 
         @Argument var ref: String
         @Argument var old: String
@@ -117,8 +118,8 @@ enum HookOutput {
         if !report.errors.isEmpty { Console.error(TextReporter.render(report.errors)) }
         for reason in report.refusals { Console.error(refusalPrefix + reason) }
         if !report.warnings.isEmpty {
-            Console.error(
-                "planmerge: \(plural(report.warnings.count, "warning")) (not blocking) in the files this changes; '\(listing)' lists them")
+            let warnings = plural(report.warnings.count, "warning")
+            Console.error("planmerge: \(warnings) (not blocking) in the files this changes; '\(listing)' lists them")
         }
     }
 

@@ -55,14 +55,18 @@ struct PartnerCommand: ParsableCommand {
 
                 Examples:
                   planmerge partner add derby-pct --name "Derby City PCT" --repo hub.git
-                  planmerge partner add police --name "Leicestershire Police" --remote https://git.example.org/police.git
+                  planmerge partner add police --name "Leicestershire Police" --remote https://example.org/p.git
                 """)
         @OptionGroup var hub: HubOption
         @Argument(help: "The partner's id: its folder name under sections/ (lowercase, digits, '-').")
         var id: String
         @Option(help: "The display name.")
         var name: String
-        @Option(help: "Where the partner publishes: a path, file://, git://, ssh or https URL. Default: a branch partners/ID pushed to the hub.")
+        @Option(
+            help: """
+                Where the partner publishes: a path, file://, git://, ssh or https URL. \
+                Default: a branch partners/ID pushed to the hub.
+                """)
         var remote: String?
         @Option(help: "The partner's branch.")
         var branch = "main"

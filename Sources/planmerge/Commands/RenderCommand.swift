@@ -30,7 +30,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format: html, md, csv, json or docx.")
     var format: Format = .html
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (required for docx). Default: standard output.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write to this file (required for docx). Default: standard output.")
     var output: String?
 
     func validate() throws {

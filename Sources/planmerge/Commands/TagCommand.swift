@@ -51,7 +51,8 @@ struct TagCommand: ParsableCommand {
             Console.out("Tagged \(made.commit.short) as \(made.name)")
             Console.out(made.message)
         } catch let refusal as CabinetTag.Refusal {
-            Console.error("planmerge: \(refusal)")
+            // Each reason says what to do (fix the error, choose another name).
+            Console.error(ErrorText.render(message: "\(refusal)", hint: nil))
             throw PlanmergeExit.problems.code
         } catch let error as GitError where error.isNotFound {
             throw UserError("no such revision '\(revision)'", hint: "use main, a commit id or a tag")

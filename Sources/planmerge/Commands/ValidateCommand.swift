@@ -23,7 +23,11 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The plan folder. Default: main in a bare repository (the hub), else the plan holding the current directory.")
+    @Argument(
+        help: """
+            The plan folder. Default: main in a bare repository (the hub), \
+            else the plan holding the current directory.
+            """)
     var path: String?
 
     @OptionGroup var repository: HubOption
@@ -50,7 +54,8 @@ struct ValidateCommand: ParsableCommand {
         try DayOption.check(today)
         if rev != nil, staged { throw ValidationError("give --rev or --staged, not both") }
         if path != nil, repository.path != nil {
-            throw ValidationError("give a plan folder or --repo, not both (with --rev or --staged, --repo names the repository)")
+            throw ValidationError(
+                "give a plan folder or --repo, not both (with --rev or --staged, --repo names the repository)")
         }
     }
 
@@ -69,7 +74,8 @@ struct ValidateCommand: ParsableCommand {
         } else {
             switch try DefaultPlan.locate(repo: repository.path) {
             case .folder(let folder): root = folder
-            case .revision(let repository, let revision): return try check(GitPlan.source(repository, revision: revision))
+            case .revision(let repository, let revision):
+                return try check(GitPlan.source(repository, revision: revision))
             }
         }
         let outcome = try PlanValidation.run(source: FolderSource(root: root), today: day)

@@ -22,7 +22,9 @@ enum GitPlan {
         do {
             return try GitTreeSource(repository: repository, revision: revision)
         } catch {
-            throw UserError("no such revision '\(revision)' (\(ErrorText.describe(error)))", hint: "use a branch, tag or commit id: main, cabinet/2008-09-01, 1a2b3c4")
+            throw UserError(
+                "no such revision '\(revision)' (\(ErrorText.describe(error)))",
+                hint: "use a branch, tag or commit id: main, cabinet/2008-09-01, 1a2b3c4")
         }
     }
 }

@@ -10,7 +10,10 @@ import PlanRender
 /// repository's plan (`DefaultPlan`: main in the hub, the files as they are in a clone).
 struct PlanInput: ParsableArguments {
     @Argument(
-        help: "A plan folder or a git revision. Default: main in a bare repository (the hub), else the plan holding the current directory.")
+        help: """
+            A plan folder or a git revision. Default: main in a bare repository (the hub), \
+            else the plan holding the current directory.
+            """)
     var target: String?
 
     @Option(help: "Read the plan at this git revision (tag, branch or commit).")
