@@ -76,6 +76,10 @@ final class CLIDialectTests: XCTestCase {
         let twice = try CLI.run(["status", hub.path, "--repo", hub.path], in: elsewhere)
         XCTAssertEqual(twice.status, 2)
         XCTAssertTrue(twice.stderr.hasPrefix("planmerge: give the hub once, with --repo"), twice.stderr)
+        // In sync, --repo is the clone (the hub is --remote): the old --hub would mislead there.
+        let sync = try CLI.run(["sync", "--hub", hub.path], in: elsewhere)
+        XCTAssertEqual(sync.status, 2)
+        XCTAssertTrue(sync.stderr.hasPrefix("planmerge: sync takes the hub with --remote"), sync.stderr)
     }
 
     func testInAWorkTreeTheDefaultIsTheFilesAsTheyAre() throws {

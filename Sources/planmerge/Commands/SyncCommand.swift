@@ -34,6 +34,13 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var repository: HubOption
 
+    func validate() throws {
+        // HubOption's old spelling --hub would name the clone here, not the hub: refuse it.
+        if repository.hubAlias != nil {
+            throw ValidationError("sync takes the hub with --remote and the clone with --repo (not --hub)")
+        }
+    }
+
     func run() throws {
         let repository = try self.repository.repository()
         let sync = PlanSync(repository: repository)
