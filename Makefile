@@ -29,11 +29,13 @@ demo: build
 	@echo "== The whole workflow on the Leicester plan: hub, partners, consolidate, a day of work"
 	@$(BIN) demo --plan leicester
 
-# The full test suite (what .ci/run runs).
+# The full test suite (what .ci/run runs): the unit and command tests first, in parallel
+# (each test is independent: its own temporary folders, HOME and ports), then the check of
+# the Cabinet documents in real viewers.
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-swift-testing --parallel
 	./scripts/integration-check
-	$(SWIFT) test --skip-build --disable-swift-testing
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
 integration: build

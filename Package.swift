@@ -66,9 +66,14 @@ let package = Package(
             dependencies: ["PlanRender", "PlanModel"],
             resources: [.copy("Fixtures")]
         ),
+        // Depends on the executable so that `swift build --build-tests` and `swift test`
+        // always rebuild the binary the CLI tests run (and the help tests can read the
+        // commands' configurations).
         .testTarget(
             name: "CLITests",
-            dependencies: ["PlanModel"]
+            dependencies: [
+                "PlanModel", "planmerge", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )

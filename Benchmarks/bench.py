@@ -174,6 +174,16 @@ def leicester(tmp):
     t_git, _, _ = median_of(RUNS, lambda: None, lambda _: ["git", "-C", seed, "grep", "-c", "-e", "^## ", "-e", "^Due:", "--", "."])
     row("Leicester validate (git: grep the files, a floor)", t_pm, t_git, "< 1 s")
 
+    # a'. the pre-commit hook on a staged one-line change (moved here from the test suite:
+    # tests never time anything). git's floor: its own whitespace check of the staged change.
+    clone = os.path.join(work, "clones", partners[0])
+    sh(["git", "-C", clone, "config", "planmerge.partner", partners[0]])
+    sh("sed -i '0,/^Lead: /s/^Lead: .*/&, Bench Officer/' sections/%s/*.md && git add -A" % partners[0], cwd=clone)
+    t_pm, _, _ = median_of(RUNS, lambda: None, lambda _: pm("hook", "pre-commit"), cwd=clone)
+    t_git, _, _ = median_of(RUNS, lambda: None, lambda _: ["git", "diff", "--cached", "--check"], cwd=clone)
+    sh("git reset -q --hard", cwd=clone)
+    row("Leicester hook pre-commit (git: diff --cached --check)", t_pm, t_git, "< 1 s")
+
     # b. consolidate: fetch 11 partner remotes and merge
     t_pm, _, out_pm = median_of(RUNS, lambda: fresh_copy(hub, work, "run.git"),
                                 lambda h: pm("consolidate", h, "--today", TODAY, "--jobs", str(JOBS)))

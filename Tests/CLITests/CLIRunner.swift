@@ -9,19 +9,22 @@ struct CLIResult {
 }
 
 enum CLI {
-    /// The package root, and the executable built next to the test bundle.
+    /// The package root, and the executable built next to the test bundle (the test target
+    /// depends on it, so it is the one just built; never a binary from another build).
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static var executable: URL {
-        var candidates: [URL] = []
+    static let executable: URL = {
         let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.appendingPathComponent("planmerge"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("planmerge"))
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/planmerge"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
-    }
+        let candidates = [
+            bundle.appendingPathComponent("planmerge"), bundle.deletingLastPathComponent().appendingPathComponent("planmerge"),
+        ]
+        guard let built = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            fatalError("planmerge is not built beside the tests (\(bundle.path)): run 'swift build --build-tests'")
+        }
+        return built
+    }()
 
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil)

@@ -52,16 +52,16 @@ final class HubCommandTests: XCTestCase {
     }
 
     func testTagVersionsAndRenderingAVersion() throws {
-        let keep = fixture.root.appendingPathComponent("demo").path
-        XCTAssertEqual(try CLI.run(["demo", "--plan", "derby", "--keep", keep]).status, 0)
-        let hub = keep + "/hub.git"
-        let tagged = try CLI.run(["tag", "--hub", hub, "--name", "cabinet/2008-07-08", "--message", "Council Cabinet, 8 July 2008, item 15", "--today", "2008-07-01"])
+        let hub = try fixture.publishedHub(from: "Repos/derby").path
+        let consolidated = try CLI.run(["consolidate", "--repo", hub, "--today", "2008-07-01"])
+        XCTAssertEqual(consolidated.status, 0, consolidated.stdout + consolidated.stderr)
+        let tagged = try CLI.run(["tag", "--repo", hub, "--name", "cabinet/2008-07-08", "--message", "Council Cabinet, 8 July 2008, item 15", "--today", "2008-07-01"])
         XCTAssertEqual(tagged.status, 0, tagged.stderr)
         XCTAssertTrue(tagged.stdout.contains("Partners (the exact commit of each part"), tagged.stdout)
-        let again = try CLI.run(["tag", "--hub", hub, "--name", "cabinet/2008-07-08", "--today", "2008-07-01"])
+        let again = try CLI.run(["tag", "--repo", hub, "--name", "cabinet/2008-07-08", "--today", "2008-07-01"])
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
-        let versions = try CLI.run(["versions", "--hub", hub])
+        let versions = try CLI.run(["versions", "--repo", hub])
         XCTAssertTrue(versions.stdout.hasPrefix("cabinet/2008-07-08  "), versions.stdout)
         let html = try CLI.run(["render", "cabinet/2008-07-08", "--repo", hub, "--format", "html", "--today", "2008-07-01"])
         XCTAssertEqual(html.status, 0, html.stderr)
@@ -72,11 +72,16 @@ final class HubCommandTests: XCTestCase {
 
     func testFetchProgressIsShownOnATerminalOnly() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1) for a pseudo-terminal") }
-        let keep = fixture.root.appendingPathComponent("demo").path
-        XCTAssertEqual(try CLI.run(["demo", "--plan", "derby", "--keep", keep]).status, 0)
-        let plain = try CLI.run(["consolidate", keep + "/hub.git", "--today", "2008-07-01"])
+        // A hub with one partner that publishes on a remote of its own: consolidate fetches it.
+        let hub = fixture.root.appendingPathComponent("hub.git").path
+        XCTAssertEqual(try CLI.run(["init", hub, "--from", "Repos/derby"], environment: GitFixture.environment).status, 0)
+        let remote = fixture.root.appendingPathComponent("remote.git").path
+        try GitFixture.git(["clone", "-q", "--bare", hub, remote], in: fixture.root)
+        let added = try CLI.run(["partner", "add", "extra", "--name", "Extra", "--remote", remote, "--repo", hub], environment: GitFixture.environment)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let plain = try CLI.run(["consolidate", "--repo", hub, "--today", "2008-07-01"])
         XCTAssertFalse(plain.stderr.contains("fetching"), "no progress when not a terminal: \(plain.stderr)")
-        let command = "\(CLI.executable.path) consolidate \(keep)/hub.git --today 2008-07-01 >/dev/null"
+        let command = "\(CLI.executable.path) consolidate --repo \(hub) --today 2008-07-01 >/dev/null"
         let terminal = Process()
         terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         terminal.arguments = ["-qec", command, "/dev/null"]
@@ -86,8 +91,8 @@ final class HubCommandTests: XCTestCase {
         try terminal.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         terminal.waitUntilExit()
-        XCTAssertTrue(text.contains("dcc-housing: fetching"), text)
-        XCTAssertTrue(text.contains("dcc-housing: done"), text)
+        XCTAssertTrue(text.contains("extra: fetching"), text)
+        XCTAssertTrue(text.contains("extra: done"), text)
     }
 
     func testConsolidateRefusesWhatIsNotAHub() throws {

@@ -41,9 +41,7 @@ public enum JSONReporter {
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
             files: plan.map { $0.sections.count }, actions: plan.map { $0.actions.count },
             recommendations: plan.map { $0.manifest.recommendations.count }, partners: plan.map { $0.manifest.partners.count })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Report(diagnostics: diagnostics.sortedForReading(), summary: summary))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let report = Report(diagnostics: diagnostics.sortedForReading(), summary: summary)
+        return ((try? JSONConvention.encode(report)) ?? "{}") + "\n"
     }
 }

@@ -6,21 +6,20 @@ import PlanModel
 ///
 ///     { "from": "cabinet/2008-09-01", "to": "main", "title": "...",
 ///       "totals": { "added": 1, "re-dated": 0, ... every kind },
-///       "byRecommendation": [ { "number": 15, "text": "...", "change": {...}?,
+///       "byRecommendation": [ { "number": 15, "text": "...", "change": {...} | null,
 ///                               "actions": [ { "ref": "15.1", "kinds": ["re-dated"], ... } ] } ],
-///       "byPartner": [ { "id": "...", "name": "...", "change": "added"?, "totals": {...},
+///       "byPartner": [ { "id": "...", "name": "...", "change": "added" | null, "totals": {...},
 ///                        "actions": ["15.1"] } ] }
 ///
-/// Optional details are left out when absent (`due` only on a re-dated action); inside a
-/// before/after pair, "no value" is `null` (`"statusChange": {"old": null, "new": "done"}`).
+/// In planmerge's JSON convention (`JSONConvention`): every key is present, an absent detail
+/// is `null` (`"due": null` on an action that was not re-dated; inside a before/after pair,
+/// `"statusChange": {"old": null, "new": "done"}`).
 public enum DiffJSONRenderer {
     public static func render(_ diff: PlanDiff, labels: DiffLabels) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let document = Document(
             from: labels.from, to: labels.to, title: diff.title, totals: diff.totals,
             byRecommendation: diff.byRecommendation, byPartner: diff.byPartner)
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return try JSONConvention.encode(document) + "\n"
     }
 
     struct Document: Encodable {

@@ -9,17 +9,25 @@ struct ConsolidateCommand: ParsableCommand {
         commandName: "consolidate",
         abstract: "Fetch every partner, merge their sections into main, check the plan, commit once.",
         discussion: """
-            Run on the hub (a bare repository). Each partner's new work is merged three ways,
-            structure-aware; a partner with conflicts, errors, or changes outside its folder is
-            held back whole and its last accepted version stands. main is updated with one merge
+            Run on the hub (a bare repository; --repo, or the current directory). Each partner's new work is \
+            merged three ways, structure-aware; a partner with conflicts, errors, or changes outside its \
+            folder is held back whole and its last accepted version stands. main is updated with one merge \
             commit (parents: the previous main and each accepted partner head), compare-and-swap.
-            Exit codes: 0 consolidated clean (or nothing to do); 1 a partner was held back,
-            rejected or not fetched, or plan errors remain (with --strict: nothing written);
-            2 usage or environment error (not a hub, manifest invalid, main moved during the run).
+
+            Exit codes: 0 consolidated clean (or nothing to do); 1 a partner was held back, rejected or not \
+            fetched, or plan errors remain (with --strict: nothing written); 2 usage or environment error \
+            (not a hub, manifest invalid, main moved during the run).
+
+            Examples:
+              planmerge consolidate --repo hub.git
+              planmerge consolidate --dry-run --format json
             """
     )
 
-    @Argument(help: "The hub repository (default: the current directory).")
+    @OptionGroup var repository: HubOption
+
+    /// The old spelling of `--repo` (a hidden positional; removed in the next release).
+    @Argument(help: .hidden)
     var hub: String?
 
     @Option(help: "Fetches at once.")
@@ -40,13 +48,14 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Accept this partner's rewritten (force-pushed) history, this once.")
     var acceptRewrite: [String] = []
 
-    @Option(help: "The day overdue actions are counted on (YYYY-MM-DD; default today).")
+    @Option(help: "The day overdue actions are counted on (YYYY-MM-DD). Default: today.")
     var today: String?
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
+        if hub != nil, repository.path != nil { throw ValidationError("give the hub once, with --repo") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs takes 1 to 64") }
         guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0") }
         try DayOption.check(today)
@@ -64,12 +73,12 @@ struct ConsolidateCommand: ParsableCommand {
         let display = FetchDisplay(enabled: format == .text && Console.isErrorTerminal)
         let report: ConsolidationReport
         do {
-            report = try Consolidator(hubPath: hub ?? FileManager.default.currentDirectoryPath)
+            report = try Consolidator(hubPath: repository.path(or: hub) ?? FileManager.default.currentDirectoryPath)
                 .run(options) { display.handle($0) }
         } catch let error as ConsolidationError {
-            throw UserError("\(error)")
+            throw UserError(ErrorText.describe(error))
         } catch let error as RecordWriteError {
-            throw UserError("\(error)")
+            throw UserError(ErrorText.describe(error))
         }
         display.finish()
         switch format {
@@ -77,13 +86,5 @@ struct ConsolidateCommand: ParsableCommand {
         case .text: Console.out(ConsolidationText.render(report))
         }
         if !report.isClean { throw PlanmergeExit.problems.code }
-    }
-}
-
-enum ReportJSON {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

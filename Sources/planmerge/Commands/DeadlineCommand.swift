@@ -21,7 +21,9 @@ struct DeadlineCommand: ParsableCommand {
             is working day 1 when it is a working day; with --first-day next counting starts \
             on the working day after it. The deadline is the day the last working day falls on.
 
-            Example: planmerge deadline --from 2008-06-03 --working-days 70   (2008-09-09)
+            Examples:
+              planmerge deadline --from 2008-06-03 --working-days 70          (2008-09-09)
+              planmerge deadline --from 2008-06-03 --working-days 70 --today 2008-09-01 --format json
             """
     )
 
@@ -118,7 +120,7 @@ struct DeadlineCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    /// The JSON report, keys sorted.
+    /// The JSON report, keys sorted, every key present (`workingDaysLeft` null without --today).
     static func json(_ result: StatutoryDeadline, today: Day?, calendar: WorkingCalendar) throws -> String {
         struct Holiday: Encodable {
             var date: Day
@@ -139,8 +141,6 @@ struct DeadlineCommand: ParsableCommand {
             skippedHolidays: result.skipped.map { Holiday(date: $0.day, name: $0.name) },
             weekendDaysSkipped: result.weekendsSkipped,
             workingDaysLeft: today.map { result.workingDaysLeft(today: $0, calendar: calendar) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self)
+        return try ReportJSON.encode(report)
     }
 }

@@ -9,11 +9,15 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Run the whole workflow end to end on an example plan, in a temporary folder.",
         discussion: """
-            Builds a hub from Repos/<plan> and one clone per partner, each partner publishing
-            its own sections over several commits; consolidates; then a scripted day of work:
-            concurrent edits, a coordinator's correction merged field by field, a same-field
-            conflict, a partner touching another's folder, an unreachable remote; consolidates
-            again, settles, and shows the status. Exit 0 when every scripted expectation held.
+            Builds a hub from Repos/<plan> and one clone per partner, each partner publishing its own \
+            sections over several commits; consolidates; then a scripted day of work: concurrent edits, a \
+            coordinator's correction merged field by field, a same-field conflict, a partner touching \
+            another's folder, an unreachable remote; consolidates again, settles, and shows the status. Exit \
+            0 when every scripted expectation held.
+
+            Examples:
+              planmerge demo
+              planmerge demo --plan derby --keep /tmp/derby-demo
             """
     )
 

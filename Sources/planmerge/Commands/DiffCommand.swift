@@ -10,15 +10,19 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Report what changed between two versions of the plan, as a reader sees it.",
         discussion: """
-            A and B are each a plan folder (a folder holding plan.yaml) or a git revision of
-            the repository holding the current directory (or --repo): a Cabinet tag such as
-            cabinet/2008-09-01, a branch, a commit. Actions are matched by reference: moving
-            one to another file or reordering is no change; moving one to another partner's
-            folder is a re-assignment. The report lists actions added, withdrawn, re-dated,
-            re-assigned, with a new status, text or success criteria, and recommendation and
-            partner changes, by recommendation and by partner, with totals.
-            Exit 0 whether or not there are differences; 2 for an unknown revision or a
-            version that is not a plan. The output file (-o) is written atomically.
+            FROM and TO are each a plan folder (a folder holding plan.yaml) or a git revision of the \
+            repository holding the current directory (or --repo): a Cabinet tag such as cabinet/2008-09-01, \
+            a branch, a commit. Actions are matched by reference: moving one to another file or reordering is \
+            no change; moving one to another partner's folder is a re-assignment. The report lists actions \
+            added, withdrawn, re-dated, re-assigned, with a new status, text or success criteria, and \
+            recommendation and partner changes, by recommendation and by partner, with totals.
+
+            Exit 0 whether or not there are differences; 2 for an unknown revision or a version that is not \
+            a plan. The output file (-o) is written atomically.
+
+            Examples:
+              planmerge diff cabinet/2008-07-08 main --repo hub.git
+              planmerge diff cabinet/2008-07-08 cabinet/2008-09-01 --format html -o changes.html
             """
     )
 
@@ -35,14 +39,13 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, md, html or json.")
     var format: Format = .text
 
-    @Option(help: "The git repository revisions are read from (default: the one holding the current directory).")
-    var repo: String?
+    @OptionGroup var repository: HubOption
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Write to this file. Default: standard output.")
     var output: String?
 
     func run() throws {
-        var versions = PlanVersions(repositoryPath: repo)
+        var versions = PlanVersions(repositoryPath: repository.path)
         let old = try versions.plan(from)
         let new = try versions.plan(to)
         let diff = PlanDiff(from: old, to: new)

@@ -8,7 +8,15 @@ import PlanModel
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "Show how due-date texts are read (date, period, open or unread)."
+        abstract: "Show how due-date texts are read (date, period, open or unread).",
+        discussion: """
+            Text output: one line per text, 'kind start..end  text  (note)'; an open form shows as \
+            open:ongoing. JSON output: one object per text (docs/JSON.md).
+
+            Examples:
+              planmerge due "Nov 08-Jan 09" 31.3.09 ongoing
+              planmerge due "end of March" --reference 2008-06-03 --format json
+            """
     )
 
     @Argument(help: "Due texts as written, e.g. \"Nov 08-Jan 09\" \"31.3.09\" ongoing.")
@@ -18,26 +26,17 @@ struct DueCommand: ParsableCommand {
     var reference: String?
 
     @Option(help: "Output format: text or json.")
-    var format: String = "json"
+    var format: OutputFormat = .text
 
     func validate() throws {
-        if let reference, Day(iso: reference) == nil {
-            throw ValidationError(
-                "--reference must be a real date written YYYY-MM-DD, e.g. 2008-06-01; got '\(reference)'.")
-        }
-        guard ["text", "json"].contains(format) else {
-            throw ValidationError("--format must be 'text' or 'json'; got '\(format)'.")
-        }
+        try DayOption.check(reference, flag: "--reference")
     }
 
     func run() throws {
         let day = reference.flatMap { Day(iso: $0) }
         let readings = texts.map { DueDateReader.read($0, reference: day) }
-        if format == "json" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(readings.map(DueReadingJSON.init))
-            print(String(decoding: data, as: UTF8.self))
+        if format == .json {
+            print(try ReportJSON.encode(readings.map(DueReadingJSON.init)))
         } else {
             readings.forEach { print(Self.line(for: $0)) }
         }

@@ -8,14 +8,20 @@ struct FmtCommand: ParsableCommand {
         commandName: "fmt",
         abstract: "Rewrite section files in canonical form (or check that they are).",
         discussion: """
-            PATH may be section files or folders (every sections/<partner>/<N>.md below them).
-            A file with errors is never rewritten: fix the errors first (planmerge validate).
-            Files are replaced atomically. Exit 0 when all files are (now) canonical; with
-            --check, 1 when any file would change; 1 when a file has errors; 2 on usage errors.
+            PATH may be section files or folders (every sections/<partner>/<N>.md below them). A file with \
+            errors is never rewritten: fix the errors first (planmerge validate). Files are replaced \
+            atomically.
+
+            Exit 0 when all files are (now) canonical; with --check, 1 when any file would change; 1 when a \
+            file has errors; 2 on usage errors.
+
+            Examples:
+              planmerge fmt sections/leicester-pct/15.md
+              planmerge fmt --check Repos/leicester
             """
     )
 
-    @Argument(help: "Section files or plan folders (default: the current plan).")
+    @Argument(help: "Section files or plan folders. Default: the plan holding the current directory.")
     var paths: [String] = []
 
     @Flag(help: "Change nothing; list the files that are not in canonical form.")

@@ -12,14 +12,23 @@ struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
         abstract: "Run one of planmerge's git hooks (called by the installed hook scripts).",
-        discussion: "Exit 0 accepts, 1 refuses, 2 could not check (git refuses then too). See docs/HOOKS.md.",
+        discussion: """
+            The hook scripts 'planmerge hooks install' writes call these; a person rarely does. Findings go \
+            to standard error: errors first, then warnings summed in one line with the command that lists \
+            them. Exit 0 accepts, 1 refuses, 2 could not check (git refuses then too). See docs/HOOKS.md.
+
+            Examples (what the installed scripts run):
+              planmerge hook pre-commit
+              planmerge hook pre-receive < updates.txt
+            """,
         subcommands: [PreCommit.self, PreMergeCommit.self, CommitMsg.self, PreReceive.self, Update.self]
     )
 
     struct PreCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pre-commit",
-            abstract: "Check the staged plan: format, the partner's own folder, the manifest, conflict markers.")
+            abstract: "Check the staged plan: format, the partner's own folder, the manifest, conflict markers.",
+            discussion: "Example (what the installed script runs): planmerge hook pre-commit")
 
         func run() throws { try PreCommit.check(hook: "pre-commit") }
 
@@ -28,7 +37,8 @@ struct HookCommand: ParsableCommand {
             let repository = try Repository.openFromEnvironment()
             let partner = try repository.configString("planmerge.partner").flatMap { $0.isEmpty ? nil : $0 }
             let report = try PreCommitCheck(repository: repository, partner: partner).run()
-            HookOutput.print(report, refusalPrefix: "planmerge: commit refused: ")
+            HookOutput.print(
+                report, refusalPrefix: "planmerge: commit refused: ", listing: "planmerge validate --staged")
             guard report.accepted else {
                 Console.error(
                     "planmerge \(hook): commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
@@ -40,14 +50,16 @@ struct HookCommand: ParsableCommand {
     struct PreMergeCommit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pre-merge-commit",
-            abstract: "The pre-commit check, for the merge commit a clean 'git pull' or 'git merge' makes.")
+            abstract: "The pre-commit check, for the merge commit a clean 'git pull' or 'git merge' makes.",
+            discussion: "Example (what the installed script runs): planmerge hook pre-merge-commit")
 
         func run() throws { try PreCommit.check(hook: "pre-merge-commit") }
     }
 
     struct CommitMsg: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "commit-msg", abstract: "Refuse a commit whose message is empty.")
+            commandName: "commit-msg", abstract: "Refuse a commit whose message is empty.",
+            discussion: "Example (what the installed script runs): planmerge hook commit-msg .git/COMMIT_EDITMSG")
 
         @Argument(help: "The file holding the commit message (git passes it).")
         var file: String
@@ -68,7 +80,8 @@ struct HookCommand: ParsableCommand {
     struct PreReceive: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pre-receive",
-            abstract: "Check a push on the hub (reads '<old> <new> <ref>' lines on standard input).")
+            abstract: "Check a push on the hub (reads '<old> <new> <ref>' lines on standard input).",
+            discussion: "Example (what the installed script runs): planmerge hook pre-receive < updates.txt")
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -81,7 +94,8 @@ struct HookCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "update", abstract: "Check one pushed reference on the hub (git passes <ref> <old> <new>).")
+            commandName: "update", abstract: "Check one pushed reference on the hub (git passes <ref> <old> <new>).",
+            discussion: "Example (what the installed script runs): planmerge hook update refs/heads/partners/x OLD NEW")
 
         @Argument var ref: String
         @Argument var old: String
@@ -98,14 +112,20 @@ struct HookCommand: ParsableCommand {
 
 /// Printing a hook's findings (on standard error: git passes it to the user).
 enum HookOutput {
-    static func print(_ report: HookReport, refusalPrefix: String) {
-        let diagnostics = report.errors + report.warnings
-        if !diagnostics.isEmpty { Console.error(TextReporter.render(diagnostics)) }
+    /// Errors first (each with its hint), then the refusals, then the warnings summed in one
+    /// line naming `listing`, the command that lists them: a blocking error is never buried.
+    static func print(_ report: HookReport, refusalPrefix: String, listing: String) {
+        if !report.errors.isEmpty { Console.error(TextReporter.render(report.errors)) }
         for reason in report.refusals { Console.error(refusalPrefix + reason) }
+        if !report.warnings.isEmpty {
+            let warnings = plural(report.warnings.count, "warning")
+            Console.error("planmerge: \(warnings) (not blocking) in the files this changes; '\(listing)' lists them")
+        }
     }
 
+    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
     static func counts(_ report: HookReport) -> String {
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var parts = [plural(report.errors.count, "error"), plural(report.warnings.count, "warning")]
         if !report.refusals.isEmpty { parts.insert(plural(report.refusals.count, "refusal"), at: 0) }
         return parts.joined(separator: ", ")
@@ -118,7 +138,9 @@ enum HookOutput {
         let verdicts = try PushCheck(repository: repository).check(updates, pusher: pusher)
         var refused = false
         for verdict in verdicts {
-            print(verdict.report, refusalPrefix: "planmerge: refused \(verdict.update.name): ")
+            print(
+                verdict.report, refusalPrefix: "planmerge: refused \(verdict.update.name): ",
+                listing: "planmerge validate --rev \(verdict.update.new.short)")
             if !verdict.report.accepted {
                 refused = true
                 if !verdict.report.errors.isEmpty {

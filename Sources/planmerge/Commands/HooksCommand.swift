@@ -10,6 +10,12 @@ struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hooks",
         abstract: "Install or remove planmerge's git hooks and merge driver.",
+        discussion: """
+            Examples:
+              planmerge hooks install --partner leicester-pct
+              planmerge hooks install --server --repo hub.git
+              planmerge hooks uninstall
+            """,
         subcommands: [Install.self, Uninstall.self]
     )
 
@@ -17,9 +23,13 @@ struct HooksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install the hooks (and, in a clone, the merge driver). Safe to run again.",
             discussion: """
-                In a partner clone: --partner ID (pre-commit, commit-msg, merge driver).
-                In the coordinator's clone: no option. On the hub: --server (pre-receive;
-                with --per-ref, the update hook instead). See docs/HOOKS.md.
+                In a partner clone: --partner ID (pre-commit, commit-msg, merge driver). In the coordinator's \
+                clone: no option. On the hub: --server (pre-receive; with --per-ref, the update hook instead). \
+                See docs/HOOKS.md.
+
+                Examples:
+                  planmerge hooks install --partner leicester-pct
+                  planmerge hooks install --server --repo hub.git
                 """
         )
 
@@ -32,8 +42,7 @@ struct HooksCommand: ParsableCommand {
         @Flag(help: "With --server: install the update hook (one decision per reference) instead of pre-receive.")
         var perRef = false
 
-        @Option(help: "The repository (default: the one holding the current directory).")
-        var repo: String?
+        @OptionGroup var repository: HubOption
 
         func validate() throws {
             if server && partner != nil { throw ValidationError("--partner and --server exclude each other") }
@@ -41,7 +50,7 @@ struct HooksCommand: ParsableCommand {
         }
 
         func run() throws {
-            let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
+            let repository = try self.repository.repository()
             if let partner { try Self.checkPartner(partner, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
             let done = try HookInstaller(repository: repository).install(kind, binary: try Executable.path())
@@ -63,13 +72,17 @@ struct HooksCommand: ParsableCommand {
     }
 
     struct Uninstall: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove exactly what 'hooks install' added.")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove exactly what 'hooks install' added.",
+            discussion: """
+                Example:
+                  planmerge hooks uninstall --repo hub.git
+                """)
 
-        @Option(help: "The repository (default: the one holding the current directory).")
-        var repo: String?
+        @OptionGroup var repository: HubOption
 
         func run() throws {
-            let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
+            let repository = try self.repository.repository()
             let done = try HookInstaller(repository: repository).uninstall()
             for line in done { Console.out(line) }
             Console.out(done.isEmpty ? "no planmerge hooks in \(repository.gitDir)" : "planmerge hooks removed from \(repository.gitDir)")

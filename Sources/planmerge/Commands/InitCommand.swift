@@ -9,9 +9,13 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a hub: a bare repository whose first commit on main holds the manifest.",
         discussion: """
-            Partners clone the hub and publish their folder; the coordinator runs
-            'planmerge consolidate' on it. With --from, the manifest (and with --with-sections
-            the section files) of an existing plan folder such as Repos/leicester is used.
+            Partners clone the hub and publish their folder; the coordinator runs 'planmerge consolidate' on \
+            it. With --from, the manifest (and with --with-sections the section files) of an existing plan \
+            folder such as Repos/leicester is used.
+
+            Examples:
+              planmerge init hub.git --title "Joint Area Review action plan" --authority "Derby City Council"
+              planmerge init hub.git --from Repos/leicester --with-sections
             """
     )
 
@@ -63,9 +67,9 @@ struct InitCommand: ParsableCommand {
         do {
             _ = try Hub.create(at: directory, files: files)
         } catch let error as HubError {
-            throw UserError("\(error)")
+            throw UserError(ErrorText.describe(error))
         }
         Console.out("Created the hub \(directory) (\(files.count) file(s) on main)")
-        Console.out("Next: planmerge partner add ID --name NAME --remote URL --hub \(directory)")
+        Console.out("Next: planmerge partner add ID --name NAME --remote URL --repo \(directory)")
     }
 }

@@ -12,9 +12,12 @@ struct MergeDriverCommand: ParsableCommand {
         commandName: "merge-driver",
         abstract: "Merge one section file for git (structure-aware), writing the result into OURS.",
         discussion: """
-            Registered by 'planmerge hooks install' as: merge.planmerge.driver = planmerge merge-driver %O %A %B %P.
-            Exit 0: merged cleanly (canonical text written). Exit 1: conflicts, written as field-level
+            Registered by 'planmerge hooks install' as: merge.planmerge.driver = planmerge merge-driver %O %A \
+            %B %P. Exit 0: merged cleanly (canonical text written). Exit 1: conflicts, written as field-level \
             conflict blocks (or git's line markers when a side does not parse); resolve, git add, commit.
+
+            Example (what git runs):
+              planmerge merge-driver .merge_file_base .merge_file_ours .merge_file_theirs sections/pct/15.md
             """
     )
 

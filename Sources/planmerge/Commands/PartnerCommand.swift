@@ -8,24 +8,28 @@ struct PartnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partner",
         abstract: "List, add or remove the plan's partners (edits the manifest on the hub's main).",
+        discussion: """
+            Run on the hub (a bare repository; --repo, or the current directory).
+
+            Examples:
+              planmerge partner list --repo hub.git
+              planmerge partner add leicester-pct --name "Leicester City PCT" --remote ../pct.git --repo hub.git
+              planmerge partner remove leicester-pct --repo hub.git
+            """,
         subcommands: [List.self, Add.self, Remove.self],
         defaultSubcommand: List.self
     )
 
-    struct HubOption: ParsableArguments {
-        @Option(help: "The hub repository (default: the current directory).")
-        var hub: String?
-
-        func open() throws -> Hub {
-            let path = hub ?? FileManager.default.currentDirectoryPath
-            do { return try Hub.open(path) } catch {
-                throw UserError("\(path) is not a hub repository (\(error))", hint: "give the hub with --hub PATH")
-            }
-        }
-    }
-
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the partners.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the partners.",
+            discussion: """
+                Text: one line per partner, id, name and where it publishes, separated by tabs.
+
+                Examples:
+                  planmerge partner list --repo hub.git
+                  planmerge partner list --format json
+                """)
         @OptionGroup var hub: HubOption
         @Option(help: "Output format: text or json.")
         var format: OutputFormat = .text
@@ -44,13 +48,25 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a partner and commit the manifest.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a partner and commit the manifest.",
+            discussion: """
+                A partner without --remote publishes by pushing to partners/ID on the hub.
+
+                Examples:
+                  planmerge partner add derby-pct --name "Derby City PCT" --repo hub.git
+                  planmerge partner add police --name "Leicestershire Police" --remote https://example.org/p.git
+                """)
         @OptionGroup var hub: HubOption
         @Argument(help: "The partner's id: its folder name under sections/ (lowercase, digits, '-').")
         var id: String
         @Option(help: "The display name.")
         var name: String
-        @Option(help: "Where the partner publishes: a path, file://, git://, ssh or https URL (default: a branch partners/ID pushed to the hub).")
+        @Option(
+            help: """
+                Where the partner publishes: a path, file://, git://, ssh or https URL. \
+                Default: a branch partners/ID pushed to the hub.
+                """)
         var remote: String?
         @Option(help: "The partner's branch.")
         var branch = "main"
@@ -78,7 +94,14 @@ struct PartnerCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a partner and commit the manifest.")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a partner and commit the manifest.",
+            discussion: """
+                The partner's folder sections/ID/ is left as it is.
+
+                Example:
+                  planmerge partner remove derby-pct --repo hub.git
+                """)
         @OptionGroup var hub: HubOption
         @Argument(help: "The partner's id.")
         var id: String

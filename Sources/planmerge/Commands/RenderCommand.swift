@@ -10,9 +10,14 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Write the plan as the Cabinet reads it: HTML, Markdown, CSV, JSON or DOCX.",
         discussion: """
-            HTML is one self-contained file (inline CSS and SVG timeline) that prints on A4;
-            DOCX opens in Word and LibreOffice; CSV opens in Excel (UTF-8 with BOM).
-            The output file is written atomically.
+            HTML is one self-contained file (inline CSS and SVG timeline) that prints on A4; DOCX opens in \
+            Word and LibreOffice; CSV opens in Excel (UTF-8 with BOM). The output file is written atomically. \
+            With no folder or revision: in a bare repository (the hub) the plan on main, in a clone the files \
+            as they are.
+
+            Examples:
+              planmerge render Repos/leicester --format docx -o plan.docx
+              planmerge render cabinet/2008-09-01 --repo hub.git --format html -o plan.html
             """
     )
 
@@ -25,7 +30,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format: html, md, csv, json or docx.")
     var format: Format = .html
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output; required for docx).")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write to this file (required for docx). Default: standard output.")
     var output: String?
 
     func validate() throws {

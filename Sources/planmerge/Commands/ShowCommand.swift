@@ -8,18 +8,23 @@ import PlanRender
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print the whole parsed plan (JSON for tools, or a short text summary).",
+        abstract: "Print the parsed plan: a short text summary, or the whole plan as JSON for tools.",
         discussion: """
-            The JSON has `recommendations` (number, timescale, lead, ...) and `actions` (ref,
-            recommendation, partner, text, lead, status, due {text, kind, start, end},
-            success, resources, risk, milestones, crossReferences, ...); see docs/JSON.md.
+            With no folder or revision: in a bare repository (the hub) the plan on main, in a clone the files \
+            as they are. The JSON has `recommendations` (number, timescale, lead, ...) and `actions` (ref, \
+            recommendation, partner, text, lead, status, due {text, kind, start, end}, success, resources, \
+            risk, milestones, crossReferences, ...); docs/JSON.md lists every key.
+
+            Examples:
+              planmerge show Repos/leicester
+              planmerge show cabinet/2008-09-01 --repo hub.git --format json
             """
     )
 
     @OptionGroup var input: PlanInput
 
-    @Option(help: "Output format: json or text.")
-    var format: OutputFormat = .json
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
 
     func run() throws {
         let (plan, document) = try input.document()

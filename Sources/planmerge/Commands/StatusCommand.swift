@@ -8,26 +8,35 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Partners, the plan's actions by status, overdue and to-be-confirmed, and the statutory deadline.",
-        discussion: "Run on the hub. 'pending' counts commits fetched by the last consolidate that main does not have yet."
+        discussion: """
+            Run on the hub (a bare repository; --repo, or the current directory). 'pending' counts commits \
+            fetched by the last consolidate that main does not have yet.
+
+            Examples:
+              planmerge status --repo hub.git
+              planmerge status --today 2008-09-01 --format json
+            """
     )
 
-    @Argument(help: "The hub repository (default: the current directory).")
+    @OptionGroup var repository: HubOption
+
+    /// The old spelling of `--repo` (a hidden positional; removed in the next release).
+    @Argument(help: .hidden)
     var hub: String?
 
-    @Option(help: "The day to report on (YYYY-MM-DD; default today).")
+    @Option(help: "The day to report on (YYYY-MM-DD). Default: today.")
     var today: String?
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
     func validate() throws {
+        if hub != nil, repository.path != nil { throw ValidationError("give the hub once, with --repo") }
         try DayOption.check(today)
     }
 
     func run() throws {
-        let path = hub ?? FileManager.default.currentDirectoryPath
-        let opened: Hub
-        do { opened = try Hub.open(path) } catch { throw UserError("\(path) is not a hub repository (\(error))") }
+        let opened = try repository.open(or: hub)
         let status = try HubStatus.read(hub: opened, today: Clock.day(today))
         switch format {
         case .json: Console.out(try ReportJSON.encode(status))

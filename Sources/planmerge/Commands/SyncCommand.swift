@@ -11,10 +11,15 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Fetch the hub's main and merge it into the current branch, structure-aware.",
         discussion: """
-            Fast-forwards when possible; otherwise commits a merge (parents: HEAD, the hub's main)
-            when every file merges cleanly; otherwise writes field-level conflict blocks into the
-            files, commits nothing, and exits 1: resolve them, 'git add' the files and 'git commit'.
-            Refuses to start (exit 2) while plan files have uncommitted changes.
+            Run in a partner's clone (--repo, or the one holding the current directory). Fast-forwards when \
+            possible; otherwise commits a merge (parents: HEAD, the hub's main) when every file merges \
+            cleanly; otherwise writes field-level conflict blocks into the files, commits nothing, and exits \
+            1: resolve them, 'git add' the files and 'git commit'. Refuses to start (exit 2) while plan files \
+            have uncommitted changes.
+
+            Examples:
+              planmerge sync
+              planmerge sync --remote ../hub.git --branch main
             """
     )
 
@@ -27,11 +32,17 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Give up fetching after this many seconds.")
     var timeout = 120
 
-    @Option(help: "The clone to sync (default: the one holding the current directory).")
-    var repo: String?
+    @OptionGroup var repository: HubOption
+
+    func validate() throws {
+        // HubOption's old spelling --hub would name the clone here, not the hub: refuse it.
+        if repository.hubAlias != nil {
+            throw ValidationError("sync takes the hub with --remote and the clone with --repo (not --hub)")
+        }
+    }
 
     func run() throws {
-        let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
+        let repository = try self.repository.repository()
         let sync = PlanSync(repository: repository)
         do {
             try sync.preflight()

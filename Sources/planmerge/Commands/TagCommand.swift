@@ -9,27 +9,30 @@ struct TagCommand: ParsableCommand {
         commandName: "tag",
         abstract: "Mark the version submitted to Cabinet with an annotated tag (cabinet/YYYY-MM-DD).",
         discussion: """
-            Refused (exit 1, with the reasons) when the plan at REV has errors or a partner is
-            held back with conflicts. The message records the plan's figures, each partner's
-            exact accepted commit (from the hub's checked record), and the partners whose newer
-            work is not included (a warning; --strict refuses instead). An existing tag is
-            never moved: a name in use is refused.
+            Run on the hub (a bare repository; --repo, or the current directory). Refused (exit 1, with the \
+            reasons) when the plan at REVISION has errors or a partner is held back with conflicts. The \
+            message records the plan's figures, each partner's exact accepted commit (from the hub's checked \
+            record), and the partners whose newer work is not included (a warning; --strict refuses instead). \
+            An existing tag is never moved: a name in use is refused.
+
+            Examples:
+              planmerge tag --repo hub.git --message "Council Cabinet, 8 July 2008, item 15"
+              planmerge tag main --name cabinet/2008-07-08 --strict
             """
     )
 
-    @Argument(help: "The commit to tag (default: main).")
+    @Argument(help: "The commit to tag.")
     var revision = "main"
 
-    @Option(help: "The tag's name (default: cabinet/<today>).")
+    @Option(help: "The tag's name. Default: cabinet/<today>.")
     var name: String?
 
     @Option(help: "A note for the tag message (e.g. the Cabinet meeting and item).")
     var message: String?
 
-    @Option(help: "The hub repository (default: the current directory).")
-    var hub: String?
+    @OptionGroup var hub: HubOption
 
-    @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name.")
+    @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name. Default: today.")
     var today: String?
 
     @Flag(help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated, not fetched).")
@@ -43,7 +46,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try GitPlan.repository(at: hub)
+        let repository = try hub.repository()
         let day = Clock.day(today)
         let tagName = name ?? CabinetTag.defaultName(day)
         do {
@@ -54,7 +57,8 @@ struct TagCommand: ParsableCommand {
             Console.out("Tagged \(made.commit.short) as \(made.name)")
             Console.out(made.message)
         } catch let refusal as CabinetTag.Refusal {
-            Console.error("planmerge: \(refusal)")
+            // Each reason says what to do (fix the error, choose another name).
+            Console.error(ErrorText.render(message: "\(refusal)", hint: nil))
             throw PlanmergeExit.problems.code
         } catch let error as GitError where error.isNotFound {
             throw UserError("no such revision '\(revision)'", hint: "use main, a commit id or a tag")
@@ -65,11 +69,17 @@ struct TagCommand: ParsableCommand {
 struct VersionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "versions",
-        abstract: "List the Cabinet versions (cabinet/* tags) with their dates and figures."
+        abstract: "List the Cabinet versions (cabinet/* tags) with their dates and figures.",
+        discussion: """
+            Reads the hub (a bare repository; --repo, or the current directory) or any clone holding the tags.
+
+            Examples:
+              planmerge versions --repo hub.git
+              planmerge versions --format json
+            """
     )
 
-    @Option(help: "The hub repository (default: the current directory).")
-    var hub: String?
+    @OptionGroup var hub: HubOption
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -83,7 +93,7 @@ struct VersionsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try GitPlan.repository(at: hub)
+        let repository = try hub.repository()
         let versions = try CabinetTag(repository: repository).versions().map { tag in
             Version(
                 name: tag.name, commit: tag.target.hex, date: tag.tagger.map(Authorship.format), tagger: tag.tagger?.name,

@@ -9,14 +9,28 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a plan: its format, required fields, references and dates.",
         discussion: """
-            Reports every problem at once as file:line:col: severity: [rule] message, each
-            followed by a hint. Exit 0 when there are no errors (warnings allowed), 1 when
-            there are errors (or warnings with --strict), 2 on a usage or environment error.
+            Reports every problem at once as file:line:col: severity: [rule] message, each followed by a hint. \
+            With no folder: in a bare repository (the hub) the plan on main, in a clone the files as they are. \
+            The rules are listed in docs/RULES.md.
+
+            Exit 0 when there are no errors (warnings allowed), 1 when there are errors (or warnings with \
+            --strict), 2 on a usage or environment error.
+
+            Examples:
+              planmerge validate Repos/leicester
+              planmerge validate --rev main --repo hub.git
+              planmerge validate --staged --quiet
             """
     )
 
-    @Argument(help: "The plan folder (default: the plan holding the current directory).")
+    @Argument(
+        help: """
+            The plan folder. Default: main in a bare repository (the hub), \
+            else the plan holding the current directory.
+            """)
     var path: String?
+
+    @OptionGroup var repository: HubOption
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -39,23 +53,40 @@ struct ValidateCommand: ParsableCommand {
     func validate() throws {
         try DayOption.check(today)
         if rev != nil, staged { throw ValidationError("give --rev or --staged, not both") }
+        if path != nil, repository.path != nil {
+            throw ValidationError(
+                "give a plan folder or --repo, not both (with --rev or --staged, --repo names the repository)")
+        }
     }
 
     func run() throws {
         let day = today.flatMap { Day(iso: $0) }
         if rev != nil || staged {
-            let repository = try GitPlan.repository(at: path)
+            // Before --repo, the repository was given as PATH; that still works.
+            let repository = try self.repository.repository(or: path)
             let source: any PlanSource = try staged
                 ? IndexSource(repository: repository) : GitPlan.source(repository, revision: rev!)
-            let outcome = try PlanValidation.run(source: source, today: day)
-            try PlanValidation.report(outcome, format: format, strict: strict, quiet: quiet, label: source.label, root: nil)
-            return
+            return try check(source)
         }
-        let root = try PlanLocator.folder(path)
+        let root: URL
+        if let path {
+            root = try PlanLocator.folder(path)
+        } else {
+            switch try DefaultPlan.locate(repo: repository.path) {
+            case .folder(let folder): root = folder
+            case .revision(let repository, let revision):
+                return try check(GitPlan.source(repository, revision: revision))
+            }
+        }
         let outcome = try PlanValidation.run(source: FolderSource(root: root), today: day)
         let prefix = PlanLocator.displayPrefix(for: root, given: path)
         try PlanValidation.report(
             outcome, format: format, strict: strict, quiet: quiet, label: prefix ?? ".", root: prefix)
+    }
+
+    private func check(_ source: some PlanSource) throws {
+        let outcome = try PlanValidation.run(source: source, today: today.flatMap { Day(iso: $0) })
+        try PlanValidation.report(outcome, format: format, strict: strict, quiet: quiet, label: source.label, root: nil)
     }
 }
 

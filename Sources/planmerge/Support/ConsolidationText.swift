@@ -20,7 +20,7 @@ enum ConsolidationText {
         for outcome in report.partners {
             lines.append("  \(pad(label(outcome.state), 13)) \(pad(outcome.partner, 26)) \(summary(outcome))")
             for reason in outcome.reasons where ![.accepted, .unchanged, .notPublished].contains(outcome.state) {
-                lines.append("      \(RecordText.oneLine(reason))")
+                lines.append("      \(ErrorText.scrub(RecordText.oneLine(reason)))")
             }
             for conflict in outcome.conflicts {
                 lines.append("      conflict in \(conflict.file): \(conflict.what)")

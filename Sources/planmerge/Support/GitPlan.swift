@@ -12,8 +12,8 @@ enum GitPlan {
             return try Repository.open(at: start)
         } catch {
             throw UserError(
-                "\(start) is not in a git repository (\(error))",
-                hint: "run the command inside a clone of the plan, or give the repository's path")
+                "\(start) is not in a git repository (\(ErrorText.describe(error)))",
+                hint: "run the command inside the hub or a clone of the plan, or give it with --repo PATH")
         }
     }
 
@@ -22,7 +22,9 @@ enum GitPlan {
         do {
             return try GitTreeSource(repository: repository, revision: revision)
         } catch {
-            throw UserError("no such revision '\(revision)' (\(error))", hint: "use a branch, tag or commit id: main, cabinet/2008-09-01, 1a2b3c4")
+            throw UserError(
+                "no such revision '\(revision)' (\(ErrorText.describe(error)))",
+                hint: "use a branch, tag or commit id: main, cabinet/2008-09-01, 1a2b3c4")
         }
     }
 }

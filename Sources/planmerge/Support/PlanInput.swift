@@ -5,20 +5,27 @@ import PlanGit
 import PlanModel
 import PlanRender
 
-/// Where a command reads the plan from: a folder (default: the current plan) or a git
-/// revision (a tag such as cabinet/2008-09-01, a branch, a commit), read through libgit2.
+/// Where a command reads the plan from: a folder, a git revision (a tag such as
+/// cabinet/2008-09-01, a branch, a commit, read through libgit2), or by default the
+/// repository's plan (`DefaultPlan`: main in the hub, the files as they are in a clone).
 struct PlanInput: ParsableArguments {
-    @Argument(help: "A plan folder or a git revision (default: the plan holding the current directory).")
+    @Argument(
+        help: """
+            A plan folder or a git revision. Default: main in a bare repository (the hub), \
+            else the plan holding the current directory.
+            """)
     var target: String?
 
     @Option(help: "Read the plan at this git revision (tag, branch or commit).")
     var rev: String?
 
-    @Option(help: "The repository for --rev (default: the one holding the current directory).")
-    var repo: String?
+    @OptionGroup var repository: HubOption
 
     @Option(help: "The day to read the plan on (YYYY-MM-DD): overdue actions, working days left. Default: today.")
     var today: String?
+
+    /// The repository given with `--repo` (or its old name `--hub`).
+    var repo: String? { repository.path }
 
     func validate() throws {
         try DayOption.check(today)
@@ -40,11 +47,19 @@ struct PlanInput: ParsableArguments {
     }
 
     func load() throws -> Loaded {
-        guard let revision else {
-            let root = try PlanLocator.folder(target)
-            return Loaded(result: try PlanLoader().load(from: FolderSource(root: root)), version: nil, provenance: [:])
+        if let revision { return try load(revision, in: GitPlan.repository(at: repo)) }
+        if let target { return try load(folder: PlanLocator.folder(target)) }
+        switch try DefaultPlan.locate(repo: repo) {
+        case .folder(let root): return try load(folder: root)
+        case .revision(let repository, let revision): return try load(revision, in: repository)
         }
-        let repository = try GitPlan.repository(at: repo)
+    }
+
+    private func load(folder root: URL) throws -> Loaded {
+        Loaded(result: try PlanLoader().load(from: FolderSource(root: root)), version: nil, provenance: [:])
+    }
+
+    private func load(_ revision: String, in repository: Repository) throws -> Loaded {
         let source = try GitPlan.source(repository, revision: revision)
         var provenance: [String: PartnerProvenance] = [:]
         if let commit = source.commitID {
