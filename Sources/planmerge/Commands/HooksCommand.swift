@@ -10,7 +10,7 @@ struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hooks",
         abstract: "Install or remove planmerge's git hooks and merge driver.",
-        subcommands: [Install.self, Uninstall.self]
+        subcommands: [Install.self, Uninstall.self, HooksCheckCommand.self]
     )
 
     struct Install: ParsableCommand {
@@ -35,7 +35,17 @@ struct HooksCommand: ParsableCommand {
         @Option(help: "The repository (default: the one holding the current directory).")
         var repo: String?
 
+        @Option(help: "With --server: how the server names pushers: gitolite, http or unix (default: gitolite when gitolite manages the hub).")
+        var identity: String?
+
+        @Flag(help: "Install even where the mode does not fit the repository (--partner on a bare one, --server on a clone).")
+        var force = false
+
         func validate() throws {
+            if let identity, Pusher.IdentitySource(identity) == nil {
+                throw ValidationError("--identity: use gitolite, http or unix")
+            }
+            if identity != nil && !server { throw ValidationError("--identity goes with --server") }
             if server && partner != nil { throw ValidationError("--partner and --server exclude each other") }
             if perRef && !server { throw ValidationError("--per-ref goes with --server") }
         }
@@ -44,7 +54,13 @@ struct HooksCommand: ParsableCommand {
             let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
             if let partner { try Self.checkPartner(partner, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
-            let done = try HookInstaller(repository: repository).install(kind, binary: try Executable.path())
+            let done: [String]
+            do {
+                done = try HookInstaller(repository: repository).install(
+                    kind, binary: try Executable.path(), identity: identity.flatMap(Pusher.IdentitySource.init), force: force)
+            } catch let error as HookInstaller.ModeError {
+                throw UserError("\(error)")
+            }
             for line in done { Console.out(line) }
             Console.out(done.isEmpty ? "planmerge hooks already installed in \(repository.gitDir)" : "planmerge hooks installed in \(repository.gitDir)")
         }
