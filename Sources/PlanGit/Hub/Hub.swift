@@ -2,6 +2,10 @@ import GitKit
 import Foundation
 import PlanModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The coordinator's hub: a bare repository whose main holds the plan.
 public struct Hub {
     public let repository: Repository
@@ -10,8 +14,27 @@ public struct Hub {
         self.repository = repository
     }
 
+    /// Opens the hub at `path`. Refuses, before libgit2 reads anything, when the current
+    /// user is not the repository's owner: files written as another user (root, say) would
+    /// leave objects the server's user cannot write, and every later push would fail.
     public static func open(_ path: String) throws -> Hub {
-        Hub(repository: try Repository.open(at: path))
+        try checkOwner(path)
+        return Hub(repository: try Repository.open(at: path))
+    }
+
+    /// Throws `HubError.wrongOwner` when `path` (or its `.git`) is owned by another user.
+    public static func checkOwner(_ path: String) throws {
+        let folder = FileManager.default.fileExists(atPath: path + "/.git") ? path + "/.git" : path
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return }  // missing: opening reports it
+        let current = geteuid()
+        guard info.st_uid != current else { return }
+        throw HubError.wrongOwner(path: path, owner: userName(info.st_uid), current: userName(current))
+    }
+
+    private static func userName(_ uid: uid_t) -> String {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
     }
 
     /// Creates a bare hub at `path` whose first commit on main holds `files` (the manifest,
@@ -58,11 +81,16 @@ public struct Hub {
 public enum HubError: Error, CustomStringConvertible {
     case notEmpty(String)
     case noManifest
+    /// The hub belongs to `owner` and planmerge runs as `current`.
+    case wrongOwner(path: String, owner: String, current: String)
 
     public var description: String {
         switch self {
         case .notEmpty(let path): "\(path) already holds files; give a new folder for the hub"
         case .noManifest: "the hub's main has no plan.yaml (is this a planmerge hub? 'planmerge init' makes one)"
+        case .wrongOwner(let path, let owner, let current):
+            "\(path) belongs to the user \(owner), and you are \(current): planmerge would leave files \(owner) cannot "
+                + "change, so it writes nothing. Run it as \(owner): sudo -u \(owner) -H planmerge ..."
         }
     }
 }

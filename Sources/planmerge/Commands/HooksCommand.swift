@@ -51,6 +51,7 @@ struct HooksCommand: ParsableCommand {
         }
 
         func run() throws {
+            try OwnerCheck.run(repo ?? FileManager.default.currentDirectoryPath)
             let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
             if let partner { try Self.checkPartner(partner, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
