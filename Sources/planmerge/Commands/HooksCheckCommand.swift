@@ -43,11 +43,12 @@ struct HooksCheckCommand: ParsableCommand {
                 let coordinators = manifest.coordinator.pushers
                 Console.out("coordinator pushers: \(coordinators.isEmpty ? "none" : coordinators.joined(separator: ", "))")
                 if coordinators.isEmpty { problems.append("coordinator.pushers is empty: nobody can push main (planmerge coordinator set --pusher USER)") }
-                for partner in manifest.partners where partner.remote == nil {
-                    Console.out("partner \(partner.id) pushers: \(partner.pushers.isEmpty ? "none" : partner.pushers.joined(separator: ", "))")
-                    if partner.pushers.isEmpty {
-                        problems.append("partner \(partner.id) publishes on the hub but has no pushers (planmerge partner set \(partner.id) --pusher USER)")
-                    }
+                let silent = manifest.partners.filter { $0.remote == nil && $0.pushers.isEmpty }.map(\.id)
+                for partner in manifest.partners where !partner.pushers.isEmpty {
+                    Console.out("partner \(partner.id) pushers: \(partner.pushers.joined(separator: ", "))")
+                }
+                if !silent.isEmpty {
+                    Console.out("partners that publish on the hub but nobody can push for yet (planmerge partner set ID --pusher USER): \(silent.joined(separator: ", "))")
                 }
             } else {
                 problems.append("plan.yaml on main has errors: no pusher can be identified")
