@@ -47,7 +47,7 @@ final class ServerManifestTests: XCTestCase {
         XCTAssertTrue(text.contains("# The coordinator's comment\n"))
         XCTAssertTrue(text.contains("    officers: [Paul Vaughan, Ann Hogarth]\n"))
         XCTAssertTrue(text.contains("    pushers: [pvaughan, AHogarth]\n"))
-        XCTAssertTrue(text.contains("    remote: ssh://git@nhs.example/pct.git\n"))
+        XCTAssertTrue(text.contains("    remote: \"ssh://git@nhs.example/pct.git\"\n"))
         XCTAssertEqual(partner.officers, ["Paul Vaughan", "Ann Hogarth"])
         let read = try XCTUnwrap(ManifestReader().read(Array(text.utf8)).manifest)
         XCTAssertEqual(read.partner("pct")?.remote, "ssh://git@nhs.example/pct.git")

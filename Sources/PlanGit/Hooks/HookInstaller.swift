@@ -151,8 +151,13 @@ public struct HookInstaller {
         let manager = FileManager.default
         if let existing = manager.contents(atPath: path) {
             let text = String(decoding: existing, as: UTF8.self)
-            guard Self.isPlanmergeScript(text) else { throw ForeignHookError(path: path) }
-            if text == script, manager.isExecutableFile(atPath: path) { return false }
+            if !Self.isPlanmergeScript(text), name == "update", !isGitolite, !manager.fileExists(atPath: path + Self.chainedSuffix) {
+                // Someone's own update hook: kept, and run first by planmerge's (chained).
+                try manager.moveItem(atPath: path, toPath: path + Self.chainedSuffix)
+            } else {
+                guard Self.isPlanmergeScript(text) else { throw ForeignHookError(path: path) }
+                if text == script, manager.isExecutableFile(atPath: path) { return false }
+            }
         }
         try manager.createDirectory(atPath: hooksFolder, withIntermediateDirectories: true)
         try Data(script.utf8).write(to: URL(fileURLWithPath: path))
@@ -166,8 +171,14 @@ public struct HookInstaller {
             Self.isPlanmergeScript(String(decoding: existing, as: UTF8.self))
         else { return false }
         try FileManager.default.removeItem(atPath: path)
+        if FileManager.default.fileExists(atPath: path + Self.chainedSuffix) {
+            try FileManager.default.moveItem(atPath: path + Self.chainedSuffix, toPath: path)  // the chained hook back
+        }
         return true
     }
+
+    /// The suffix under which an existing `update` hook is kept and chained.
+    public static let chainedSuffix = ".chained"
 
     // MARK: Attributes
 

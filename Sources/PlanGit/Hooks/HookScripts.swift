@@ -66,6 +66,8 @@ public enum HookScripts {
         # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
         # Hub (server): the same checks as pre-receive, one reference at a time (git passes
         # <ref> <old> <new>), so a push of several references can be partly accepted.
+        # An update hook that was here before (kept as update.chained) runs first; its refusal stands.
+        if [ -x "$0.chained" ]; then "$0.chained" "$@" || exit $?; fi
 
         """)
 

@@ -52,6 +52,21 @@ public struct Hub {
         return hub
     }
 
+    /// The user names the server knows, when it can tell: for a hub in gitolite's
+    /// `repositories` folder, the key names in gitolite's `keydir` (`alice@laptop.pub` is
+    /// alice). Nil when the server keeps its users elsewhere (a web server's password file).
+    public func serverUserNames() throws -> [String]? {
+        let parts = repository.gitDir.split(separator: "/", omittingEmptySubsequences: false)
+        guard let index = parts.lastIndex(of: "repositories") else { return nil }
+        let keydir = parts[..<index].joined(separator: "/") + "/.gitolite/keydir"
+        guard FileManager.default.fileExists(atPath: keydir) else { return nil }
+        return try FileManager.default.subpathsOfDirectory(atPath: keydir).filter { $0.hasSuffix(".pub") }.map { path in
+            var name = String(path.split(separator: "/").last ?? "").dropLast(4)
+            if let at = name.lastIndex(of: "@"), !name[name.index(after: at)...].contains(".") { name = name[..<at] }
+            return String(name)
+        }.sorted()
+    }
+
     /// The manifest on main, as text.
     public func manifestText() throws -> String {
         guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: HubLayout.mainRef) else {
@@ -69,12 +84,31 @@ public struct Hub {
         return (loaded.plan, loaded.diagnostics + checks, head)
     }
 
-    /// Rewrites the manifest on main with `edit` and commits it.
+    /// Rewrites the manifest on main with `edit` and commits it, only when the plan with the
+    /// new manifest validates: no error in plan.yaml, and no error anywhere that main does
+    /// not have already (`HubError.invalidManifest` otherwise; nothing is committed).
     @discardableResult
     public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID? {
         let text = try manifestText()
+        let edited = Array(try edit(text).utf8)
+        try checkManifest(edited)
         return try BranchCommitter(repository: repository).commit(
-            [Manifest.fileName: Array(try edit(text).utf8)], on: HubLayout.mainRef, message: message, author: author)
+            [Manifest.fileName: edited], on: HubLayout.mainRef, message: message, author: author)
+    }
+
+    /// Throws `HubError.invalidManifest` when main's plan with `manifest` has errors in
+    /// plan.yaml, or errors elsewhere that main's plan does not have now.
+    public func checkManifest(_ manifest: [UInt8]) throws {
+        let (_, before, head) = try plan()
+        let base = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head)
+        let loaded = try PlanLoader().load(from: ManifestOverlay(base: base, manifest: manifest))
+        let after = loaded.diagnostics + (loaded.plan.map { Validator().validate($0) } ?? [])
+        let known = Set(before.filter { $0.severity == .error }.map { "\($0.location.file) \($0.rule) \($0.message)" })
+        let new = after.filter {
+            $0.severity == .error
+                && ($0.location.file == Manifest.fileName || !known.contains("\($0.location.file) \($0.rule) \($0.message)"))
+        }
+        if !new.isEmpty { throw HubError.invalidManifest(new) }
     }
 }
 
@@ -83,14 +117,37 @@ public enum HubError: Error, CustomStringConvertible {
     case noManifest
     /// The hub belongs to `owner` and planmerge runs as `current`.
     case wrongOwner(path: String, owner: String, current: String)
+    /// A manifest change would leave these errors.
+    case invalidManifest([Diagnostic])
 
     public var description: String {
         switch self {
         case .notEmpty(let path): "\(path) already holds files; give a new folder for the hub"
         case .noManifest: "the hub's main has no plan.yaml (is this a planmerge hub? 'planmerge init' makes one)"
+        case .invalidManifest(let errors):
+            "the change would leave the plan with \(errors.count) error(s), so nothing was committed:\n"
+                + errors.map { "  \($0.location): [\($0.rule)] \($0.message)" }.joined(separator: "\n")
         case .wrongOwner(let path, let owner, let current):
             "\(path) belongs to the user \(owner), and you are \(current): planmerge would leave files \(owner) cannot "
                 + "change, so it writes nothing. Run it as \(owner): sudo -u \(owner) -H planmerge ..."
         }
+    }
+}
+
+/// A plan source that is another one with plan.yaml replaced: a manifest checked before it
+/// is committed.
+struct ManifestOverlay: PlanSource {
+    let base: any PlanSource
+    let manifest: [UInt8]
+
+    var label: String { base.label + " with the edited plan.yaml" }
+
+    func listFiles() throws -> [String] {
+        let files = try base.listFiles()
+        return files.contains(Manifest.fileName) ? files : (files + [Manifest.fileName]).sorted()
+    }
+
+    func read(_ path: String) throws -> [UInt8] {
+        path == Manifest.fileName ? manifest : try base.read(path)
     }
 }

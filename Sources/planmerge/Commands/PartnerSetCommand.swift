@@ -80,6 +80,14 @@ struct CoordinatorCommand: ParsableCommand {
 
         func run() throws {
             let hub = try hub.open()
+            if let known = try hub.serverUserNames() {
+                let unknown = pusher.filter { !UserName.list(known, contains: $0) }
+                if !unknown.isEmpty {
+                    throw UserError(
+                        "gitolite has no key for \(unknown.joined(separator: ", ")): a coordinator that cannot push is locked out, so nothing was changed",
+                        hint: "gitolite's users: \(known.joined(separator: ", ")); add the key to gitolite's keydir first, or correct the name")
+                }
+            }
             let current = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest?.coordinator.pushers ?? []
             let dropped = current.filter { !UserName.list(pusher, contains: $0) }
             do {
