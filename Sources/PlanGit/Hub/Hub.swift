@@ -89,11 +89,25 @@ public struct Hub {
     /// not have already (`HubError.invalidManifest` otherwise; nothing is committed).
     @discardableResult
     public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID? {
+        if !repository.isBare {
+            // A coordinator's clone: main checked out, plan.yaml as committed; the commit is
+            // then theirs to push.
+            guard try repository.headBranch() == HubLayout.mainRef else { throw HubError.cloneNotOnMain }
+            if try repository.workTreeChanges().contains(where: { $0.path == Manifest.fileName }) {
+                throw HubError.manifestChangedInClone
+            }
+        }
         let text = try manifestText()
         let edited = Array(try edit(text).utf8)
         try checkManifest(edited)
-        return try BranchCommitter(repository: repository).commit(
-            [Manifest.fileName: edited], on: HubLayout.mainRef, message: message, author: author)
+        guard let parent = try repository.reference(named: HubLayout.mainRef) else { throw HubError.noManifest }
+        let tree = try repository.updateTree(
+            try repository.tree(of: parent), changes: [Manifest.fileName: .upsert(try repository.writeBlob(edited), .blob)])
+        if tree == (try repository.tree(of: parent)) { return nil }
+        let commit = try repository.createCommit(tree: tree, parents: [parent], author: author, committer: author, message: message)
+        if !repository.isBare { try repository.checkout(tree: tree) }  // the work tree and index follow
+        try repository.updateReference(HubLayout.mainRef, to: commit, expected: parent, message: "planmerge: \(message)")
+        return commit
     }
 
     /// Throws `HubError.invalidManifest` when main's plan with `manifest` has errors in
@@ -119,11 +133,17 @@ public enum HubError: Error, CustomStringConvertible {
     case wrongOwner(path: String, owner: String, current: String)
     /// A manifest change would leave these errors.
     case invalidManifest([Diagnostic])
+    /// In a clone, main is not the checked-out branch.
+    case cloneNotOnMain
+    /// In a clone, plan.yaml has changes not committed.
+    case manifestChangedInClone
 
     public var description: String {
         switch self {
         case .notEmpty(let path): "\(path) already holds files; give a new folder for the hub"
         case .noManifest: "the hub's main has no plan.yaml (is this a planmerge hub? 'planmerge init' makes one)"
+        case .cloneNotOnMain: "in a clone, these commands commit on main: check main out first (git switch main)"
+        case .manifestChangedInClone: "plan.yaml has changes that are not committed: commit or undo them first"
         case .invalidManifest(let errors):
             "the change would leave the plan with \(errors.count) error(s), so nothing was committed:\n"
                 + errors.map { "  \($0.location): [\($0.rule)] \($0.message)" }.joined(separator: "\n")

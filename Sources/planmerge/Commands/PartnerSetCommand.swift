@@ -54,6 +54,7 @@ struct PartnerSetCommand: ParsableCommand {
         guard let partner = result else { return }
         Console.out("\(partner.id) (\(partner.name)): \(partner.remote.map(RemoteURL.scrubbed) ?? "pushes to the hub, branch \(HubLayout.partnerBranch(partner.id))")")
         Console.out("pushers: \(partner.pushers.isEmpty ? "none" : partner.pushers.joined(separator: ", "))")
+        if !hub.repository.isBare { Console.out("Committed on main in this clone: push it to the hub (git push origin main)") }
     }
 }
 
@@ -99,6 +100,7 @@ struct CoordinatorCommand: ParsableCommand {
             }
             Console.out("coordinator pushers: \(pusher.joined(separator: ", "))")
             if !dropped.isEmpty { Console.out("no longer coordinator: \(dropped.joined(separator: ", "))") }
+            if !hub.repository.isBare { Console.out("Committed on main in this clone: push it to the hub (git push origin main)") }
         }
     }
 }
