@@ -2,6 +2,8 @@ import Foundation
 import XCTest
 
 @testable import GitKit
+import PlanGit
+import PlanModel
 
 /// HTTPS credentials come from git's credential helpers (a test helper script configured as
 /// `credential.helper`), then `.netrc`; approve and reject reach the helper.
@@ -78,4 +80,32 @@ final class CredentialTests: XCTestCase {
         XCTAssertFalse(CertificateCheck.isIPAddress("localhost"))
         XCTAssertEqual(CertificateCheck.refusal(host: "10.0.0.5"), .certificateForAddress(host: "10.0.0.5"))
     }
+}
+
+/// A password that reached a remote URL is never printed: fetch errors and events show the
+/// scrubbed URL.
+final class ScrubbedURLTests: XCTestCase {
+    func testAFailedFetchNeverPrintsThePassword() throws {
+        let folder = NSTemporaryDirectory() + "planmerge-scrub-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Repository(at: folder + "/hub.git", bare: true)
+        let events = EventLog()
+        let fetcher = PartnerFetcher(hubPath: folder + "/hub.git", jobs: 1, timeout: .seconds(20))
+        let partner = Partner(id: "uhl", name: "UHL", remote: "https://council-hub:s3cret@127.0.0.1:1/git/uhl.git")
+        let results = fetcher.fetchAll([partner]) { events.add("\($0)") }
+        let failure = try XCTUnwrap(results["uhl"] ?? nil)
+        XCTAssertFalse(failure.contains("s3cret"), failure)
+        XCTAssertTrue(failure.contains("council-hub:***@127.0.0.1"), failure)
+        XCTAssertFalse(events.all.joined().contains("s3cret"), events.all.joined())
+        XCTAssertFalse(events.all.isEmpty)
+    }
+}
+
+/// Events collected from fetch threads.
+private final class EventLog: @unchecked Sendable {
+    // @unchecked: guarded by `lock`.
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -39,7 +39,7 @@ struct PartnerMerge {
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
             outcome.state = .fetchFailed
-            outcome.reasons = ["fetch from \(partner.remote ?? "?") failed: \(fetchError); its last accepted version stands"]
+            outcome.reasons = ["fetch from \(partner.remote.map(RemoteURL.scrubbed) ?? "?") failed: \(fetchError); its last accepted version stands"]
             return (outcome, nil)
         }
         let ref = partner.publication.hubRef
