@@ -55,6 +55,7 @@ struct HooksCommand: ParsableCommand {
             let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
             if let partner { try Self.checkPartner(partner, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
+            if server { try Self.checkSomeoneCanPush(repository) }
             let done: [String]
             do {
                 done = try HookInstaller(repository: repository).install(
@@ -64,6 +65,22 @@ struct HooksCommand: ParsableCommand {
             }
             for line in done { Console.out(line) }
             Console.out(done.isEmpty ? "planmerge hooks already installed in \(repository.gitDir)" : "planmerge hooks installed in \(repository.gitDir)")
+            if server, let source = try Pusher.identitySource(of: repository) {
+                Console.out("pushers are named by \(source.explanation)")
+            }
+        }
+
+        /// Refuses a hub whose manifest lists no pusher at all: nobody could push to it.
+        static func checkSomeoneCanPush(_ repository: Repository) throws {
+            let hub = Hub(repository: repository)
+            guard try repository.reference(named: HubLayout.mainRef) != nil,
+                let manifest = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest
+            else { return }  // an empty hub: the seeding push brings the manifest
+            if manifest.coordinator.pushers.isEmpty && manifest.partners.allSatisfy({ $0.pushers.isEmpty }) {
+                throw UserError(
+                    "plan.yaml on main lists no pusher at all: with these hooks nobody could push",
+                    hint: "name the coordinator's server user first: planmerge coordinator set --pusher USER --hub \(repository.gitDir)")
+            }
         }
 
         /// The partner must be one the clone's manifest lists (when there is a manifest).
