@@ -82,6 +82,20 @@ final class CredentialTests: XCTestCase {
     }
 }
 
+/// The ssh program is chosen as git chooses it.
+final class SSHCommandTests: XCTestCase {
+    func testGitSSHCommandThenCoreSSHCommandThenGitSSHThenSSH() {
+        let deployKey = "ssh -i /var/lib/gitolite3/.ssh/planmerge-fetch -o IdentitiesOnly=yes"
+        XCTAssertEqual(SSHCommand.resolve(config: deployKey, environment: ["GIT_SSH_COMMAND": "ssh -v"]).shellCommand, "ssh -v")
+        let fromConfig = SSHCommand.resolve(config: deployKey, environment: ["GIT_SSH": "/usr/bin/plink"])
+        XCTAssertEqual(fromConfig.argv(["-p", "2222", "git@hub", "git-upload-pack '/plan'"]),
+            ["/bin/sh", "-c", deployKey + " \"$@\"", deployKey, "-p", "2222", "git@hub", "git-upload-pack '/plan'"])
+        XCTAssertEqual(SSHCommand.resolve(config: nil, environment: ["GIT_SSH": "/usr/bin/plink"]).argv(["h", "c"]), ["/usr/bin/plink", "h", "c"])
+        XCTAssertEqual(SSHCommand.resolve(config: nil, environment: [:]).argv(["h", "c"]), ["ssh", "h", "c"])
+        XCTAssertEqual(SSHAddress.shellQuoted("/srv/it's!.git"), "'/srv/it'\\''s'\\!'.git'")
+    }
+}
+
 /// A password that reached a remote URL is never printed: fetch errors and events show the
 /// scrubbed URL.
 final class ScrubbedURLTests: XCTestCase {
