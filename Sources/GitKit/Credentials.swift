@@ -11,6 +11,8 @@ public enum RemoteAccessError: Error, Sendable, CustomStringConvertible, Equatab
     case certificateForAddress(host: String)
     /// The server's certificate is not trusted (unknown CA, or made out for another name).
     case untrustedCertificate(host: String)
+    /// The ssh connection failed: unknown host, changed host key, refused key, or other.
+    case ssh(SSHFailure)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum RemoteAccessError: Error, Sendable, CustomStringConvertible, Equatab
         case .certificateForAddress(let host):
             return "HTTPS to the IP address \(host) is refused: its certificate cannot be checked for an address here. "
                 + "Use the server's host name in the remote (add it to /etc/hosts if there is no DNS name)"
+        case .ssh(let failure):
+            return failure.message
         case .untrustedCertificate(let host):
             return "the HTTPS certificate of \(host) is not trusted (an unknown authority, or made out for another name). "
                 + "If the server uses your organisation's own authority, give its certificate: "

@@ -182,6 +182,7 @@ extension Repository {
     private func fetch(url given: String, refspecs: [String], context: FetchContext) throws {
         let operation = "fetch \(given)"
         try SSHTransport.ensureRegistered()
+        _ = SSHFailure.takeRecorded()  // nothing left over from an earlier fetch on this thread
         // scp-like user@host:path goes to libgit2 in its ssh:// form.
         let url = SSHAddress.isSCPLike(given) ? SSHAddress(given)!.url : given
         if url.lowercased().hasPrefix("https://"), let file = CertificateAuthorities.extraFile(config: try configString("http.sslCAInfo")) {
@@ -249,6 +250,7 @@ extension Repository {
             // already reported the timeout).
             if context.stoppedByCallback { throw FetchError.cancelled(url: url) }
             if let refusal = context.accessError { throw refusal }
+            if let failure = SSHFailure.takeRecorded() { throw RemoteAccessError.ssh(failure) }
             try GitError.check(downloaded, operation)
         }
         if let credential = context.credential { CredentialStore.approve(credential, url: url) }

@@ -121,6 +121,18 @@ public enum SSHFailure: Sendable, Hashable {
         return .other(host: address.host, status: status, stderr: lines.suffix(4).joined(separator: " / "))
     }
 
+    private static let threadKey = "planmerge.ssh-failure"
+
+    /// Remembers a failure for the fetch running on this thread (libgit2 calls the
+    /// transport on the fetching thread and reports only a message).
+    static func record(_ failure: SSHFailure) { Thread.current.threadDictionary[threadKey] = failure }
+
+    /// The failure this thread's last ssh connection recorded, forgotten once taken.
+    static func takeRecorded() -> SSHFailure? {
+        defer { Thread.current.threadDictionary.removeObject(forKey: threadKey) }
+        return Thread.current.threadDictionary[threadKey] as? SSHFailure
+    }
+
     /// The message shown to the person fetching.
     public var message: String {
         switch self {
@@ -410,6 +422,7 @@ final class SSHProcess: @unchecked Sendable {
             if count < 0, errno == EINTR { continue }
             // End of ssh's output: if ssh failed, say why.
             if let failure = waitForFailure() {
+                SSHFailure.record(failure)
                 git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), failure.message)
                 return -1
             }
@@ -425,6 +438,7 @@ final class SSHProcess: @unchecked Sendable {
             if count > 0 { offset += count; continue }
             if count < 0, errno == EINTR { continue }
             let failure = waitForFailure()
+            if let failure { SSHFailure.record(failure) }
             git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), failure?.message ?? "ssh to \(address.host) closed the connection")
             return -1
         }

@@ -135,6 +135,18 @@ final class ServerSetupTests: XCTestCase {
         XCTAssertEqual(arguments, "-p 2200 someone@example.invalid git-upload-pack '\(source.gitDir)'\n")
     }
 
+    func testAnSSHRefusalIsItsOwnError() throws {
+        let fakeSSH = folder + "/refusing-ssh"
+        try "#!/bin/sh\necho 'git@hub.example: Permission denied (publickey).' >&2\nexit 255\n"
+            .write(toFile: fakeSSH, atomically: true, encoding: .utf8)
+        chmod(fakeSSH, 0o755)
+        let hub = try Repository(at: folder + "/hub.git", bare: true)
+        try hub.setConfigString("core.sshCommand", fakeSSH)
+        XCTAssertThrowsError(try hub.fetch(url: "git@hub.example:plan.git", refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30))) {
+            XCTAssertEqual($0 as? RemoteAccessError, .ssh(.authenticationRefused(host: "hub.example", user: "git")))
+        }
+    }
+
     func testCredentialHelperGivesThePasswordAndNoPasswordIsItsOwnMessage() throws {
         XCTAssertTrue(RemoteAccessError.noCredentials(host: "h").description.contains("none was found"))
         XCTAssertTrue(RemoteAccessError.credentialsRefused(host: "h", user: "u", source: "x").description.contains("refused the password"))
