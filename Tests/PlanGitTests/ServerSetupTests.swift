@@ -135,6 +135,22 @@ final class ServerSetupTests: XCTestCase {
         XCTAssertEqual(arguments, "-p 2200 someone@example.invalid git-upload-pack '\(source.gitDir)'\n")
     }
 
+    func testGitolitesUsersAreTheKeyNamesInItsKeydir() throws {
+        let keydir = folder + "/.gitolite/keydir/people"
+        try FileManager.default.createDirectory(atPath: keydir, withIntermediateDirectories: true)
+        for name in ["admin.pub", "alice@laptop.pub", "bob@example.org.pub", "notes.txt"] {
+            try "x".write(toFile: keydir + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let hub = try Hub.create(
+            at: folder + "/repositories/plan.git", files: ["plan.yaml": Array("planmerge: 1\n".utf8)],
+            author: Signature(name: "T", email: "t@example.org", time: 1_700_000_000))
+        XCTAssertEqual(try hub.serverUserNames(), ["admin", "alice", "bob@example.org"])
+        let elsewhere = try Hub.create(
+            at: folder + "/srv/plan.git", files: ["plan.yaml": Array("planmerge: 1\n".utf8)],
+            author: Signature(name: "T", email: "t@example.org", time: 1_700_000_000))
+        XCTAssertNil(try elsewhere.serverUserNames())
+    }
+
     func testAnSSHRefusalIsItsOwnError() throws {
         let fakeSSH = folder + "/refusing-ssh"
         try "#!/bin/sh\necho 'git@hub.example: Permission denied (publickey).' >&2\nexit 255\n"
