@@ -2,7 +2,7 @@ import CLibgit2
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The certificate authorities HTTPS fetches trust, set as git users set them:
@@ -17,7 +17,9 @@ enum CertificateAuthorities {
     static let systemBundles = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt"]
 
     /// The extra CA file for this configuration value and environment, nil for none.
-    static func extraFile(config: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func extraFile(config: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
         if let value = environment["GIT_SSL_CAINFO"], !value.isEmpty { return value }
         if let config, !config.isEmpty { return config }
         if let value = environment["SSL_CERT_FILE"], !value.isEmpty { return value }
@@ -30,7 +32,8 @@ enum CertificateAuthorities {
         defer { lock.unlock() }
         if applied == file { return }
         guard let extra = FileManager.default.contents(atPath: file) else {
-            throw GitError.invalid("cannot read the CA file \(file) (http.sslCAInfo, SSL_CERT_FILE)", operation: "set up HTTPS")
+            throw GitError.invalid(
+                "cannot read the CA file \(file) (http.sslCAInfo, SSL_CERT_FILE)", operation: "set up HTTPS")
         }
         var bundle = Data()
         if let system = systemBundles.lazy.compactMap({ FileManager.default.contents(atPath: $0) }).first {
@@ -39,7 +42,8 @@ enum CertificateAuthorities {
         }
         bundle.append(extra)
         let combined = NSTemporaryDirectory() + "planmerge-ca-\(getpid())-\(UUID().uuidString).pem"
-        guard FileManager.default.createFile(atPath: combined, contents: bundle, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: combined, contents: bundle, attributes: [.posixPermissions: 0o600])
+        else {
             throw GitError.invalid("cannot write \(combined)", operation: "set up HTTPS")
         }
         defer { try? FileManager.default.removeItem(atPath: combined) }

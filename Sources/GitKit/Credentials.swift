@@ -30,7 +30,8 @@ public enum RemoteAccessError: Error, Sendable, CustomStringConvertible, Equatab
         case .ssh(let failure):
             return failure.message
         case .untrustedCertificate(let host):
-            return "the HTTPS certificate of \(host) is not trusted (an unknown authority, or made out for another name). "
+            return
+                "the HTTPS certificate of \(host) is not trusted (an unknown authority, or made out for another name). "
                 + "If the server uses your organisation's own authority, give its certificate: "
                 + "git config --global http.sslCAInfo /path/to/ca.pem (or SSL_CERT_FILE)"
         }
@@ -61,7 +62,9 @@ struct HTTPCredential: Equatable {
 /// tool shares the keyring), then `~/.netrc` (or `$NETRC`).
 enum CredentialStore {
     /// A credential for `url`, or nil when neither the helpers nor `.netrc` have one.
-    static func find(url: String, username: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func find(
+        url: String, username: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> HTTPCredential?
     {
         if let filled = fill(url: url, username: username, environment: environment) { return filled }
@@ -113,7 +116,8 @@ enum CredentialStore {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
@@ -136,23 +140,38 @@ enum Netrc {
     }
 
     static func entry(for host: String, in text: String) -> Entry? {
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(
+            String.init)
         var index = 0
         var found: Entry?
         var fallback: Entry?
         while index < tokens.count {
             let token = tokens[index]
-            guard token == "machine" || token == "default" else { index += 1; continue }
+            guard token == "machine" || token == "default" else {
+                index += 1
+                continue
+            }
             let machine = token == "machine" && index + 1 < tokens.count ? tokens[index + 1] : nil
             index += machine == nil ? 1 : 2
-            var login: String?, password: String?
+            var login: String?
+            var password: String?
             while index < tokens.count, tokens[index] != "machine", tokens[index] != "default" {
-                if tokens[index] == "login", index + 1 < tokens.count { login = tokens[index + 1]; index += 2; continue }
-                if tokens[index] == "password", index + 1 < tokens.count { password = tokens[index + 1]; index += 2; continue }
+                if tokens[index] == "login", index + 1 < tokens.count {
+                    login = tokens[index + 1]
+                    index += 2
+                    continue
+                }
+                if tokens[index] == "password", index + 1 < tokens.count {
+                    password = tokens[index + 1]
+                    index += 2
+                    continue
+                }
                 index += 1
             }
             guard let login, let password else { continue }
-            if let machine, machine.lowercased() == host.lowercased(), found == nil { found = Entry(login: login, password: password) }
+            if let machine, machine.lowercased() == host.lowercased(), found == nil {
+                found = Entry(login: login, password: password)
+            }
             if machine == nil, fallback == nil { fallback = Entry(login: login, password: password) }
         }
         return found ?? fallback

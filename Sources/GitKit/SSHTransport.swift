@@ -2,7 +2,7 @@ import CLibgit2
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An ssh remote as git reads it: `ssh://[user@]host[:port]/path` (also `ssh+git://`,
@@ -42,7 +42,11 @@ public struct SSHAddress: Sendable, Hashable {
             } else {
                 host = String(authority)
             }
-            if path.hasPrefix("/~/") { path = String(path.dropFirst(3)) } else if path.hasPrefix("/~") { path.removeFirst() }
+            if path.hasPrefix("/~/") {
+                path = String(path.dropFirst(3))
+            } else if path.hasPrefix("/~") {
+                path.removeFirst()
+            }
             self.path = path
         } else {
             // scp-like: no "://", a ':' before the first '/', and not a local path.
@@ -108,7 +112,9 @@ public enum SSHFailure: Sendable, Hashable {
 
     /// Classifies ssh's standard error text.
     public static func classify(stderr: String, status: Int32, address: SSHAddress) -> SSHFailure {
-        if stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED") || stderr.contains("has changed and you have requested strict checking") {
+        if stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")
+            || stderr.contains("has changed and you have requested strict checking")
+        {
             return .changedHostKey(host: address.host)
         }
         if stderr.contains("Host key verification failed") || stderr.contains("host key is known for") {
@@ -117,7 +123,9 @@ public enum SSHFailure: Sendable, Hashable {
         if stderr.contains("Permission denied (") || stderr.contains("Too many authentication failures") {
             return .authenticationRefused(host: address.host, user: address.user)
         }
-        let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
         return .other(host: address.host, status: status, stderr: lines.suffix(4).joined(separator: " / "))
     }
 
@@ -137,16 +145,19 @@ public enum SSHFailure: Sendable, Hashable {
     public var message: String {
         switch self {
         case .unknownHost(let host):
-            return "the ssh host key of \(host) is not known (not in known_hosts), so nothing was fetched: check the key's "
+            return
+                "the ssh host key of \(host) is not known (not in known_hosts), so nothing was fetched: check the key's "
                 + "fingerprint with the server's administrator, then record it (connect once with 'ssh \(host)', or "
                 + "'ssh-keyscan \(host) >> ~/.ssh/known_hosts' after checking)"
         case .changedHostKey(let host):
-            return "WARNING: THE SSH HOST KEY OF \(host) HAS CHANGED since it was recorded in known_hosts. Someone may be "
+            return
+                "WARNING: THE SSH HOST KEY OF \(host) HAS CHANGED since it was recorded in known_hosts. Someone may be "
                 + "intercepting the connection (a man-in-the-middle attack), or the server was reinstalled. Nothing was "
                 + "fetched. Ask the server's administrator for the new key's fingerprint before replacing the old one "
                 + "('ssh-keygen -R \(host)')"
         case .authenticationRefused(let host, let user):
-            return "ssh authentication refused by \(host)\(user.map { " for user \($0)" } ?? ""): no key it accepts was "
+            return
+                "ssh authentication refused by \(host)\(user.map { " for user \($0)" } ?? ""): no key it accepts was "
                 + "offered (ssh-agent, ~/.ssh key files, ~/.ssh/config); give the key with "
                 + "'git config core.sshCommand \"ssh -i KEYFILE -o IdentitiesOnly=yes\"'"
         case .other(let host, let status, let stderr):
@@ -185,10 +196,16 @@ struct SSHCommand {
     var shellCommand: String?
     var program: String
 
-    static func resolve(config: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> SSHCommand {
-        if let command = environment["GIT_SSH_COMMAND"], !command.isEmpty { return SSHCommand(shellCommand: command, program: "") }
+    static func resolve(config: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> SSHCommand
+    {
+        if let command = environment["GIT_SSH_COMMAND"], !command.isEmpty {
+            return SSHCommand(shellCommand: command, program: "")
+        }
         if let config, !config.isEmpty { return SSHCommand(shellCommand: config, program: "") }
-        if let program = environment["GIT_SSH"], !program.isEmpty { return SSHCommand(shellCommand: nil, program: program) }
+        if let program = environment["GIT_SSH"], !program.isEmpty {
+            return SSHCommand(shellCommand: nil, program: program)
+        }
         return SSHCommand(shellCommand: nil, program: "ssh")
     }
 
@@ -365,7 +382,9 @@ final class SSHProcess: @unchecked Sendable {
 
     init(argv: [String], address: SSHAddress) throws {
         self.address = address
-        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1], errors: [Int32] = [-1, -1]
+        var toChild: [Int32] = [-1, -1]
+        var fromChild: [Int32] = [-1, -1]
+        var errors: [Int32] = [-1, -1]
         func makePipe(_ fds: inout [Int32]) -> Bool {
             guard pipe(&fds) == 0 else { return false }
             // Close-on-exec: other spawned processes must not hold the connection open.
@@ -385,9 +404,13 @@ final class SSHProcess: @unchecked Sendable {
         defer { for argument in cArguments { free(argument) } }
         var child: pid_t = 0
         let code = posix_spawnp(&child, argv[0], &actions, nil, cArguments, environ)
-        close(toChild[0]); close(fromChild[1]); close(errors[1])
+        close(toChild[0])
+        close(fromChild[1])
+        close(errors[1])
         guard code == 0 else {
-            close(toChild[1]); close(fromChild[0]); close(errors[0])
+            close(toChild[1])
+            close(fromChild[0])
+            close(errors[0])
             throw GitError.invalid("\(argv[0]): \(String(cString: strerror(code)))", operation: "run ssh")
         }
         pid = child
@@ -399,7 +422,10 @@ final class SSHProcess: @unchecked Sendable {
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = Glibc.read(errorsFD, &chunk, chunk.count)
-                if count > 0 { collected.append(contentsOf: chunk[0..<count]); continue }
+                if count > 0 {
+                    collected.append(contentsOf: chunk[0..<count])
+                    continue
+                }
                 if count < 0, errno == EINTR { continue }
                 break
             }
@@ -418,7 +444,10 @@ final class SSHProcess: @unchecked Sendable {
     func read(into buffer: UnsafeMutablePointer<CChar>, size: Int, bytesRead: UnsafeMutablePointer<Int>) -> Int32 {
         while true {
             let count = Glibc.read(output, buffer, size)
-            if count > 0 { bytesRead.pointee = count; return 0 }
+            if count > 0 {
+                bytesRead.pointee = count
+                return 0
+            }
             if count < 0, errno == EINTR { continue }
             // End of ssh's output: if ssh failed, say why.
             if let failure = waitForFailure() {
@@ -435,11 +464,15 @@ final class SSHProcess: @unchecked Sendable {
         var offset = 0
         while offset < length {
             let count = Glibc.write(input, buffer + offset, length - offset)
-            if count > 0 { offset += count; continue }
+            if count > 0 {
+                offset += count
+                continue
+            }
             if count < 0, errno == EINTR { continue }
             let failure = waitForFailure()
             if let failure { SSHFailure.record(failure) }
-            git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), failure?.message ?? "ssh to \(address.host) closed the connection")
+            git_error_set_str(
+                Int32(GIT_ERROR_SSH.rawValue), failure?.message ?? "ssh to \(address.host) closed the connection")
             return -1
         }
         return 0
@@ -479,7 +512,10 @@ final class SSHProcess: @unchecked Sendable {
         var status: Int32 = 0
         for _ in 0..<100 {
             let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { exitStatus = Self.exitCode(status); return }
+            if reaped == pid {
+                exitStatus = Self.exitCode(status)
+                return
+            }
             if reaped < 0, errno != EINTR { return }
             usleep(20_000)
         }

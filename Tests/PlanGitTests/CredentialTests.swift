@@ -1,9 +1,9 @@
 import Foundation
+import PlanGit
+import PlanModel
 import XCTest
 
 @testable import GitKit
-import PlanGit
-import PlanModel
 
 /// HTTPS credentials come from git's credential helpers (a test helper script configured as
 /// `credential.helper`), then `.netrc`; approve and reject reach the helper.
@@ -42,7 +42,8 @@ final class CredentialTests: XCTestCase {
             """
         try script.write(toFile: helper, atomically: true, encoding: .utf8)
         chmod(helper, 0o755)
-        try "[credential]\n\thelper = \(helper)\n".write(toFile: folder + "/gitconfig", atomically: true, encoding: .utf8)
+        try "[credential]\n\thelper = \(helper)\n".write(
+            toFile: folder + "/gitconfig", atomically: true, encoding: .utf8)
     }
 
     func testTheHelperGivesTheCredentialAndHearsApproveAndReject() throws {
@@ -61,19 +62,25 @@ final class CredentialTests: XCTestCase {
 
     func testNetrcWhenNoHelperHasOneAndNothingWhenNeither() throws {
         XCTAssertNil(CredentialStore.find(url: "https://plans.uhl.example/p.git", username: nil))
-        try "machine other.example login x password y\nmachine plans.uhl.example\n  login council-hub\n  password n3trc\n"
+        try
+            "machine other.example login x password y\nmachine plans.uhl.example\n  login council-hub\n  password n3trc\n"
             .write(toFile: folder + "/netrc", atomically: true, encoding: .utf8)
         XCTAssertEqual(
             CredentialStore.find(url: "https://plans.uhl.example/p.git", username: nil),
             HTTPCredential(username: "council-hub", password: "n3trc", source: .netrc))
         XCTAssertNil(CredentialStore.find(url: "https://plans.uhl.example/p.git", username: "someone-else"))
-        XCTAssertEqual(Netrc.entry(for: "any.example", in: "default login d password p"), Netrc.Entry(login: "d", password: "p"))
+        XCTAssertEqual(
+            Netrc.entry(for: "any.example", in: "default login d password p"), Netrc.Entry(login: "d", password: "p"))
     }
 
     func testTheCAFileIsTakenAsGitUsersSetIt() {
-        XCTAssertEqual(CertificateAuthorities.extraFile(config: "/etc/a.pem", environment: ["SSL_CERT_FILE": "/b.pem"]), "/etc/a.pem")
-        XCTAssertEqual(CertificateAuthorities.extraFile(config: nil, environment: ["SSL_CERT_FILE": "/b.pem"]), "/b.pem")
-        XCTAssertEqual(CertificateAuthorities.extraFile(config: "/etc/a.pem", environment: ["GIT_SSL_CAINFO": "/c.pem"]), "/c.pem")
+        XCTAssertEqual(
+            CertificateAuthorities.extraFile(config: "/etc/a.pem", environment: ["SSL_CERT_FILE": "/b.pem"]),
+            "/etc/a.pem")
+        XCTAssertEqual(
+            CertificateAuthorities.extraFile(config: nil, environment: ["SSL_CERT_FILE": "/b.pem"]), "/b.pem")
+        XCTAssertEqual(
+            CertificateAuthorities.extraFile(config: "/etc/a.pem", environment: ["GIT_SSL_CAINFO": "/c.pem"]), "/c.pem")
         XCTAssertNil(CertificateAuthorities.extraFile(config: nil, environment: [:]))
         XCTAssertTrue(CertificateCheck.isIPAddress("127.0.0.1"))
         XCTAssertTrue(CertificateCheck.isIPAddress("::1"))
@@ -86,11 +93,15 @@ final class CredentialTests: XCTestCase {
 final class SSHCommandTests: XCTestCase {
     func testGitSSHCommandThenCoreSSHCommandThenGitSSHThenSSH() {
         let deployKey = "ssh -i /var/lib/gitolite3/.ssh/planmerge-fetch -o IdentitiesOnly=yes"
-        XCTAssertEqual(SSHCommand.resolve(config: deployKey, environment: ["GIT_SSH_COMMAND": "ssh -v"]).shellCommand, "ssh -v")
+        XCTAssertEqual(
+            SSHCommand.resolve(config: deployKey, environment: ["GIT_SSH_COMMAND": "ssh -v"]).shellCommand, "ssh -v")
         let fromConfig = SSHCommand.resolve(config: deployKey, environment: ["GIT_SSH": "/usr/bin/plink"])
-        XCTAssertEqual(fromConfig.argv(["-p", "2222", "git@hub", "git-upload-pack '/plan'"]),
+        XCTAssertEqual(
+            fromConfig.argv(["-p", "2222", "git@hub", "git-upload-pack '/plan'"]),
             ["/bin/sh", "-c", deployKey + " \"$@\"", deployKey, "-p", "2222", "git@hub", "git-upload-pack '/plan'"])
-        XCTAssertEqual(SSHCommand.resolve(config: nil, environment: ["GIT_SSH": "/usr/bin/plink"]).argv(["h", "c"]), ["/usr/bin/plink", "h", "c"])
+        XCTAssertEqual(
+            SSHCommand.resolve(config: nil, environment: ["GIT_SSH": "/usr/bin/plink"]).argv(["h", "c"]),
+            ["/usr/bin/plink", "h", "c"])
         XCTAssertEqual(SSHCommand.resolve(config: nil, environment: [:]).argv(["h", "c"]), ["ssh", "h", "c"])
         XCTAssertEqual(SSHAddress.shellQuoted("/srv/it's!.git"), "'/srv/it'\\''s'\\!'.git'")
     }
@@ -120,6 +131,14 @@ private final class EventLog: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
     private let lock = NSLock()
     private var items: [String] = []
-    func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func add(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

@@ -35,15 +35,21 @@ final class ServerSetupTests: XCTestCase {
 
     func testHooksInstallRefusesTheWrongModeUnlessForced() throws {
         let bare = try Repository(at: folder + "/hub.git", bare: true)
-        XCTAssertThrowsError(try HookInstaller(repository: bare).install(.clone(partner: "pct"), binary: "/usr/local/bin/planmerge")) {
+        XCTAssertThrowsError(
+            try HookInstaller(repository: bare).install(.clone(partner: "pct"), binary: "/usr/local/bin/planmerge")
+        ) {
             XCTAssertTrue("\($0)".contains("bare repository"))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: bare.gitDir + "hooks/pre-commit"))
         let clone = try Repository(at: folder + "/clone", bare: false)
-        XCTAssertThrowsError(try HookInstaller(repository: clone).install(.server(perRef: false), binary: "/x", identity: .http)) {
+        XCTAssertThrowsError(
+            try HookInstaller(repository: clone).install(.server(perRef: false), binary: "/x", identity: .http)
+        ) {
             XCTAssertTrue("\($0)".contains("--server belongs on the hub"))
         }
-        XCTAssertNoThrow(try HookInstaller(repository: clone).install(.server(perRef: false), binary: "/x", identity: .http, force: true))
+        XCTAssertNoThrow(
+            try HookInstaller(repository: clone).install(
+                .server(perRef: false), binary: "/x", identity: .http, force: true))
     }
 
     func testServerInstallNeedsAnIdentityAndSetsFsck() throws {
@@ -61,14 +67,19 @@ final class ServerSetupTests: XCTestCase {
         let bare = try Repository(at: folder + "/plan.git", bare: true)
         let hooks = bare.gitDir + "hooks"
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: hooks + "/update", withDestinationPath: "/var/lib/gitolite3/.gitolite/hooks/common/update")
+        try FileManager.default.createSymbolicLink(
+            atPath: hooks + "/update", withDestinationPath: "/var/lib/gitolite3/.gitolite/hooks/common/update")
         let installer = HookInstaller(repository: bare)
         XCTAssertTrue(installer.isGitolite)
-        XCTAssertThrowsError(try installer.install(.server(perRef: true), binary: "/x")) { XCTAssertTrue("\($0)".contains("gitolite")) }
+        XCTAssertThrowsError(try installer.install(.server(perRef: true), binary: "/x")) {
+            XCTAssertTrue("\($0)".contains("gitolite"))
+        }
         let done = try installer.install(.server(perRef: false), binary: "/x")
         XCTAssertTrue(done.contains("installed hook pre-receive"))
         XCTAssertEqual(try bare.localConfigString("planmerge.identity"), "gitolite")
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: hooks + "/update"), "/var/lib/gitolite3/.gitolite/hooks/common/update")
+        XCTAssertEqual(
+            try FileManager.default.destinationOfSymbolicLink(atPath: hooks + "/update"),
+            "/var/lib/gitolite3/.gitolite/hooks/common/update")
     }
 
     func testIdentityComesFromTheConfiguredSourceOnly() {
@@ -106,14 +117,20 @@ final class ServerSetupTests: XCTestCase {
     func testSSHFailuresAreToldApart() throws {
         let address = try XCTUnwrap(SSHAddress("ssh://git@hub.example/plan"))
         let changed = SSHFailure.classify(
-            stderr: "@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.\n", status: 255, address: address)
+            stderr:
+                "@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.\n",
+            status: 255, address: address)
         XCTAssertEqual(changed, .changedHostKey(host: "hub.example"))
         XCTAssertTrue(changed.message.hasPrefix("WARNING: THE SSH HOST KEY OF hub.example HAS CHANGED"))
         XCTAssertEqual(
-            SSHFailure.classify(stderr: "No ED25519 host key is known for hub.example and you have requested strict checking.\r\nHost key verification failed.\r\n", status: 255, address: address),
+            SSHFailure.classify(
+                stderr:
+                    "No ED25519 host key is known for hub.example and you have requested strict checking.\r\nHost key verification failed.\r\n",
+                status: 255, address: address),
             .unknownHost(host: "hub.example"))
         XCTAssertEqual(
-            SSHFailure.classify(stderr: "git@hub.example: Permission denied (publickey).\r\n", status: 255, address: address),
+            SSHFailure.classify(
+                stderr: "git@hub.example: Permission denied (publickey).\r\n", status: 255, address: address),
             .authenticationRefused(host: "hub.example", user: "git"))
     }
 
@@ -123,13 +140,16 @@ final class ServerSetupTests: XCTestCase {
         let source = try Repository(at: folder + "/source", bare: false)
         let committer = BranchCommitter(repository: source)
         let signature = Signature(name: "T", email: "t@example.org", time: 1_700_000_000)
-        let commit = try committer.commit(["a.txt": Array("one\n".utf8)], on: "refs/heads/main", message: "one", author: signature)
+        let commit = try committer.commit(
+            ["a.txt": Array("one\n".utf8)], on: "refs/heads/main", message: "one", author: signature)
         let fakeSSH = folder + "/fake-ssh"
-        try "#!/bin/sh\necho \"$@\" > \(folder)/ssh-args\nshift $(($# - 1))\nexec sh -c \"$1\"\n".write(toFile: fakeSSH, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"$@\" > \(folder)/ssh-args\nshift $(($# - 1))\nexec sh -c \"$1\"\n".write(
+            toFile: fakeSSH, atomically: true, encoding: .utf8)
         chmod(fakeSSH, 0o755)
         let hub = try Repository(at: folder + "/hub.git", bare: true)
         try hub.setConfigString("core.sshCommand", fakeSSH)
-        try hub.fetch(url: "ssh://someone@example.invalid:2200\(source.gitDir)", refspec: "+refs/heads/main:refs/fetched")
+        try hub.fetch(
+            url: "ssh://someone@example.invalid:2200\(source.gitDir)", refspec: "+refs/heads/main:refs/fetched")
         XCTAssertEqual(try hub.reference(named: "refs/fetched"), commit)
         let arguments = try String(contentsOfFile: folder + "/ssh-args", encoding: .utf8)
         XCTAssertEqual(arguments, "-p 2200 someone@example.invalid git-upload-pack '\(source.gitDir)'\n")
@@ -158,14 +178,20 @@ final class ServerSetupTests: XCTestCase {
         chmod(fakeSSH, 0o755)
         let hub = try Repository(at: folder + "/hub.git", bare: true)
         try hub.setConfigString("core.sshCommand", fakeSSH)
-        XCTAssertThrowsError(try hub.fetch(url: "git@hub.example:plan.git", refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30))) {
+        XCTAssertThrowsError(
+            try hub.fetch(url: "git@hub.example:plan.git", refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30))
+        ) {
             XCTAssertEqual($0 as? RemoteAccessError, .ssh(.authenticationRefused(host: "hub.example", user: "git")))
         }
     }
 
     func testCredentialHelperGivesThePasswordAndNoPasswordIsItsOwnMessage() throws {
         XCTAssertTrue(RemoteAccessError.noCredentials(host: "h").description.contains("none was found"))
-        XCTAssertTrue(RemoteAccessError.credentialsRefused(host: "h", user: "u", source: "x").description.contains("refused the password"))
-        XCTAssertNotEqual(RemoteAccessError.noCredentials(host: "h").description, RemoteAccessError.credentialsRefused(host: "h", user: "u", source: "x").description)
+        XCTAssertTrue(
+            RemoteAccessError.credentialsRefused(host: "h", user: "u", source: "x").description.contains(
+                "refused the password"))
+        XCTAssertNotEqual(
+            RemoteAccessError.noCredentials(host: "h").description,
+            RemoteAccessError.credentialsRefused(host: "h", user: "u", source: "x").description)
     }
 }

@@ -41,7 +41,8 @@ final class ServerManifestTests: XCTestCase {
     }
 
     func testPartnerSetKeepsCommentsAndOfficers() throws {
-        let change = ManifestEditor.PartnerChange(remote: .some("ssh://git@nhs.example/pct.git"), addPushers: ["AHogarth"])
+        let change = ManifestEditor.PartnerChange(
+            remote: .some("ssh://git@nhs.example/pct.git"), addPushers: ["AHogarth"])
         let (text, partner) = try ManifestEditor(text: manifest).settingPartner("pct", change)
         XCTAssertTrue(text.contains("    # the PCT's own comment\n"))
         XCTAssertTrue(text.contains("# The coordinator's comment\n"))
@@ -74,7 +75,8 @@ final class ServerManifestTests: XCTestCase {
 
     func testARemoteWithAPasswordIsAnError() throws {
         let withPassword = manifest.replacingOccurrences(
-            of: "    pushers: [pvaughan]\n", with: "    pushers: [pvaughan]\n    remote: https://hub:s3cret@nhs.example/pct.git\n")
+            of: "    pushers: [pvaughan]\n",
+            with: "    pushers: [pvaughan]\n    remote: https://hub:s3cret@nhs.example/pct.git\n")
         let folder = NSTemporaryDirectory() + "planmerge-remote-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -84,6 +86,7 @@ final class ServerManifestTests: XCTestCase {
         XCTAssertEqual(found.map(\.rule), ["manifest-remote-password"])
         XCTAssertTrue(found[0].message.contains("https://hub:***@nhs.example/pct.git"))
         XCTAssertFalse(found[0].message.contains("s3cret"))
-        XCTAssertEqual(RemoteURL.scrubbed("https://hub:s3cret@nhs.example/pct.git"), "https://hub:***@nhs.example/pct.git")
+        XCTAssertEqual(
+            RemoteURL.scrubbed("https://hub:s3cret@nhs.example/pct.git"), "https://hub:***@nhs.example/pct.git")
     }
 }

@@ -12,7 +12,9 @@ public struct RemoteCredentialsCheck: PlanCheck {
                 .error, "manifest-remote-password",
                 at: plan.manifestLocations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
                 "partner '\(partner.id)' has a password in its remote (\(RemoteURL.scrubbed(remote))), and plan.yaml is read by every partner",
-                hint: "remove the password from the URL and store it for the hub's user: git credential approve (docs/DEPLOY.md)")
+                hint:
+                    "remove the password from the URL and store it for the hub's user: git credential approve (docs/DEPLOY.md)"
+            )
         }
     }
 }

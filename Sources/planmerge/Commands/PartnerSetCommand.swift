@@ -9,7 +9,8 @@ import PlanModel
 struct PartnerSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits).")
+        abstract: "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits)."
+    )
 
     @OptionGroup var hub: PartnerCommand.HubOption
     @Argument(help: "The partner's id.")
@@ -32,7 +33,9 @@ struct PartnerSetCommand: ParsableCommand {
     func validate() throws {
         if remote != nil && noRemote { throw ValidationError("--remote and --no-remote exclude each other") }
         if let remote, RemoteURL.password(in: remote) != nil {
-            throw ValidationError("the remote holds a password, and plan.yaml is read by every partner: give the URL without it and store the password in a git credential helper (docs/DEPLOY.md)")
+            throw ValidationError(
+                "the remote holds a password, and plan.yaml is read by every partner: give the URL without it and store the password in a git credential helper (docs/DEPLOY.md)"
+            )
         }
     }
 
@@ -52,9 +55,13 @@ struct PartnerSetCommand: ParsableCommand {
             throw UserError("\(error)")
         }
         guard let partner = result else { return }
-        Console.out("\(partner.id) (\(partner.name)): \(partner.remote.map(RemoteURL.scrubbed) ?? "pushes to the hub, branch \(HubLayout.partnerBranch(partner.id))")")
+        Console.out(
+            "\(partner.id) (\(partner.name)): \(partner.remote.map(RemoteURL.scrubbed) ?? "pushes to the hub, branch \(HubLayout.partnerBranch(partner.id))")"
+        )
         Console.out("pushers: \(partner.pushers.isEmpty ? "none" : partner.pushers.joined(separator: ", "))")
-        if !hub.repository.isBare { Console.out("Committed on main in this clone: push it to the hub (git push origin main)") }
+        if !hub.repository.isBare {
+            Console.out("Committed on main in this clone: push it to the hub (git push origin main)")
+        }
     }
 }
 
@@ -86,13 +93,17 @@ struct CoordinatorCommand: ParsableCommand {
                 if !unknown.isEmpty {
                     throw UserError(
                         "gitolite has no key for \(unknown.joined(separator: ", ")): a coordinator that cannot push is locked out, so nothing was changed",
-                        hint: "gitolite's users: \(known.joined(separator: ", ")); add the key to gitolite's keydir first, or correct the name")
+                        hint:
+                            "gitolite's users: \(known.joined(separator: ", ")); add the key to gitolite's keydir first, or correct the name"
+                    )
                 }
             }
             let current = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest?.coordinator.pushers ?? []
             let dropped = current.filter { !UserName.list(pusher, contains: $0) }
             do {
-                try hub.editManifest(message: "Set the coordinator's pushers", author: hub.repository.defaultSignature()) {
+                try hub.editManifest(
+                    message: "Set the coordinator's pushers", author: hub.repository.defaultSignature()
+                ) {
                     try ManifestEditor(text: $0).settingCoordinatorPushers(pusher)
                 }
             } catch let error as ManifestEditor.EditError {
@@ -100,7 +111,9 @@ struct CoordinatorCommand: ParsableCommand {
             }
             Console.out("coordinator pushers: \(pusher.joined(separator: ", "))")
             if !dropped.isEmpty { Console.out("no longer coordinator: \(dropped.joined(separator: ", "))") }
-            if !hub.repository.isBare { Console.out("Committed on main in this clone: push it to the hub (git push origin main)") }
+            if !hub.repository.isBare {
+                Console.out("Committed on main in this clone: push it to the hub (git push origin main)")
+            }
         }
     }
 }
