@@ -171,6 +171,38 @@ final class ServerSetupTests: XCTestCase {
         XCTAssertNil(try elsewhere.serverUserNames())
     }
 
+    func testHTTPSGoesThroughTheProxyGitUsersSet() throws {
+        // A one-shot listener that records the first line a client sends (a proxy's CONNECT).
+        let seen = folder + "/proxy-request"
+        let portFile = folder + "/proxy-port"
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        listener.arguments = [
+            "python3", "-c",
+            """
+            import socket, sys
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
+            open(sys.argv[2], "w").write(str(s.getsockname()[1]))
+            s.settimeout(20)
+            c, _ = s.accept(); open(sys.argv[1], "w").write(c.recv(4096).decode().split("\\r\\n")[0]); c.close()
+            """,
+            seen, portFile,
+        ]
+        try listener.run()
+        defer { if listener.isRunning { listener.terminate() } }
+        var port: String?
+        for _ in 0..<100 where port == nil {
+            port = try? String(contentsOfFile: portFile, encoding: .utf8)
+            if port == nil { usleep(50_000) }
+        }
+        let hub = try Repository(at: folder + "/hub.git", bare: true)
+        try hub.setConfigString("http.proxy", "http://127.0.0.1:\(try XCTUnwrap(port))")
+        XCTAssertThrowsError(
+            try hub.fetch(url: "https://plans.uhl.example/git/uhl.git", refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30)))
+        listener.waitUntilExit()
+        XCTAssertEqual(try String(contentsOfFile: seen, encoding: .utf8), "CONNECT plans.uhl.example:443 HTTP/1.1")
+    }
+
     func testAnSSHRefusalIsItsOwnError() throws {
         let fakeSSH = folder + "/refusing-ssh"
         try "#!/bin/sh\necho 'git@hub.example: Permission denied (publickey).' >&2\nexit 255\n"
