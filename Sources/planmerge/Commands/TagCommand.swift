@@ -38,6 +38,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OwnerCheck.run(hub ?? FileManager.default.currentDirectoryPath)
         let repository = try GitPlan.repository(at: hub)
         let day = Clock.day(today)
         let tagName = name ?? CabinetTag.defaultName(day)
