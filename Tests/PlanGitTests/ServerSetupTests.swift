@@ -82,6 +82,23 @@ final class ServerSetupTests: XCTestCase {
             "/var/lib/gitolite3/.gitolite/hooks/common/update")
     }
 
+    func testAnExistingUpdateHookIsChainedNotReplaced() throws {
+        let bare = try Repository(at: folder + "/hub.git", bare: true)
+        let hook = bare.gitDir + "hooks/update"
+        let own = "#!/bin/sh\necho own update hook\n"
+        try own.write(toFile: hook, atomically: true, encoding: .utf8)
+        chmod(hook, 0o755)
+        let installer = HookInstaller(repository: bare)
+        try installer.install(.server(perRef: true), binary: "/x", identity: .unix)
+        XCTAssertEqual(try String(contentsOfFile: hook + ".chained", encoding: .utf8), own)
+        let script = try String(contentsOfFile: hook, encoding: .utf8)
+        XCTAssertTrue(HookInstaller.isPlanmergeScript(script))
+        XCTAssertTrue(script.contains("if [ -x \"$0.chained\" ]; then \"$0.chained\" \"$@\" || exit $?; fi"))
+        try installer.uninstall()
+        XCTAssertEqual(try String(contentsOfFile: hook, encoding: .utf8), own)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hook + ".chained"))
+    }
+
     func testIdentityComesFromTheConfiguredSourceOnly() {
         let environment = ["GL_USER": "intruder", "REMOTE_USER": "PVaughan"]
         XCTAssertEqual(Pusher.IdentitySource.http.name(in: environment), "PVaughan")
