@@ -67,7 +67,9 @@ private final class FetchContext {
     /// Asked between steps and in callbacks; true stops the fetch (timeout watchdog).
     let shouldStop: () -> Bool
     var stoppedByCallback = false
-    var credentialAttempts = 0
+    /// The HTTPS credential last offered, and the access failure a callback saw.
+    var credential: HTTPCredential?
+    var accessError: RemoteAccessError?
 
     init(progress: ((FetchProgress) -> Bool)?, shouldStop: @escaping () -> Bool) {
         self.progress = progress
@@ -84,6 +86,7 @@ private enum FetchOutcome: Sendable {
     case success
     case git(GitError)
     case fetch(FetchError)
+    case access(RemoteAccessError)
 }
 
 /// Shared between the caller and the fetching thread.
@@ -113,8 +116,10 @@ extension Repository {
     /// `remote.*` configuration is written); no tags are fetched, nothing is pruned and
     /// nothing is written to FETCH_HEAD (libgit2 only truncates it), so fetches into one
     /// repository can run in parallel, one `Repository` per thread. `progress` is called as objects arrive; returning false
-    /// cancels (`FetchError.cancelled`). SSH uses the ssh-agent once; HTTPS needs no
-    /// credentials (public) or fails with libgit2's authentication error.
+    /// cancels (`FetchError.cancelled`). ssh goes through the system's OpenSSH client as
+    /// for git (`SSHTransport`); HTTPS asks git's credential helpers, then `.netrc`, trusts
+    /// the CA file of `http.sslCAInfo` or `SSL_CERT_FILE`, and takes git's proxy settings;
+    /// a refusal throws `RemoteAccessError`.
     ///
     /// There is no timeout here: libgit2 1.5.1 has none and its callbacks never fire while
     /// a remote sends nothing. Use `fetch(url:refspecs:timeout:progress:)` to bound it.
@@ -148,6 +153,8 @@ extension Repository {
                 outcome = .git(error)
             } catch let error as FetchError {
                 outcome = .fetch(error)
+            } catch let error as RemoteAccessError {
+                outcome = .access(error)
             } catch {
                 outcome = .git(GitError.invalid("\(error)", operation: "fetch \(url)"))
             }
@@ -167,12 +174,20 @@ extension Repository {
         case .success: return
         case .git(let error): throw error
         case .fetch(let error): throw error
+        case .access(let error): throw error
         case nil: throw GitError.invalid("fetch thread ended without a result", operation: "fetch \(url)")
         }
     }
 
-    private func fetch(url: String, refspecs: [String], context: FetchContext) throws {
-        let operation = "fetch \(url)"
+    private func fetch(url given: String, refspecs: [String], context: FetchContext) throws {
+        let operation = "fetch \(given)"
+        try SSHTransport.ensureRegistered()
+        _ = SSHFailure.takeRecorded()  // nothing left over from an earlier fetch on this thread
+        // scp-like user@host:path goes to libgit2 in its ssh:// form.
+        let url = SSHAddress.isSCPLike(given) ? SSHAddress(given)!.url : given
+        if url.lowercased().hasPrefix("https://"), let file = CertificateAuthorities.extraFile(config: try configString("http.sslCAInfo")) {
+            try CertificateAuthorities.apply(file)
+        }
         let remote = try RemoteHandle(anonymous: url, in: self)
         let specs = CStringArray(refspecs)
         var options = git_fetch_options()
@@ -198,14 +213,32 @@ extension Repository {
             context.stoppedByCallback = true
             return GIT_EUSER.rawValue
         }
-        options.callbacks.credentials = { out, _, usernameFromURL, allowedTypes, payload in
-            // One try with the ssh-agent; afterwards let libgit2 report the failure.
-            guard let context = FetchContext.from(payload), context.credentialAttempts == 0,
-                  allowedTypes & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
-            context.credentialAttempts += 1
-            if let usernameFromURL { return git_credential_ssh_key_from_agent(out, usernameFromURL) }
-            return git_credential_ssh_key_from_agent(out, "git")
+        options.callbacks.credentials = { out, url, usernameFromURL, allowedTypes, payload in
+            guard let context = FetchContext.from(payload), let out, let url,
+                  allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
+            let address = String(cString: url)
+            let host = URLComponents(string: address)?.host ?? address
+            if let refused = context.credential {
+                // Asked again: the server refused what was offered.
+                CredentialStore.reject(refused, url: address)
+                context.accessError = .credentialsRefused(host: host, user: refused.username, source: refused.source.label)
+                return GIT_EUSER.rawValue
+            }
+            let user = usernameFromURL.map { String(cString: $0) }
+            guard let credential = CredentialStore.find(url: address, username: user) else {
+                context.accessError = .noCredentials(host: host)
+                return GIT_EUSER.rawValue
+            }
+            context.credential = credential
+            return git_credential_userpass_plaintext_new(out, credential.username, credential.password)
         }
+        options.callbacks.certificate_check = { _, valid, host, payload in
+            if valid != 0 { return 0 }
+            guard let context = FetchContext.from(payload) else { return -1 }
+            context.accessError = CertificateCheck.refusal(host: host.map { String(cString: $0) } ?? "the server")
+            return GIT_EUSER.rawValue
+        }
+        options.proxy_opts.type = GIT_PROXY_AUTO
 
         let payload = Unmanaged.passUnretained(context).toOpaque()
         options.callbacks.payload = payload
@@ -216,8 +249,11 @@ extension Repository {
             // Stopped by the progress callback or by an abandoning watchdog (whose caller has
             // already reported the timeout).
             if context.stoppedByCallback { throw FetchError.cancelled(url: url) }
+            if let refusal = context.accessError { throw refusal }
+            if let failure = SSHFailure.takeRecorded() { throw RemoteAccessError.ssh(failure) }
             try GitError.check(downloaded, operation)
         }
+        if let credential = context.credential { CredentialStore.approve(credential, url: url) }
         _ = git_remote_disconnect(remote.pointer)
         // Abandoned by a watchdog: leave every reference as it was.
         if context.shouldStop() { throw FetchError.cancelled(url: url) }

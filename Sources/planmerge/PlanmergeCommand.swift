@@ -33,6 +33,7 @@ struct Planmerge: ParsableCommand {
             RenderCommand.self,
             InitCommand.self,
             PartnerCommand.self,
+            CoordinatorCommand.self,
             ConsolidateCommand.self,
             StatusCommand.self,
             TagCommand.self,

@@ -118,7 +118,7 @@ final class GitWorld {
     func makeHub(serverHooks: Bool = true, perRef: Bool = false) throws {
         try mustGit(["init", "-q", "--bare", hub], in: base)
         if serverHooks {
-            let installed = try planmerge(["hooks", "install", "--server", "--repo", hub] + (perRef ? ["--per-ref"] : []), in: base)
+            let installed = try planmerge(["hooks", "install", "--server", "--identity", "env:GL_USER", "--repo", hub] + (perRef ? ["--per-ref"] : []), in: base)
             guard installed.status == 0 else { throw TestFailure("hooks install --server: \(installed.output)") }
         }
         let seed = base + "/seed"
@@ -182,7 +182,7 @@ final class HookFixtureTests: XCTestCase {
         let bare = ["PATH": "/usr/bin:/bin"]
         let refused = try world.git(["commit", "-q", "-m", "Re-date 15.1"], in: clone, env: bare)
         XCTAssertEqual(refused.status, 1, refused.output)
-        XCTAssertTrue(refused.stderr.contains("planmerge not found: install it or set git config planmerge.binary"), refused.output)
+        XCTAssertTrue(refused.stderr.contains("planmerge not found on the server"), refused.output)
 
         try world.mustGit(["config", "--unset", "planmerge.binary"], in: clone)
         XCTAssertEqual(try world.git(["commit", "-q", "-m", "Re-date 15.1"], in: clone, env: bare).status, 1)

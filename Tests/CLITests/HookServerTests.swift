@@ -160,8 +160,15 @@ final class HookServerTests: XCTestCase {
         XCTAssertNotEqual(nobody.status, 0)
         XCTAssertTrue(nobody.stderr.contains("anonymous push"), nobody.output)
         XCTAssertNil(try hubRef("refs/heads/partners/leicester-pct"))
-        // A web server's REMOTE_USER names the pusher too.
-        let web = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "pvaughan"])
+        // Only the configured source names the pusher: under env:GL_USER, REMOTE_USER is ignored...
+        let ignored = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "pvaughan"])
+        XCTAssertNotEqual(ignored.status, 0, ignored.output)
+        XCTAssertTrue(ignored.stderr.contains("anonymous push"), ignored.output)
+        // ...and with the http source a web server's REMOTE_USER names the pusher (capitals aside),
+        // while a GL_USER the pusher sets is ignored.
+        try world.mustGit(["config", "planmerge.identity", "http"], in: world.hub)
+        let web = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "PVaughan", "GL_USER": "coordinator"])
         XCTAssertEqual(web.status, 0, web.output)
     }
 

@@ -22,7 +22,7 @@ final class HubCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["partner", "add", "pct", "--name", "again", "--hub", hub]).status, 2)
         XCTAssertEqual(try CLI.run(["partner", "add", "Bad Id", "--name", "x", "--hub", hub]).status, 2)
         let listed = try CLI.run(["partner", "list", "--hub", hub])
-        XCTAssertEqual(listed.stdout, "pct\tDerby City PCT\t../pct\n")
+        XCTAssertEqual(listed.stdout, "pct\tDerby City PCT\t../pct\tpushers: -\n")
         XCTAssertEqual(try GitFixture.git(["log", "--format=%s", "main"], in: URL(fileURLWithPath: hub)), "Add partner pct (Derby City PCT)\nStart the plan")
 
         // The partner clones, adds a recommendation file... which the manifest does not know yet.

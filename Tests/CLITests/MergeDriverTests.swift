@@ -35,11 +35,14 @@ final class MergeDriverTests: XCTestCase {
         }
         // Log the hooks git runs, to see the merge commit checked by pre-merge-commit.
         let log = paul + "/../paul-hooks.log"
-        let wrapper = paul + "/../planmerge-logging"
+        // The hooks look on PATH first: a logging planmerge ahead of the real one.
+        let folder = paul + "/../logging-bin"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let wrapper = folder + "/planmerge"
         try "#!/bin/sh\necho \"$*\" >> '\(log)'\nexec '\(CLI.executable.path)' \"$@\"\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
-        try world.mustGit(["config", "planmerge.binary", wrapper], in: paul)
-        let pulled = try world.git(["pull", "-q", "--no-edit", "origin", "main"], in: paul)
+        let path = folder + ":" + (world.environment["PATH"] ?? "/usr/bin:/bin")
+        let pulled = try world.git(["pull", "-q", "--no-edit", "origin", "main"], in: paul, env: ["PATH": path])
         XCTAssertEqual(pulled.status, 0, pulled.output)
         XCTAssertTrue(try String(contentsOfFile: log, encoding: .utf8).contains("hook pre-merge-commit"), "the merge commit was checked")
         let text = try world.read(paul, file)

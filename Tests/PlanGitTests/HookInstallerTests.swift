@@ -44,11 +44,11 @@ final class HookInstallerTests: XCTestCase {
     func testServerInstallAndSwitchingToPerRef() throws {
         let hub = try TestRepo(bare: true, name: "hub.git")
         let installer = HookInstaller(repository: try Repository.open(at: hub.path))
-        try installer.install(.server(perRef: false), binary: "/usr/local/bin/planmerge")
+        try installer.install(.server(perRef: false), binary: "/usr/local/bin/planmerge", identity: .environment("GL_USER"))
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hub.path + "/hooks/pre-receive"))
         XCTAssertEqual(try hub.git("config", "planmerge.binary"), "/usr/local/bin/planmerge")
         XCTAssertThrowsError(try hub.git("config", "merge.planmerge.driver"))
-        try installer.install(.server(perRef: true), binary: "/usr/local/bin/planmerge")
+        try installer.install(.server(perRef: true), binary: "/usr/local/bin/planmerge", identity: .environment("GL_USER"))
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hub.path + "/hooks/update"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: hub.path + "/hooks/pre-receive"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: hub.path + "/info/attributes"))

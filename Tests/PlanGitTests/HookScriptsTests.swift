@@ -24,7 +24,7 @@ final class HookScriptsTests: XCTestCase {
             XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.hooksFolder.appendingPathComponent(name).path), name)
             XCTAssertTrue(HookInstaller.isPlanmergeScript(text), name)
             XCTAssertTrue(text.contains("exec \"$bin\" hook \(name) \"$@\"\n"), name)
-            XCTAssertTrue(text.contains("planmerge not found: install it or set git config planmerge.binary"), name)
+            XCTAssertTrue(text.contains("planmerge not found on the server"), name)
             XCTAssertTrue(text.contains("git config planmerge.binary"), name)
         }
     }

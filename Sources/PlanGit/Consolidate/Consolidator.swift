@@ -41,6 +41,7 @@ public struct Consolidator {
     {
         let started = Date()
         let repository: Repository
+        try Hub.checkOwner(hubPath)
         do { repository = try Repository.open(at: hubPath) } catch {
             throw ConsolidationError.notAHub(hubPath, reason: "\(error)")
         }

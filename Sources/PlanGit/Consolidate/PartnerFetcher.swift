@@ -42,7 +42,7 @@ public struct PartnerFetcher: Sendable {
                     gate.signal()
                     group.leave()
                 }
-                events(.started(partner: partner.id, url: url))
+                events(.started(partner: partner.id, url: RemoteURL.scrubbed(url)))
                 var failure: String?
                 do {
                     if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
@@ -54,7 +54,7 @@ public struct PartnerFetcher: Sendable {
                         return true
                     }
                 } catch {
-                    failure = "\(error)"
+                    failure = "\(error)".replacingOccurrences(of: url, with: RemoteURL.scrubbed(url))
                 }
                 results.set(partner.id, failure)
                 events(.finished(partner: partner.id, error: failure))

@@ -28,7 +28,9 @@ public struct HookInstaller {
     }
 
     public static let attributesLine = "sections/**/*.md merge=planmerge"
-    static let configKeys = ["planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver"]
+    static let configKeys = [
+        "planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver", Pusher.IdentitySource.configKey,
+    ]
 
     public struct ForeignHookError: Error, CustomStringConvertible, Sendable {
         public var path: String
@@ -37,11 +39,51 @@ public struct HookInstaller {
         }
     }
 
-    /// Installs for `kind`, with `binary` the absolute path of the planmerge executable.
+    /// An install that does not fit the repository (refused unless forced).
+    public struct ModeError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// True for a bare repository (a hub).
+    public var isBare: Bool { repository.workdir == nil }
+
+    /// True when gitolite manages this repository: its `gl-conf`, or its `update` hook
+    /// pointing into gitolite.
+    public var isGitolite: Bool {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: repository.gitDir + "gl-conf") { return true }
+        if let target = try? manager.destinationOfSymbolicLink(atPath: hooksFolder + "/update") {
+            return target.contains("gitolite")
+        }
+        return false
+    }
+
+    /// Installs for `kind`, with `binary` the absolute path of the planmerge executable
+    /// (recorded as a fallback: the hooks look on PATH first). On the hub, `identity` is the
+    /// source of pusher names (default: the one configured, else gitolite under gitolite);
+    /// `receive.fsckObjects` is turned on. Refuses clone hooks in a bare repository and
+    /// server hooks in a work tree unless `force`, and `--per-ref` under gitolite (which owns
+    /// the `update` hook; pre-receive runs beside it and survives `gitolite setup`).
     /// Returns one line per thing done (nothing when all was in place already).
     @discardableResult
-    public func install(_ kind: Kind, binary: String) throws -> [String] {
+    public func install(_ kind: Kind, binary: String, identity: Pusher.IdentitySource? = nil, force: Bool = false) throws -> [String] {
         var done: [String] = []
+        switch kind {
+        case .clone where isBare && !force:
+            throw ModeError(description: "\(repository.gitDir) is a bare repository (a hub): the clone hooks and --partner belong in a clone; on the hub use --server (or --force)")
+        case .server where !isBare && !force:
+            throw ModeError(description: "\(repository.workdir ?? repository.gitDir) is a clone with a work tree: --server belongs on the hub (a bare repository); it would remove this clone's pre-commit hook and merge driver (use --force if this really is the hub)")
+        case .server(perRef: true) where isGitolite:
+            throw ModeError(description: "gitolite manages this repository's update hook (its access rules) and re-creates it on 'gitolite setup': install without --per-ref; the pre-receive hook runs beside gitolite's and survives 'gitolite setup'")
+        default: break
+        }
+        var serverIdentity: Pusher.IdentitySource?
+        if case .server = kind {
+            serverIdentity = try identity ?? Pusher.identitySource(of: repository) ?? (isGitolite ? .gitolite : nil)
+            guard serverIdentity != nil else {
+                throw ModeError(description: "say how the server names pushers: --identity gitolite (ssh through gitolite), http (a web server's REMOTE_USER) or unix (plain ssh, one account per person)")
+            }
+        }
         let wanted: [String]
         switch kind {
         case .clone: wanted = ["pre-commit", "pre-merge-commit", "commit-msg"]
@@ -61,7 +103,10 @@ public struct HookInstaller {
             ]
             if try addAttributesLine() { done.append("added '\(Self.attributesLine)' to \(attributesPath)") }
         case .server:
-            config += [("planmerge.partner", nil), ("merge.planmerge.name", nil), ("merge.planmerge.driver", nil)]
+            config += [
+                ("planmerge.partner", nil), ("merge.planmerge.name", nil), ("merge.planmerge.driver", nil),
+                (Pusher.IdentitySource.configKey, serverIdentity?.description), ("receive.fsckObjects", "true"),
+            ]
             if try removeAttributesLine() { done.append("removed '\(Self.attributesLine)' from \(attributesPath)") }
         }
         for (key, value) in config {
@@ -106,8 +151,13 @@ public struct HookInstaller {
         let manager = FileManager.default
         if let existing = manager.contents(atPath: path) {
             let text = String(decoding: existing, as: UTF8.self)
-            guard Self.isPlanmergeScript(text) else { throw ForeignHookError(path: path) }
-            if text == script, manager.isExecutableFile(atPath: path) { return false }
+            if !Self.isPlanmergeScript(text), name == "update", !isGitolite, !manager.fileExists(atPath: path + Self.chainedSuffix) {
+                // Someone's own update hook: kept, and run first by planmerge's (chained).
+                try manager.moveItem(atPath: path, toPath: path + Self.chainedSuffix)
+            } else {
+                guard Self.isPlanmergeScript(text) else { throw ForeignHookError(path: path) }
+                if text == script, manager.isExecutableFile(atPath: path) { return false }
+            }
         }
         try manager.createDirectory(atPath: hooksFolder, withIntermediateDirectories: true)
         try Data(script.utf8).write(to: URL(fileURLWithPath: path))
@@ -121,8 +171,14 @@ public struct HookInstaller {
             Self.isPlanmergeScript(String(decoding: existing, as: UTF8.self))
         else { return false }
         try FileManager.default.removeItem(atPath: path)
+        if FileManager.default.fileExists(atPath: path + Self.chainedSuffix) {
+            try FileManager.default.moveItem(atPath: path + Self.chainedSuffix, toPath: path)  // the chained hook back
+        }
         return true
     }
+
+    /// The suffix under which an existing `update` hook is kept and chained.
+    public static let chainedSuffix = ".chained"
 
     // MARK: Attributes
 

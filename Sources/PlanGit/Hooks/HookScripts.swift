@@ -53,7 +53,7 @@ public enum HookScripts {
         header: """
         # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
         # Hub (server): checks every pushed reference before any is updated (all or nothing).
-        # The pusher (GL_USER, REMOTE_USER or PLANMERGE_USER) is mapped through the manifest of
+        # The pusher (named by the hub's planmerge.identity source) is mapped through the manifest of
         # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
         # one that changes files outside the partner's folder, makes the plan invalid, moves or
         # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
@@ -66,6 +66,8 @@ public enum HookScripts {
         # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
         # Hub (server): the same checks as pre-receive, one reference at a time (git passes
         # <ref> <old> <new>), so a push of several references can be partly accepted.
+        # An update hook that was here before (kept as update.chained) runs first; its refusal stands.
+        if [ -x "$0.chained" ]; then "$0.chained" "$@" || exit $?; fi
 
         """)
 
@@ -74,20 +76,25 @@ public enum HookScripts {
         "#!/bin/sh\n" + header + wrapper(calling: name)
     }
 
-    /// Finds the binary (`git config planmerge.binary`, else `planmerge` on PATH) and runs
+    /// Finds the binary (`planmerge` on PATH, with /usr/local/bin and /usr/bin added since a
+    /// web server's CGI PATH may lack them; else the one recorded at install, `git config
+    /// planmerge.binary`, so an upgrade into another folder does not break the hub) and runs
     /// `planmerge hook <name>` with git's arguments and standard input; without a binary it
-    /// refuses, so a missing checker never lets a change through.
+    /// refuses, saying where it looked and as whom, so a missing checker never lets a change
+    /// through.
     static func wrapper(calling name: String) -> String {
         #"""
         # A thin wrapper: it runs 'planmerge hook \#(name)' with git's arguments and standard input.
-        # The binary is git config planmerge.binary, else planmerge on PATH. When neither is
-        # there it refuses (exit 1): a missing checker must never let a change through.
-        bin=$(git config planmerge.binary)
+        # The binary is planmerge on PATH (plus /usr/local/bin and /usr/bin, which a web server's
+        # CGI PATH may lack), else the one recorded at install (git config planmerge.binary).
+        # When neither is there it refuses (exit 1): a missing checker must never let a change through.
+        PATH=$PATH:/usr/local/bin:/usr/bin:/bin
+        bin=$(command -v planmerge)
         if [ -z "$bin" ]; then
-          bin=$(command -v planmerge)
+          bin=$(git config planmerge.binary)
         fi
         if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-          echo "planmerge not found: install it or set git config planmerge.binary" >&2
+          echo "planmerge not found on the server (user $(id -un); PATH=$PATH; planmerge.binary='$(git config planmerge.binary)'): the administrator installs it in /usr/local/bin" >&2
           exit 1
         fi
         exec "$bin" hook \#(name) "$@"

@@ -75,7 +75,7 @@ public struct PushCheck {
         if role == .unknown {
             guard let pusher else {
                 return refuse(
-                    "anonymous push: the server named no user (\(Pusher.variables.joined(separator: ", ")) unset), and only pushers listed in the manifest may push")
+                    "anonymous push: the server named no user (see the hub's \(Pusher.IdentitySource.configKey)), and only pushers listed in the manifest may push")
             }
             return refuse("unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers")
         }

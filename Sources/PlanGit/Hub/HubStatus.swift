@@ -64,7 +64,7 @@ public struct HubStatus: Sendable, Codable {
             let ref = partner.publication.hubRef
             let fetched = try repository.reference(named: ref)
             var state = PartnerState(
-                id: partner.id, name: partner.name, source: partner.remote ?? ref, lastAccepted: accepted[partner.id]?.hex,
+                id: partner.id, name: partner.name, source: partner.remote.map(RemoteURL.scrubbed) ?? ref, lastAccepted: accepted[partner.id]?.hex,
                 lastAcceptedDate: nil, fetchedHead: fetched?.hex, pending: 0, errors: 0,
                 actions: plan.actions.filter { $0.partner == partner.id }.count,
                 lastRunState: record.latestOutcome(partner.id)?.state,

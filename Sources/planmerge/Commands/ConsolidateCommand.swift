@@ -70,6 +70,7 @@ struct ConsolidateCommand: ParsableCommand {
         options.dryRun = dryRun
         options.strict = strict
         options.acceptRewrite = Set(acceptRewrite)
+        try OwnerCheck.run(hub ?? FileManager.default.currentDirectoryPath)
         let display = FetchDisplay(enabled: format == .text && Console.isErrorTerminal)
         let report: ConsolidationReport
         do {

@@ -134,7 +134,13 @@ enum HookOutput {
     /// The server check shared by pre-receive and update.
     static func checkPush(_ updates: [RefUpdate]) throws {
         let repository = try Repository.openFromEnvironment()
-        let pusher = Pusher.name(in: ProcessInfo.processInfo.environment)
+        guard let source = try Pusher.identitySource(of: repository) else {
+            Console.error(
+                "planmerge: push refused: this hub has no identity source (git config \(Pusher.IdentitySource.configKey) is unset),"
+                    + " so no pusher can be named; the administrator sets it: planmerge hooks install --server --identity gitolite|http|unix")
+            throw PlanmergeExit.problems.code
+        }
+        let pusher = source.name(in: ProcessInfo.processInfo.environment)
         let verdicts = try PushCheck(repository: repository).check(updates, pusher: pusher)
         var refused = false
         for verdict in verdicts {

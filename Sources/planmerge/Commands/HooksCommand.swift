@@ -15,8 +15,9 @@ struct HooksCommand: ParsableCommand {
               planmerge hooks install --partner leicester-pct
               planmerge hooks install --server --repo hub.git
               planmerge hooks uninstall
+              planmerge hooks check --repo hub.git
             """,
-        subcommands: [Install.self, Uninstall.self]
+        subcommands: [Install.self, Uninstall.self, HooksCheckCommand.self]
     )
 
     struct Install: ParsableCommand {
@@ -44,18 +45,52 @@ struct HooksCommand: ParsableCommand {
 
         @OptionGroup var repository: HubOption
 
+        @Option(help: "With --server: how the server names pushers: gitolite, http or unix (default: gitolite when gitolite manages the hub).")
+        var identity: String?
+
+        @Flag(help: "Install even where the mode does not fit the repository (--partner on a bare one, --server on a clone).")
+        var force = false
+
         func validate() throws {
+            if let identity, Pusher.IdentitySource(identity) == nil {
+                throw ValidationError("--identity: use gitolite, http or unix")
+            }
+            if identity != nil && !server { throw ValidationError("--identity goes with --server") }
             if server && partner != nil { throw ValidationError("--partner and --server exclude each other") }
             if perRef && !server { throw ValidationError("--per-ref goes with --server") }
         }
 
         func run() throws {
+            try OwnerCheck.run(self.repository.path ?? FileManager.default.currentDirectoryPath)
             let repository = try self.repository.repository()
             if let partner { try Self.checkPartner(partner, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
-            let done = try HookInstaller(repository: repository).install(kind, binary: try Executable.path())
+            if server { try Self.checkSomeoneCanPush(repository) }
+            let done: [String]
+            do {
+                done = try HookInstaller(repository: repository).install(
+                    kind, binary: try Executable.path(), identity: identity.flatMap(Pusher.IdentitySource.init), force: force)
+            } catch let error as HookInstaller.ModeError {
+                throw UserError("\(error)")
+            }
             for line in done { Console.out(line) }
             Console.out(done.isEmpty ? "planmerge hooks already installed in \(repository.gitDir)" : "planmerge hooks installed in \(repository.gitDir)")
+            if server, let source = try Pusher.identitySource(of: repository) {
+                Console.out("pushers are named by \(source.explanation)")
+            }
+        }
+
+        /// Refuses a hub whose manifest lists no pusher at all: nobody could push to it.
+        static func checkSomeoneCanPush(_ repository: Repository) throws {
+            let hub = Hub(repository: repository)
+            guard try repository.reference(named: HubLayout.mainRef) != nil,
+                let manifest = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest
+            else { return }  // an empty hub: the seeding push brings the manifest
+            if manifest.coordinator.pushers.isEmpty && manifest.partners.allSatisfy({ $0.pushers.isEmpty }) {
+                throw UserError(
+                    "plan.yaml on main lists no pusher at all: with these hooks nobody could push",
+                    hint: "name the coordinator's server user first: planmerge coordinator set --pusher USER --repo \(repository.gitDir)")
+            }
         }
 
         /// The partner must be one the clone's manifest lists (when there is a manifest).

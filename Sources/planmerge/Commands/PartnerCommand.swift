@@ -14,9 +14,10 @@ struct PartnerCommand: ParsableCommand {
             Examples:
               planmerge partner list --repo hub.git
               planmerge partner add leicester-pct --name "Leicester City PCT" --remote ../pct.git --repo hub.git
+              planmerge partner set leicester-pct --pusher pvaughan --repo hub.git
               planmerge partner remove leicester-pct --repo hub.git
             """,
-        subcommands: [List.self, Add.self, Remove.self],
+        subcommands: [List.self, Add.self, PartnerSetCommand.self, Remove.self],
         defaultSubcommand: List.self
     )
 
@@ -38,10 +39,16 @@ struct PartnerCommand: ParsableCommand {
             let text = try hub.open().manifestText()
             guard let manifest = ManifestReader().read(Array(text.utf8)).manifest else { throw UserError("plan.yaml on main has errors") }
             switch format {
-            case .json: Console.out(try ReportJSON.encode(manifest.partners))
+            case .json:
+                Console.out(try ReportJSON.encode(manifest.partners.map { partner in
+                    var scrubbed = partner
+                    scrubbed.remote = partner.remote.map(RemoteURL.scrubbed)
+                    return scrubbed
+                }))
             case .text:
                 for partner in manifest.partners {
-                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote ?? HubLayout.partnerBranch(partner.id))")
+                    let pushers = partner.pushers.isEmpty ? "-" : partner.pushers.joined(separator: ",")
+                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote.map(RemoteURL.scrubbed) ?? HubLayout.partnerBranch(partner.id))\tpushers: \(pushers)")
                 }
             }
         }
@@ -108,6 +115,14 @@ struct PartnerCommand: ParsableCommand {
 
         func run() throws {
             let hub = try hub.open()
+            if let manifest = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest {
+                let naming = manifest.recommendations.filter { $0.lead == id || $0.partners.contains(id) }.map(\.number)
+                if !naming.isEmpty {
+                    throw UserError(
+                        "recommendation(s) \(naming.map(String.init).joined(separator: ", ")) still name \(id) (as lead or partner): nothing was changed",
+                        hint: "give those recommendations another lead or remove \(id) from their partners in plan.yaml first")
+                }
+            }
             do {
                 try hub.editManifest(message: "Remove partner \(id)", author: hub.repository.defaultSignature()) {
                     try ManifestEditor(text: $0).removing(id)

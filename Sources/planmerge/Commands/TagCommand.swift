@@ -46,6 +46,7 @@ struct TagCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OwnerCheck.run(hub.path ?? FileManager.default.currentDirectoryPath)
         let repository = try hub.repository()
         let day = Clock.day(today)
         let tagName = name ?? CabinetTag.defaultName(day)

@@ -43,6 +43,7 @@ struct HubOption: ParsableArguments {
     /// The hub given, or the one holding the current directory.
     func open(or fallback: String? = nil) throws -> Hub {
         let path = path(or: fallback) ?? FileManager.default.currentDirectoryPath
+        try OwnerCheck.run(path)
         do {
             return try Hub.open(path)
         } catch {
