@@ -36,6 +36,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing --parallel
 	./scripts/integration-check
+	./scripts/server-check
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
 integration: build
