@@ -25,7 +25,7 @@ final class CLIDialectTests: XCTestCase {
             (["validate"], "0 errors"),
             (["show"], "Derby Joint Area Review Post Inspection Action Plan"),
             (["render", "--format", "md"], "Derby Joint Area Review Post Inspection Action Plan"),
-            (["status", "--today", "2008-07-01"], "Partners:"),
+            (["status", "--today", "2008-07-01"], "Partners ("),
             (["consolidate", "--dry-run", "--today", "2008-07-01"], "main"),
             (["tag", "--name", tag, "--today", "2008-07-01"], "as \(tag)"),
             (["versions"], tag),

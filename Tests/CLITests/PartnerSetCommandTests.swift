@@ -78,7 +78,7 @@ final class PartnerSetCommandTests: XCTestCase {
         let refused = try CLI.run(["partner", "set", "uhl", "--pusher", "jporter", "--repo", hub])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("belongs to the user nobody, and you are root"), refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("hint: run it as nobody: sudo -u nobody -H planmerge partner set uhl --pusher jporter --hub \(hub)"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("hint: run it as nobody: sudo -u nobody -H planmerge partner set uhl --pusher jporter --repo \(hub)"), refused.stderr)
         XCTAssertEqual(try GitFixture.git(["--git-dir", hub, "rev-list", "--count", "main"], in: fixture.root,
                                           environment: ["GIT_CONFIG_PARAMETERS": "'safe.directory=*'"]), count)
     }

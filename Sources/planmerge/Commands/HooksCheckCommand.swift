@@ -9,13 +9,17 @@ struct HooksCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Say what is installed on the hub and whether a push would work (binary, identity source, pushers).",
-        discussion: "Exits 0 when a push would be checked and could succeed, 1 otherwise (each problem is printed).")
+        discussion: """
+            Exits 0 when a push would be checked and could succeed, 1 otherwise (each problem is printed).
 
-    @Option(help: "The repository (default: the one holding the current directory).")
-    var repo: String?
+            Examples:
+              planmerge hooks check --repo /var/lib/gitolite3/repositories/plan.git
+            """)
+
+    @OptionGroup var hub: HubOption
 
     func run() throws {
-        let repository = try Repository.open(at: repo ?? FileManager.default.currentDirectoryPath)
+        let repository = try hub.repository()
         let installer = HookInstaller(repository: repository)
         var problems: [String] = []
         let hooks = repository.gitDir + "hooks/"

@@ -9,7 +9,15 @@ import PlanModel
 struct PartnerSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits)."
+        abstract: "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits).",
+        discussion: """
+            Run on the hub, or in the coordinator's clone (then push main). Comments and the partner's other fields are kept; a change that would leave the manifest invalid is refused and nothing is committed.
+
+            Examples:
+              planmerge partner set leicester-pct --pusher pvaughan --officer "Paul Vaughan" --repo hub.git
+              planmerge partner set uhl --remote https://plans.uhl.example/git/plan.git --repo hub.git
+              planmerge partner set uhl --no-remote --no-pusher jporter
+            """
     )
 
     @OptionGroup var hub: HubOption
@@ -61,59 +69,6 @@ struct PartnerSetCommand: ParsableCommand {
         Console.out("pushers: \(partner.pushers.isEmpty ? "none" : partner.pushers.joined(separator: ", "))")
         if !hub.repository.isBare {
             Console.out("Committed on main in this clone: push it to the hub (git push origin main)")
-        }
-    }
-}
-
-/// `planmerge coordinator set --pusher U...`: who may change the manifest and every folder.
-struct CoordinatorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "coordinator",
-        abstract: "Set who pushes as the coordinator.",
-        subcommands: [Set.self])
-
-    struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Set coordinator.pushers (edits plan.yaml in place and commits); refuses an empty list.")
-
-        @OptionGroup var hub: HubOption
-        @Option(help: "A server user name that pushes as the coordinator (repeat for several; the list is replaced).")
-        var pusher: [String] = []
-
-        func validate() throws {
-            if pusher.isEmpty || pusher.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw ValidationError("give at least one --pusher: with none, nobody could change the manifest again")
-            }
-        }
-
-        func run() throws {
-            let hub = try hub.open()
-            if let known = try hub.serverUserNames() {
-                let unknown = pusher.filter { !UserName.list(known, contains: $0) }
-                if !unknown.isEmpty {
-                    throw UserError(
-                        "gitolite has no key for \(unknown.joined(separator: ", ")): a coordinator that cannot push is locked out, so nothing was changed",
-                        hint:
-                            "gitolite's users: \(known.joined(separator: ", ")); add the key to gitolite's keydir first, or correct the name"
-                    )
-                }
-            }
-            let current = ManifestReader().read(Array(try hub.manifestText().utf8)).manifest?.coordinator.pushers ?? []
-            let dropped = current.filter { !UserName.list(pusher, contains: $0) }
-            do {
-                try hub.editManifest(
-                    message: "Set the coordinator's pushers", author: hub.repository.defaultSignature()
-                ) {
-                    try ManifestEditor(text: $0).settingCoordinatorPushers(pusher)
-                }
-            } catch let error as ManifestEditor.EditError {
-                throw UserError("\(error)")
-            }
-            Console.out("coordinator pushers: \(pusher.joined(separator: ", "))")
-            if !dropped.isEmpty { Console.out("no longer coordinator: \(dropped.joined(separator: ", "))") }
-            if !hub.repository.isBare {
-                Console.out("Committed on main in this clone: push it to the hub (git push origin main)")
-            }
         }
     }
 }
