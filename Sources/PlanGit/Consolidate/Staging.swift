@@ -1,0 +1,168 @@
+import Foundation
+import GitKit
+import PlanModel
+
+/// The limits one partner's fetch is held to.
+public struct FetchLimits: Sendable {
+    /// The largest file (blob) a partner may send.
+    public var maxFileBytes = ObjectRules.maxFileBytes
+    /// The most a network fetch of one partner may receive before it is stopped.
+    public var maxTransferBytes = ObjectRules.maxTransferBytes
+
+    public init(maxFileBytes: Int = ObjectRules.maxFileBytes, maxTransferBytes: Int = ObjectRules.maxTransferBytes) {
+        self.maxFileBytes = maxFileBytes
+        self.maxTransferBytes = maxTransferBytes
+    }
+}
+
+/// Where partners' fetched objects wait to be checked before any of them enters the hub:
+/// a bare repository of this run under the hub's git folder
+/// (`planmerge/staging/<run>`), borrowing the hub's objects as an alternate and holding
+/// references to the commits the hub has (so a network fetch negotiates from them and
+/// brings only what is new). Each partner is fetched into it and checked commit by commit
+/// (`HistoryCheck`); only a history that passes is copied into the hub (one pack) and
+/// named by the hub's `refs/planmerge/partners/<id>`. A refused history never enters the
+/// hub, so the hub needs no pruning and `git fsck --strict` on it stays clean; its head is
+/// remembered (`StagingRejections`) and not fetched again while unchanged. The folder is
+/// removed at the end of the run.
+///
+/// For a path or `file://` remote, libgit2 builds the pack in this process, reading whole
+/// objects, before any progress callback can stop it; so the partner's repository is
+/// opened read-only first and its new objects are checked by their headers (and the same
+/// rules) before anything is fetched. A network remote is bounded by
+/// `FetchLimits.maxTransferBytes`, counted by the progress callback.
+struct Staging: Sendable {
+    let hubGitDir: String
+    let path: String
+
+    /// Creates this run's staging repository.
+    static func create(hubGitDir: String, partners: [Partner]) throws -> Staging {
+        let hubDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
+        let path = hubDir + "planmerge/staging/run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let repository = try Repository(at: path, bare: true)
+        let hubObjects = URL(fileURLWithPath: hubDir + "objects").standardizedFileURL.path
+        try Data((hubObjects + "\n").utf8).write(to: URL(fileURLWithPath: path + "/objects/info/alternates"))
+        let hub = try Repository.open(at: hubDir)
+        // The hub's commits as references of the staging repository: a fetch tells the
+        // remote it has them.
+        if let main = try hub.reference(named: HubLayout.mainRef) {
+            try repository.updateReference(HubLayout.mainRef, to: main, expected: nil, message: "planmerge: staging")
+        }
+        for partner in partners where partner.remote != nil {
+            let ref = partner.publication.hubRef
+            if let head = try hub.reference(named: ref) {
+                try repository.updateReference(ref, to: head, expected: nil, message: "planmerge: staging")
+            }
+        }
+        return Staging(hubGitDir: hubDir, path: path)
+    }
+
+    /// Removes this run's staging repository and every object in it.
+    func remove() {
+        // Cleanup of a scratch folder: a failure leaves a folder no later run reads.
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Fetches `partner` from `url` into staging, checks every new commit, and admits a
+    /// history that passes into the hub. Returns the fetch error text, nil when the fetch
+    /// went through or was not needed; a refused history is not an error here: it is
+    /// remembered, and `StagingRejections.overrule` reports it.
+    func stage(_ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
+               progress: @escaping @Sendable (FetchProgress) -> Void) -> String? {
+        let publication = partner.publication
+        let decision = Decision()
+        let rejections = StagingRejections(hubGitDir: hubGitDir)
+        do {
+            let hub = try Repository.open(at: hubGitDir)
+            let current = try hub.reference(named: publication.hubRef)
+            let known = [current, try hub.reference(named: HubLayout.mainRef)].compactMap { $0 }
+            let remembered = try rejections.read(partner.id)
+            let localPath = Staging.localPath(url)
+            let staging = try Repository.open(at: path)
+            let fetched = try staging.fetch(
+                url: url, refspecs: ["+\(publication.branch):\(publication.hubRef)"], timeout: timeout,
+                maxBytes: localPath == nil ? limits.maxTransferBytes : nil,
+                beforeDownload: { advertised in
+                    guard let head = advertised[publication.branch] else { return true }
+                    decision.head = head
+                    if head == current { decision.verdict = .unchanged; return false }
+                    if head == remembered?.head { decision.verdict = .remembered; return false }
+                    guard let localPath else { return true }
+                    // In-process pack building reads whole objects: check them first.
+                    do {
+                        let reasons = try HistoryCheck(repository: Repository.open(at: localPath), maxFileBytes: limits.maxFileBytes)
+                            .refusals(heads: [head], known: known)
+                        if reasons.isEmpty { return true }
+                        decision.verdict = .refused(reasons)
+                    } catch {
+                        decision.verdict = .failed("cannot check \(localPath) before fetching: \(error)")
+                    }
+                    return false
+                },
+                progress: { progress($0); return true })
+            switch decision.verdict {
+            case .unchanged: try rejections.forget(partner.id); return nil
+            case .remembered: return nil
+            case .refused(let reasons):
+                if let head = decision.head { try rejections.remember(partner.id, head: head, reasons: reasons) }
+                return nil
+            case .failed(let text): return text
+            case nil: break
+            }
+            guard fetched, let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
+            let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes)
+                .refusals(heads: [head], known: known)
+            guard reasons.isEmpty else {
+                try rejections.remember(partner.id, head: head, reasons: reasons)
+                return nil
+            }
+            try staging.writePack(from: [head], hiding: known, into: hubGitDir + "objects/pack")
+            try hub.updateReference(
+                publication.hubRef, to: head, expected: current, message: "planmerge: fetched and checked from \(RemoteURL.scrubbed(url))")
+            try rejections.forget(partner.id)
+            return nil
+        } catch FetchError.overLimit(_, let limit, let received) {
+            let text = "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's fetch (--max-transfer-bytes); nothing of it was kept"
+            guard let head = decision.head else { return text }
+            do {
+                try rejections.remember(partner.id, head: head, reasons: ["commit \(head.short) (its head): \(text). The partner publishes smaller files, or the coordinator raises the limit"])
+            } catch {
+                return "\(error)"
+            }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The folder of a path or `file://` remote, nil for a network remote.
+    static func localPath(_ url: String) -> String? {
+        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+        if url.hasPrefix("/") { return url }
+        return nil
+    }
+}
+
+/// What the look at the advertised head decided, written on the fetch thread before the
+/// fetch returns and read after. `@unchecked Sendable`: guarded by `lock`.
+private final class Decision: @unchecked Sendable {
+    enum Verdict {
+        case unchanged, remembered
+        case refused([String])
+        case failed(String)
+    }
+
+    private let lock = NSLock()
+    private var storedHead: ObjectID?
+    private var storedVerdict: Verdict?
+
+    var head: ObjectID? {
+        get { lock.lock(); defer { lock.unlock() }; return storedHead }
+        set { lock.lock(); storedHead = newValue; lock.unlock() }
+    }
+
+    var verdict: Verdict? {
+        get { lock.lock(); defer { lock.unlock() }; return storedVerdict }
+        set { lock.lock(); storedVerdict = newValue; lock.unlock() }
+    }
+}
