@@ -52,12 +52,16 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertFalse(fx.hub.has(bad), "the refused commit never entered the hub")
         XCTAssertNil(try? fx.hub.git("rev-parse", "--verify", "-q", "refs/planmerge/partners/pct"))
 
-        // An unchanged refused head is not fetched again, and is still reported.
-        let events = EventLog()
-        let again = try Consolidator(hubPath: fx.hub.path).run(options()) { events.add($0) }
+        // An unchanged refused head is not fetched nor checked again (its record is not
+        // written again), and is still reported.
+        let record = fx.hub.path + "/planmerge/rejected/pct"
+        XCTAssertEqual(try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").first.map(String.init), try pct.git("rev-parse", "main"))
+        let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: record)
+        let again = try fx.consolidate()
         XCTAssertEqual(again.outcome("pct")?.state, .rejected)
         XCTAssertEqual(again.outcome("pct")?.reasons, outcome.reasons)
-        XCTAssertEqual(events.progress(of: "pct"), 0, "nothing of pct was downloaded again")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: record)[.modificationDate] as? Date, longAgo)
         let offline = try fx.consolidate { $0.offline = true }
         XCTAssertEqual(offline.outcome("pct")?.state, .rejected)
 
@@ -114,6 +118,24 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: staging), [], "the run's staging store is gone")
     }
 
+    /// From a path remote only the published branch's new objects are copied: libgit2's
+    /// local transport would have packed (and read whole) every branch of the partner.
+    func testOnlyThePublishedBranchIsCopiedFromAPathRemote() throws {
+        let pct = fx.clone("pct")
+        try pct.git("checkout", "-q", "-b", "scratch")
+        try pct.write("sections/pct/notes.md", String(repeating: "A line of notes about the plan.\n", count: 98_304))
+        try pct.commitAll("Scratch notes")
+        let blob = try pct.git("rev-parse", "HEAD:sections/pct/notes.md")
+        try pct.git("checkout", "-q", "main")
+        let head = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008") }
+
+        let report = try fx.consolidate()
+        XCTAssertEqual(report.outcome("pct")?.state, .accepted)
+        XCTAssertEqual(report.outcome("pct")?.accepted, head)
+        XCTAssertFalse(fx.hub.has(blob), "the unpublished branch's file is not in the hub")
+        XCTAssertTrue(fx.hub.has(head))
+    }
+
     /// Item 4, network remote (`git daemon` on 127.0.0.1): the transfer limit stops the
     /// fetch from the progress callback; a file that compresses well passes the transfer
     /// and is refused by its header in staging. Neither enters the hub.
@@ -150,14 +172,6 @@ final class UnsafeHistoryTests: XCTestCase {
 
     // MARK: Helpers
 
-    private func options() -> ConsolidationOptions {
-        var options = ConsolidationOptions()
-        options.today = Day(year: 2008, month: 6, day: 10)
-        options.fetchTimeout = .seconds(20)
-        options.committer = Signature(name: "planmerge", email: "planmerge@example.org", time: 1_220_000_000)
-        return options
-    }
-
     /// Serves a bare copy of `repo` as `pct.git` over `git daemon` on 127.0.0.1.
     private func serve(_ repo: TestRepo) throws -> UInt16 {
         let exec = try TestRepo.git(["--exec-path"], in: "/")
@@ -181,25 +195,5 @@ final class UnsafeHistoryTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.05)
         }
         return port
-    }
-}
-
-/// Fetch events collected from the fetch threads.
-final class EventLog: @unchecked Sendable {
-    // @unchecked: guarded by `lock`.
-    private let lock = NSLock()
-    private var events: [FetchEvent] = []
-
-    func add(_ event: FetchEvent) {
-        lock.lock()
-        events.append(event)
-        lock.unlock()
-    }
-
-    /// How many progress events `partner` had (0: nothing was downloaded).
-    func progress(of partner: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return events.filter { if case .progress(partner, _, _, _) = $0 { return true } else { return false } }.count
     }
 }

@@ -57,8 +57,8 @@ public struct PartnerFetcher: Sendable {
                 if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
                     failure = "\(FetchPathError(path: url))"
                 } else {
-                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) { progress in
-                        events(.progress(partner: partner.id, received: progress.receivedObjects, total: progress.totalObjects, bytes: progress.receivedBytes))
+                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) { received, total, bytes in
+                        events(.progress(partner: partner.id, received: received, total: total, bytes: bytes))
                     }
                 }
                 results.set(partner.id, failure)

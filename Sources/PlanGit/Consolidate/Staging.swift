@@ -26,11 +26,12 @@ public struct FetchLimits: Sendable {
 /// remembered (`StagingRejections`) and not fetched again while unchanged. The folder is
 /// removed at the end of the run.
 ///
-/// For a path or `file://` remote, libgit2 builds the pack in this process, reading whole
-/// objects, before any progress callback can stop it; so the partner's repository is
-/// opened read-only first and its new objects are checked by their headers (and the same
-/// rules) before anything is fetched. A network remote is bounded by
-/// `FetchLimits.maxTransferBytes`, counted by the progress callback.
+/// For a path or `file://` remote, libgit2's local transport would build the pack in this
+/// process from every reference of the partner's repository, reading whole objects, before
+/// any progress callback can stop it; so it is not used: the partner's repository is opened
+/// read-only, the published head's new objects are checked there by their headers (and
+/// the same rules), and exactly those are copied (one pack) into staging. A network remote
+/// is bounded by `FetchLimits.maxTransferBytes`, counted by the progress callback.
 struct Staging: Sendable {
     let hubGitDir: String
     let path: String
@@ -66,9 +67,10 @@ struct Staging: Sendable {
     /// Fetches `partner` from `url` into staging, checks every new commit, and admits a
     /// history that passes into the hub. Returns the fetch error text, nil when the fetch
     /// went through or was not needed; a refused history is not an error here: it is
-    /// remembered, and `StagingRejections.overrule` reports it.
+    /// remembered, and `StagingRejections.overrule` reports it. `progress` is told objects
+    /// received, objects expected, bytes received.
     func stage(_ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
-               progress: @escaping @Sendable (FetchProgress) -> Void) -> String? {
+               progress: @escaping @Sendable (Int, Int, Int) -> Void) -> String? {
         let publication = partner.publication
         let decision = Decision()
         let rejections = StagingRejections(hubGitDir: hubGitDir)
@@ -77,39 +79,54 @@ struct Staging: Sendable {
             let current = try hub.reference(named: publication.hubRef)
             let known = [current, try hub.reference(named: HubLayout.mainRef)].compactMap { $0 }
             let remembered = try rejections.read(partner.id)
-            let localPath = Staging.localPath(url)
+            /// Whether the head `head` needs fetching at all.
+            let decide: @Sendable (ObjectID) -> Decision.Verdict? = { head in
+                decision.head = head
+                if head == current { return .unchanged }
+                if head == remembered?.head { return .remembered }
+                return nil
+            }
             let staging = try Repository.open(at: path)
-            let fetched = try staging.fetch(
-                url: url, refspecs: ["+\(publication.branch):\(publication.hubRef)"], timeout: timeout,
-                maxBytes: localPath == nil ? limits.maxTransferBytes : nil,
-                beforeDownload: { advertised in
-                    guard let head = advertised[publication.branch] else { return true }
-                    decision.head = head
-                    if head == current { decision.verdict = .unchanged; return false }
-                    if head == remembered?.head { decision.verdict = .remembered; return false }
-                    guard let localPath else { return true }
-                    // In-process pack building reads whole objects: check them first.
-                    do {
-                        let reasons = try HistoryCheck(repository: Repository.open(at: localPath), maxFileBytes: limits.maxFileBytes)
-                            .refusals(heads: [head], known: known)
-                        if reasons.isEmpty { return true }
+            if let localPath = Staging.localPath(url) {
+                // libgit2's local transport would pack every reference of the partner's
+                // repository, reading whole objects: check the published head's new objects
+                // there by their headers, then copy exactly those.
+                let remote = try Repository.open(at: localPath)
+                guard let head = try remote.reference(named: publication.branch) else { return nil }
+                if let verdict = decide(head) {
+                    decision.verdict = verdict
+                } else {
+                    let reasons = try HistoryCheck(repository: remote, maxFileBytes: limits.maxFileBytes)
+                        .refusals(heads: [head], known: known)
+                    if reasons.isEmpty {
+                        let count = try remote.writePack(from: [head], hiding: known, into: path + "/objects/pack")
+                        progress(count, count, 0)
+                        try staging.updateReference(
+                            publication.hubRef, to: head, expected: current, message: "planmerge: copied from \(localPath)")
+                    } else {
                         decision.verdict = .refused(reasons)
-                    } catch {
-                        decision.verdict = .failed("cannot check \(localPath) before fetching: \(error)")
                     }
-                    return false
-                },
-                progress: { progress($0); return true })
+                }
+            } else {
+                try staging.fetch(
+                    url: url, refspecs: ["+\(publication.branch):\(publication.hubRef)"], timeout: timeout,
+                    maxBytes: limits.maxTransferBytes,
+                    beforeDownload: { advertised in
+                        guard let head = advertised[publication.branch] else { return true }
+                        decision.verdict = decide(head)
+                        return decision.verdict == nil
+                    },
+                    progress: { progress($0.receivedObjects, $0.totalObjects, $0.receivedBytes); return true })
+            }
             switch decision.verdict {
             case .unchanged: try rejections.forget(partner.id); return nil
             case .remembered: return nil
             case .refused(let reasons):
                 if let head = decision.head { try rejections.remember(partner.id, head: head, reasons: reasons) }
                 return nil
-            case .failed(let text): return text
             case nil: break
             }
-            guard fetched, let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
+            guard let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
             let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes)
                 .refusals(heads: [head], known: known)
             guard reasons.isEmpty else {
@@ -146,10 +163,9 @@ struct Staging: Sendable {
 /// What the look at the advertised head decided, written on the fetch thread before the
 /// fetch returns and read after. `@unchecked Sendable`: guarded by `lock`.
 private final class Decision: @unchecked Sendable {
-    enum Verdict {
+    enum Verdict: Equatable {
         case unchanged, remembered
         case refused([String])
-        case failed(String)
     }
 
     private let lock = NSLock()
