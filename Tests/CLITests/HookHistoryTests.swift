@@ -44,13 +44,13 @@ final class HookHistoryTests: XCTestCase {
         XCTAssertNotEqual(try world.git(["cat-file", "-e", bad], in: world.hub).status, 0, "nothing of the push stayed")
     }
 
-    /// A second `uhl` folder in `sections` hid that the first one lost uhl's file.
+    /// A second `uhl` folder in `sections` hid that the first one (empty) lost uhl's file.
     func testADuplicateTreeEntryCannotHideADeletion() throws {
         let pct = try world.clone("pct", partner: nil, hooks: false)
         let trees = Trees(world: world, repo: pct)
         let sections = try trees.entries(try world.mustGit(["rev-parse", "HEAD:sections"], in: pct))
         let uhl = try XCTUnwrap(sections.first { $0.hasPrefix("40000 uhl\t") })
-        let emptied = try trees.raw(["100644 other.md\t" + (try trees.blob("# Recommendation 15\n"))])
+        let emptied = try trees.raw([])
         let forged = try trees.raw(sections.filter { $0 != uhl } + ["40000 uhl\t" + emptied, uhl])
         let root = try trees.put(try world.mustGit(["rev-parse", "HEAD^{tree}"], in: pct), ["40000", "sections"], id: forged)
         let head = try world.mustGit(["rev-parse", "HEAD"], in: pct)

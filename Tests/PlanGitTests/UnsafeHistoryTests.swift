@@ -81,7 +81,7 @@ final class UnsafeHistoryTests: XCTestCase {
         let root = try pct.git("rev-parse", "HEAD^{tree}")
         let sections = try pct.entries(ofTree: try pct.git("rev-parse", "HEAD:sections"))
         let uhl = try XCTUnwrap(sections.first { $0.name == Array("uhl".utf8) })
-        let emptied = try pct.rawTree([.init("100644", "other.md", try pct.blob("# Recommendation 15\n"))])
+        let emptied = try pct.rawTree([])
         let forged = try pct.rawTree(sections.filter { $0.name != uhl.name } + [.init("40000", "uhl", emptied), uhl])
         let tree = try pct.tree(root, putting: .init("40000", "sections", forged))
         let bad = try pct.commit(tree: tree, parent: try pct.git("rev-parse", "HEAD"), message: "Hide a deletion")
