@@ -32,6 +32,7 @@ public struct PartnerFetcher: Sendable {
     /// nothing to fetch, or refused by the checks: `StagingRejections` has those).
     public func fetchAll(_ partners: [Partner], events: @escaping @Sendable (FetchEvent) -> Void) -> [String: String?] {
         let withRemote = partners.filter { $0.remote != nil }
+        guard !withRemote.isEmpty else { return [:] }
         let staging: Staging
         do {
             staging = try Staging.create(hubGitDir: hubPath, partners: partners)

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GitKit
 import PlanModel
 
@@ -36,9 +41,10 @@ struct Staging: Sendable {
     let hubGitDir: String
     let path: String
 
-    /// Creates this run's staging repository.
+    /// Creates this run's staging repository (and removes those of runs that were killed).
     static func create(hubGitDir: String, partners: [Partner]) throws -> Staging {
         let hubDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
+        removeAbandoned(in: hubDir + "planmerge/staging")
         let path = hubDir + "planmerge/staging/run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let repository = try Repository(at: path, bare: true)
         let hubObjects = URL(fileURLWithPath: hubDir + "objects").standardizedFileURL.path
@@ -56,6 +62,20 @@ struct Staging: Sendable {
             }
         }
         return Staging(hubGitDir: hubDir, path: path)
+    }
+
+    /// Removes the staging folders of runs whose process is gone (`run-<pid>-...`): a killed
+    /// run cannot remove its own.
+    private static func removeAbandoned(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names {
+            let parts = name.split(separator: "-")
+            guard parts.count == 3, parts[0] == "run", let pid = Int32(parts[1]) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                // Scratch folders of dead runs: one left behind is removed by a later run.
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
     }
 
     /// Removes this run's staging repository and every object in it.
