@@ -6,7 +6,7 @@ final class ObjectRulesTests: XCTestCase {
     func testEverySpellingOfDotGitIsRefused() {
         let spellings: [[UInt8]] = [
             ".git", ".GIT", ".Git", ".git.", ".git ", ".git. . ", "git~1", "GIT~1", ".git::$INDEX_ALLOCATION",
-            ".git:stream", ".g\u{200C}it", "\u{FEFF}.git", ".gi\u{206A}t",
+            ".git:stream", ".git\\hooks", "GIT~1\\config", ".g\u{200C}it", "\u{FEFF}.git", ".gi\u{206A}t",
         ].map { Array($0.utf8) }
         for name in spellings {
             XCTAssertEqual(ObjectRules.nameProblem(name), "a name git reads as .git (fsck: hasDotgit)", String(decoding: name, as: UTF8.self))

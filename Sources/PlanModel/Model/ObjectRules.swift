@@ -80,8 +80,12 @@ public enum ObjectRules {
         let lower = String(decoding: name, as: UTF8.self).lowercased()
         let trimmed = trimmingNTFS(lower)
         if trimmed == ".git" || trimmed == "git~1" { return true }
-        // NTFS alternate data streams: `.git::$INDEX_ALLOCATION`, `.git:stream`.
-        if let colon = lower.firstIndex(of: ":"), trimmingNTFS(String(lower[..<colon])) == ".git" { return true }
+        // NTFS alternate data streams (`.git::$INDEX_ALLOCATION`, `.git:stream`), and a
+        // backslash, which Windows reads as a folder separator (`.git\hooks`).
+        if let cut = lower.firstIndex(where: { $0 == ":" || $0 == "\\" }) {
+            let before = trimmingNTFS(String(lower[..<cut]))
+            if before == ".git" || before == "git~1" { return true }
+        }
         return false
     }
 
