@@ -68,7 +68,8 @@ extension Repository {
             throw GitError.invalid("object is a \(header.type), not a \(type)", operation: operation)
         }
         guard header.size <= maxSize else {
-            throw GitError.invalid("object is \(header.size) bytes, more than the limit of \(maxSize)", operation: operation)
+            throw GitError.invalid(
+                "object is \(header.size) bytes, more than the limit of \(maxSize)", operation: operation)
         }
         let odb = try ObjectDatabase(of: self)
         var out: OpaquePointer?

@@ -51,7 +51,8 @@ private final class RemoteHandle {
     /// the references the remote advertises; the connection stays open for the download.
     func advertised(_ options: inout git_fetch_options, url: String) throws -> [String: ObjectID] {
         try GitError.check(
-            git_remote_connect(pointer, GIT_DIRECTION_FETCH, &options.callbacks, &options.proxy_opts, &options.custom_headers),
+            git_remote_connect(
+                pointer, GIT_DIRECTION_FETCH, &options.callbacks, &options.proxy_opts, &options.custom_headers),
             "connect to \(url)")
         var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
         var count = 0

@@ -26,7 +26,8 @@ final class RevwalkHandle {
             try GitError.check(head.withOID { git_revwalk_push(walk.pointer, $0) }, "walk history from \(head.short)")
         }
         for id in Set(hiding) where try repository.objectHeader(id)?.type == .commit {
-            try GitError.check(id.withOID { git_revwalk_hide(walk.pointer, $0) }, "leave \(id.short) out of a history walk")
+            try GitError.check(
+                id.withOID { git_revwalk_hide(walk.pointer, $0) }, "leave \(id.short) out of a history walk")
         }
         return walk
     }

@@ -37,7 +37,8 @@ public struct PartnerFetcher: Sendable {
         do {
             staging = try Staging.create(hubGitDir: hubPath, partners: partners)
         } catch {
-            return Dictionary(uniqueKeysWithValues: withRemote.map { ($0.id, .some("cannot prepare the staging repository: \(error)")) })
+            let text = "cannot prepare the staging repository: \(error)"
+            return Dictionary(uniqueKeysWithValues: withRemote.map { ($0.id, .some(text)) })
         }
         defer { staging.remove() }
         let results = ResultBox()
@@ -58,7 +59,8 @@ public struct PartnerFetcher: Sendable {
                 if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
                     failure = "\(FetchPathError(path: url))"
                 } else {
-                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) { received, total, bytes in
+                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) {
+                        received, total, bytes in
                         events(.progress(partner: partner.id, received: received, total: total, bytes: bytes))
                     }
                 }

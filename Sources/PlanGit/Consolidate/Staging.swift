@@ -45,7 +45,8 @@ struct Staging: Sendable {
     static func create(hubGitDir: String, partners: [Partner]) throws -> Staging {
         let hubDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
         removeAbandoned(in: hubDir + "planmerge/staging")
-        let path = hubDir + "planmerge/staging/run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let run = "run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let path = hubDir + "planmerge/staging/" + run
         let repository = try Repository(at: path, bare: true)
         let hubObjects = URL(fileURLWithPath: hubDir + "objects").standardizedFileURL.path
         try Data((hubObjects + "\n").utf8).write(to: URL(fileURLWithPath: path + "/objects/info/alternates"))
@@ -122,7 +123,8 @@ struct Staging: Sendable {
                         let count = try remote.writePack(from: [head], hiding: known, into: path + "/objects/pack")
                         progress(count, count, 0)
                         try staging.updateReference(
-                            publication.hubRef, to: head, expected: current, message: "planmerge: copied from \(localPath)")
+                            publication.hubRef, to: head, expected: current,
+                            message: "planmerge: copied from \(localPath)")
                     } else {
                         decision.verdict = .refused(reasons)
                     }
@@ -155,14 +157,18 @@ struct Staging: Sendable {
             }
             try staging.writePack(from: [head], hiding: known, into: hubGitDir + "objects/pack")
             try hub.updateReference(
-                publication.hubRef, to: head, expected: current, message: "planmerge: fetched and checked from \(RemoteURL.scrubbed(url))")
+                publication.hubRef, to: head, expected: current,
+                message: "planmerge: fetched and checked from \(RemoteURL.scrubbed(url))")
             try rejections.forget(partner.id)
             return nil
         } catch FetchError.overLimit(_, let limit, let received) {
-            let text = "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's fetch (--max-transfer-bytes); nothing of it was kept"
+            let text = "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's "
+                + "fetch (--max-transfer-bytes); nothing of it was kept"
             guard let head = decision.head else { return text }
             do {
-                try rejections.remember(partner.id, head: head, reasons: ["commit \(head.short) (its head): \(text). The partner publishes smaller files, or the coordinator raises the limit"])
+                let reason = "commit \(head.short) (its head): \(text). "
+                    + "The partner publishes smaller files, or the coordinator raises the limit"
+                try rejections.remember(partner.id, head: head, reasons: [reason])
             } catch {
                 return "\(error)"
             }

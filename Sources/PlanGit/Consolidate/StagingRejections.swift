@@ -53,9 +53,8 @@ struct StagingRejections: Sendable {
     func overrule(_ outcomes: inout [String: PartnerOutcome], _ candidates: inout [String: PartnerContribution],
                   partners: [Partner], hub: Repository) throws {
         for partner in partners where partner.remote != nil {
-            guard let entry = try read(partner.id), try hub.reference(named: partner.publication.hubRef) != entry.head else {
-                continue
-            }
+            guard let entry = try read(partner.id) else { continue }
+            guard try hub.reference(named: partner.publication.hubRef) != entry.head else { continue }
             outcomes[partner.id]?.state = .rejected
             outcomes[partner.id]?.head = entry.head.hex
             outcomes[partner.id]?.reasons = entry.reasons

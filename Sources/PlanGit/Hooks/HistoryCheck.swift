@@ -51,7 +51,9 @@ public struct HistoryCheck {
         }
         guard !walk.reasons.isEmpty else { return [] }
         return Array(walk.reasons.prefix(maxReasons)) + [
-            "a history that ever holds such an object is refused whole, even when a later commit removes it: every commit of it would stay in the hub. The partner rewrites those commits without it (git rebase -i) and publishes again"
+            "a history that ever holds such an object is refused whole, even when a later commit removes it: "
+                + "every commit of it would stay in the hub. The partner rewrites those commits without it "
+                + "(git rebase -i) and publishes again"
         ]
     }
 
@@ -94,9 +96,12 @@ public struct HistoryCheck {
             guard let header = try repository.objectHeader(tree) else {
                 return refuse(commit, "\(shown): tree \(tree.short) is missing")
             }
-            guard header.type == .tree else { return refuse(commit, "\(shown) is a folder whose object is a \(header.type)") }
+            guard header.type == .tree else {
+                return refuse(commit, "\(shown) is a folder whose object is a \(header.type)")
+            }
             guard header.size <= check.maxTreeBytes else {
-                return refuse(commit, "\(shown) is a folder of \(header.size) bytes, more than the \(check.maxTreeBytes) allowed")
+                return refuse(
+                    commit, "\(shown) is a folder of \(header.size) bytes, more than the \(check.maxTreeBytes) allowed")
             }
             let entries: [RawTreeEntry]
             do {
@@ -106,7 +111,8 @@ public struct HistoryCheck {
             }
             let kinds = entries.map { ObjectRules.kind(ofMode: $0.modeText) }
             func full(_ name: [UInt8]) -> [UInt8] { path.isEmpty ? name : path + [0x2F] + name }
-            for (index, problem) in ObjectRules.orderProblems(names: entries.map(\.name), isFolder: kinds.map { $0 == .folder }) {
+            let order = ObjectRules.orderProblems(names: entries.map(\.name), isFolder: kinds.map { $0 == .folder })
+            for (index, problem) in order {
                 refuse(commit, "\(ObjectRules.displayPath(full(entries[index].name))): \(problem)")
             }
             for (entry, kind) in zip(entries, kinds) {
@@ -116,7 +122,8 @@ public struct HistoryCheck {
                     refuse(commit, "\(display): \(problem)")
                 }
                 if let problem = ObjectRules.modeProblem(kind, modeText: entry.modeText, path: display) {
-                    refuse(commit, problem + (ObjectRules.isDotGitModules(entry.name) ? " (fsck: gitmodulesSymlink)" : ""))
+                    let modules = ObjectRules.isDotGitModules(entry.name) ? " (fsck: gitmodulesSymlink)" : ""
+                    refuse(commit, problem + modules)
                     continue
                 }
                 switch kind {
@@ -132,7 +139,9 @@ public struct HistoryCheck {
             guard let header = try repository.objectHeader(blob) else {
                 return refuse(commit, "\(display): blob \(blob.short) is missing")
             }
-            guard header.type == .blob else { return refuse(commit, "\(display) is a file whose object is a \(header.type)") }
+            guard header.type == .blob else {
+                return refuse(commit, "\(display) is a file whose object is a \(header.type)")
+            }
             if let problem = ObjectRules.sizeProblem(header.size, limit: check.maxFileBytes, path: display) {
                 return refuse(commit, problem)
             }

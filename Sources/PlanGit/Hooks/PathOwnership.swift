@@ -51,12 +51,16 @@ public enum PathOwnership {
             let modeText = ObjectRules.modeText(entry.mode.rawValue)
             let kind = ObjectRules.kind(ofMode: modeText)
             if let problem = ObjectRules.modeProblem(kind, modeText: modeText, path: shown) { return problem }
-            guard kind == .file || kind == .executable else { return "\(shown) is a \(entry.mode); plan files must be plain text files" }
+            guard kind == .file || kind == .executable else {
+                return "\(shown) is a \(entry.mode); plan files must be plain text files"
+            }
             guard let repository else { return nil }
             do {
                 let size = try repository.blobSize(entry.id)
                 if let problem = ObjectRules.sizeProblem(size, limit: maxFileBytes, path: shown) { return problem }
-                if try repository.isBinary(entry.id) { return "\(shown) is a binary file; plan files must be plain text" }
+                if try repository.isBinary(entry.id) {
+                    return "\(shown) is a binary file; plan files must be plain text"
+                }
                 return nil
             } catch {
                 return "\(shown) cannot be read (\(error)); an unreadable file is refused"

@@ -45,7 +45,9 @@ public enum ObjectRules {
         case .submodule:
             "\(path) is a submodule; plan files must be plain text files"
         case nil:
-            "\(path) has file mode \(modeText), which git refuses (fsck: \(modeText.hasPrefix("0") ? "zeroPaddedFilemode" : "badFilemode")); plan files are plain text files (100644)"
+            "\(path) has file mode \(modeText), which git refuses (fsck: "
+                + (modeText.hasPrefix("0") ? "zeroPaddedFilemode" : "badFilemode")
+                + "); plan files are plain text files (100644)"
         }
     }
 
@@ -56,7 +58,9 @@ public enum ObjectRules {
     /// holding control characters.
     public static func nameProblem(_ name: [UInt8]) -> String? {
         if name.isEmpty { return "an empty file name (fsck: emptyName)" }
-        if name == [0x2E] || name == [0x2E, 0x2E] { return "a '\(String(decoding: name, as: UTF8.self))' entry (fsck: hasDot)" }
+        if name == [0x2E] || name == [0x2E, 0x2E] {
+            return "a '\(String(decoding: name, as: UTF8.self))' entry (fsck: hasDot)"
+        }
         if name.contains(0x2F) { return "a name holding '/' (fsck: fullPathname)" }
         if isDotGit(name) { return "a name git reads as .git (fsck: hasDotgit)" }
         guard let text = utf8(name) else { return "a file name that is not valid UTF-8" }
