@@ -118,6 +118,26 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: staging), [], "the run's staging store is gone")
     }
 
+    /// A commit object over the size limit (a 3 MB message here) is refused by its header
+    /// before any history walk loads it.
+    func testAnOverSizeCommitIsRefusedByItsHeader() throws {
+        let pct = fx.clone("pct")
+        let message = pct.base + "/message.txt"
+        try Data(("Notes\n\n" + String(repeating: "A long commit message.\n", count: 131_072)).utf8)
+            .write(to: URL(fileURLWithPath: message))
+        let bad = try pct.git("commit-tree", try pct.git("rev-parse", "HEAD^{tree}"), "-p", "HEAD", "-F", message)
+        try pct.git("update-ref", "refs/heads/main", bad)
+        let size = Int(try pct.git("cat-file", "-s", bad))!
+
+        let report = try fx.consolidate()
+        let outcome = try XCTUnwrap(report.outcome("pct"))
+        XCTAssertEqual(outcome.state, .rejected)
+        XCTAssertEqual(
+            outcome.reasons.first,
+            "commit \(bad.prefix(7)) is a commit of \(size) bytes, where a commit of at most 1048576 bytes belongs")
+        XCTAssertFalse(fx.hub.has(bad))
+    }
+
     /// From a path remote only the published branch's new objects are copied: libgit2's
     /// local transport would have packed (and read whole) every branch of the partner.
     func testOnlyThePublishedBranchIsCopiedFromAPathRemote() throws {

@@ -117,7 +117,7 @@ struct Staging: Sendable {
                 if let verdict = decide(head) {
                     decision.verdict = verdict
                 } else {
-                    let reasons = try HistoryCheck(repository: remote, maxFileBytes: limits.maxFileBytes)
+                    let reasons = try HistoryCheck(repository: remote, maxFileBytes: limits.maxFileBytes, trusted: hub)
                         .refusals(heads: [head], known: known)
                     if reasons.isEmpty {
                         let count = try remote.writePack(from: [head], hiding: known, into: path + "/objects/pack")
@@ -149,7 +149,7 @@ struct Staging: Sendable {
             case nil: break
             }
             guard let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
-            let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes)
+            let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes, trusted: hub)
                 .refusals(heads: [head], known: known)
             guard reasons.isEmpty else {
                 try rejections.remember(partner.id, head: head, reasons: reasons)

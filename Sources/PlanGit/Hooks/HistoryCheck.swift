@@ -18,12 +18,18 @@ public struct HistoryCheck {
     public var maxTreeBytes: Int
     /// At most this many reasons are listed (the first ones in history order).
     public var maxReasons = 20
+    /// The hub's own object store, without what is being checked (for the push hook: the
+    /// hub opened without git's quarantine). When given, the commits are first found by
+    /// their headers, from the heads down to the commits the hub has, so that no commit
+    /// larger than `maxTreeBytes` is ever loaded (a history walk loads each commit whole).
+    public var trusted: Repository?
 
     public init(repository: Repository, maxFileBytes: Int = ObjectRules.maxFileBytes,
-                maxTreeBytes: Int = ObjectRules.maxTreeBytes) {
+                maxTreeBytes: Int = ObjectRules.maxTreeBytes, trusted: Repository? = nil) {
         self.repository = repository
         self.maxFileBytes = maxFileBytes
         self.maxTreeBytes = maxTreeBytes
+        self.trusted = trusted
     }
 
     /// Why the commits reachable from `heads` and not from `known` cannot enter the hub,
@@ -42,6 +48,10 @@ public struct HistoryCheck {
             }
         }
         guard walk.reasons.isEmpty else { return walk.reasons }
+        if let trusted {
+            let oversized = try commitsOverLimit(from: heads, trusted: trusted)
+            guard oversized.isEmpty else { return oversized }
+        }
         for id in known where try repository.objectHeader(id)?.type == .commit {
             try walk.markKnown(repository.tree(of: id))
         }
@@ -55,6 +65,29 @@ public struct HistoryCheck {
                 + "every commit of it would stay in the hub. The partner rewrites those commits without it "
                 + "(git rebase -i) and publishes again"
         ]
+    }
+
+    /// Commits new to `trusted` (found from `heads` by parents, stopping at commits it has)
+    /// that are missing, not commits, or larger than `maxTreeBytes`, each read by its header
+    /// before it is loaded.
+    private func commitsOverLimit(from heads: [ObjectID], trusted: Repository) throws -> [String] {
+        var pending = heads
+        var seen: Set<ObjectID> = []
+        var reasons: [String] = []
+        while let id = pending.popLast(), reasons.count < maxReasons {
+            guard seen.insert(id).inserted, try !trusted.contains(id) else { continue }
+            guard let header = try repository.objectHeader(id) else {
+                reasons.append("commit \(id.short) is missing (a shallow or broken history)")
+                continue
+            }
+            guard header.type == .commit, header.size <= maxTreeBytes else {
+                reasons.append("commit \(id.short) is a \(header.type) of \(header.size) bytes, where a commit of at most "
+                    + "\(maxTreeBytes) bytes belongs")
+                continue
+            }
+            pending += try repository.commit(id).parents
+        }
+        return reasons
     }
 
     /// One walk's state: what was looked at, and the reasons found.

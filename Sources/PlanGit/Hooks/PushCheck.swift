@@ -133,7 +133,9 @@ public struct PushCheck {
         }
         // Every pushed commit, not only the net change: a malformed tree (a name twice) or an
         // unsafe object undone by a later commit would otherwise slip past the checks above.
-        report.refusals += try HistoryCheck(repository: repository)
+        // The hub opened without git's quarantine: what it had before this push.
+        let hubBefore = try Repository.open(at: repository.gitDir)
+        report.refusals += try HistoryCheck(repository: repository, trusted: hubBefore)
             .refusals(heads: [update.new], known: [update.isCreation ? nil : update.old, mainTip].compactMap { $0 })
 
         let source = try GitTreeSource(repository: repository, treeID: newTree, commitID: update.new)
