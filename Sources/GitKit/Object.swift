@@ -79,35 +79,6 @@ final class GitObject {
     }
 }
 
-/// The repository's object database (`git_odb`), owned; for reading headers without
-/// loading contents.
-final class ObjectDatabase {
-    let pointer: OpaquePointer
-    private let repository: Repository
-
-    init(of repository: Repository) throws {
-        var out: OpaquePointer?
-        try GitError.check(git_repository_odb(&out, repository.pointer), "open object database")
-        pointer = try Repository.unwrap(out, "open object database")
-        self.repository = repository
-    }
-
-    deinit { git_odb_free(pointer) }
-
-    /// Size and type of an object, read from its header only.
-    func header(_ id: ObjectID) throws -> (size: Int, type: ObjectType?) {
-        var size = 0
-        var type = GIT_OBJECT_INVALID
-        let code = id.withOID { git_odb_read_header(&size, &type, pointer, $0) }
-        try GitError.check(code, "read header of object \(id.short)")
-        return (size, ObjectType(type))
-    }
-
-    func exists(_ id: ObjectID) -> Bool {
-        id.withOID { git_odb_exists(pointer, $0) } == 1
-    }
-}
-
 extension Repository {
     /// The type of the object `id`, nil if it is not in the repository.
     public func objectType(_ id: ObjectID) throws -> ObjectType? {

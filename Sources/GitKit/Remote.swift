@@ -20,11 +20,15 @@ public enum FetchError: Error, Sendable, CustomStringConvertible {
     case timedOut(url: String, after: Duration)
     /// The progress callback returned false.
     case cancelled(url: String)
+    /// More than `limit` bytes arrived: stopped from the progress callback, nothing kept.
+    case overLimit(url: String, limit: Int, received: Int)
 
     public var description: String {
         switch self {
         case .timedOut(let url, let after): "fetch \(url): no answer within \(after), given up"
         case .cancelled(let url): "fetch \(url): cancelled"
+        case .overLimit(let url, let limit, let received):
+            "fetch \(url): stopped after \(received) bytes, more than the limit of \(limit) bytes"
         }
     }
 }
@@ -42,6 +46,24 @@ private final class RemoteHandle {
     }
 
     deinit { git_remote_free(pointer) }
+
+    /// Connects for fetching with `options`' callbacks (credentials, progress) and returns
+    /// the references the remote advertises; the connection stays open for the download.
+    func advertised(_ options: inout git_fetch_options, url: String) throws -> [String: ObjectID] {
+        try GitError.check(
+            git_remote_connect(
+                pointer, GIT_DIRECTION_FETCH, &options.callbacks, &options.proxy_opts, &options.custom_headers),
+            "connect to \(url)")
+        var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+        var count = 0
+        try GitError.check(git_remote_ls(&heads, &count, pointer), "list the references of \(url)")
+        var out: [String: ObjectID] = [:]
+        for index in 0..<count {
+            guard let head = heads?[index], let name = head.pointee.name else { continue }
+            out[String(cString: name)] = ObjectID(head.pointee.oid)
+        }
+        return out
+    }
 }
 
 /// A `git_strarray` built from Swift strings, owning its C copies.
@@ -70,6 +92,13 @@ private final class FetchContext {
     /// The HTTPS credential last offered, and the access failure a callback saw.
     var credential: HTTPCredential?
     var accessError: RemoteAccessError?
+    /// The most bytes the download may receive; nil: no limit.
+    var maxBytes: Int?
+    /// Set when the download was stopped for passing `maxBytes`: the bytes received then.
+    var overLimit: Int?
+    /// Shown the references the remote advertises before anything is downloaded; false
+    /// ends the fetch there (nothing downloaded, no reference updated).
+    var beforeDownload: (([String: ObjectID]) -> Bool)?
 
     init(progress: ((FetchProgress) -> Bool)?, shouldStop: @escaping () -> Bool) {
         self.progress = progress
@@ -84,6 +113,7 @@ private final class FetchContext {
 /// The outcome of a fetch run on a watchdog thread, kept Sendable by construction.
 private enum FetchOutcome: Sendable {
     case success
+    case skipped
     case git(GitError)
     case fetch(FetchError)
     case access(RemoteAccessError)
@@ -138,8 +168,16 @@ extension Repository {
     /// ends by itself when the remote answers or the connection drops, without updating
     /// any reference (it checks before updating; the window between that check and the
     /// update is a few local file writes). A `timeout` of nil waits without limit.
-    public func fetch(url: String, refspecs: [String], timeout: Duration?,
-                      progress: (@Sendable (FetchProgress) -> Bool)? = nil) throws {
+    ///
+    /// `maxBytes` stops the download once more bytes than that have arrived
+    /// (`FetchError.overLimit`): for network remotes, a bound on what one remote can make
+    /// this process receive. `beforeDownload` is shown the references the remote
+    /// advertises (name: id) once connected, before anything is downloaded; returning false
+    /// ends the fetch there and this returns false (nothing downloaded or updated).
+    @discardableResult
+    public func fetch(url: String, refspecs: [String], timeout: Duration?, maxBytes: Int? = nil,
+                      beforeDownload: (@Sendable ([String: ObjectID]) -> Bool)? = nil,
+                      progress: (@Sendable (FetchProgress) -> Bool)? = nil) throws -> Bool {
         let path = gitDir
         let watch = FetchWatch()
         let thread = Thread {
@@ -147,8 +185,9 @@ extension Repository {
             do {
                 let repository = try Repository.open(at: path)
                 let context = FetchContext(progress: progress, shouldStop: { watch.isAbandoned })
-                try repository.fetch(url: url, refspecs: refspecs, context: context)
-                outcome = .success
+                context.maxBytes = maxBytes
+                context.beforeDownload = beforeDownload
+                outcome = try repository.fetch(url: url, refspecs: refspecs, context: context) ? .success : .skipped
             } catch let error as GitError {
                 outcome = .git(error)
             } catch let error as FetchError {
@@ -171,7 +210,8 @@ extension Repository {
             watch.finished.wait()
         }
         switch watch.result {
-        case .success: return
+        case .success: return true
+        case .skipped: return false
         case .git(let error): throw error
         case .fetch(let error): throw error
         case .access(let error): throw error
@@ -179,7 +219,8 @@ extension Repository {
         }
     }
 
-    private func fetch(url given: String, refspecs: [String], context: FetchContext) throws {
+    @discardableResult
+    private func fetch(url given: String, refspecs: [String], context: FetchContext) throws -> Bool {
         let operation = "fetch \(given)"
         try SSHTransport.ensureRegistered()
         _ = SSHFailure.takeRecorded()  // nothing left over from an earlier fetch on this thread
@@ -198,8 +239,14 @@ extension Repository {
         options.callbacks.transfer_progress = { stats, payload in
             guard let context = FetchContext.from(payload) else { return 0 }
             if context.shouldStop() { context.stoppedByCallback = true; return GIT_EUSER.rawValue }
-            guard let progress = context.progress, let stats else { return 0 }
+            guard let stats else { return 0 }
             let value = stats.pointee
+            if let limit = context.maxBytes, Int(value.received_bytes) > limit {
+                context.overLimit = Int(value.received_bytes)
+                context.stoppedByCallback = true
+                return GIT_EUSER.rawValue
+            }
+            guard let progress = context.progress else { return 0 }
             let keepGoing = progress(FetchProgress(
                 totalObjects: Int(value.total_objects), indexedObjects: Int(value.indexed_objects),
                 receivedObjects: Int(value.received_objects), localObjects: Int(value.local_objects),
@@ -242,12 +289,22 @@ extension Repository {
 
         let payload = Unmanaged.passUnretained(context).toOpaque()
         options.callbacks.payload = payload
+        if let decide = context.beforeDownload {
+            let advertised = try withExtendedLifetime(context) { try remote.advertised(&options, url: url) }
+            if !decide(advertised) {
+                _ = git_remote_disconnect(remote.pointer)
+                return false
+            }
+        }
         let downloaded = withExtendedLifetime(context) {
             specs.withStrArray { git_remote_download(remote.pointer, $0, &options) }
         }
         if downloaded < 0 {
             // Stopped by the progress callback or by an abandoning watchdog (whose caller has
             // already reported the timeout).
+            if let received = context.overLimit, let limit = context.maxBytes {
+                throw FetchError.overLimit(url: url, limit: limit, received: received)
+            }
             if context.stoppedByCallback { throw FetchError.cancelled(url: url) }
             if let refusal = context.accessError { throw refusal }
             if let failure = SSHFailure.takeRecorded() { throw RemoteAccessError.ssh(failure) }
@@ -262,6 +319,7 @@ extension Repository {
                                    "planmerge: fetch \(url)")
         }
         try GitError.check(updated, "\(operation): update references")
+        return true
     }
 }
 

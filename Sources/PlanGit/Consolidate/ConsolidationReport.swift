@@ -114,6 +114,10 @@ public struct ConsolidationOptions: Sendable {
     public var committer: Signature?
     /// Largest file a partner may send.
     public var maxFileBytes = PathOwnership.maxFileBytes
+    /// The most one partner's network fetch may receive in a run.
+    public var maxTransferBytes = ObjectRules.maxTransferBytes
+    /// The fetch limits these options set.
+    public var limits: FetchLimits { FetchLimits(maxFileBytes: maxFileBytes, maxTransferBytes: maxTransferBytes) }
     /// Called after the merge commit is written and before main is updated: for tests that
     /// move main in between (the compare-and-swap must then refuse), and for tooling.
     public var beforeUpdatingMain: (@Sendable () throws -> Void)?

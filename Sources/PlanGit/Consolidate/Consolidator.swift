@@ -61,7 +61,9 @@ public struct Consolidator {
         }
 
         let fetchErrors = options.offline
-            ? [:] : PartnerFetcher(hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout)
+            ? [:]
+            : PartnerFetcher(
+                hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout, limits: options.limits)
                 .fetchAll(manifest.partners, events: events)
         let record = try ConsolidationRecord.read(repository: repository, at: mainID)
         let merger = PartnerMerge(repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
@@ -76,6 +78,8 @@ public struct Consolidator {
             outcomes[partner.id] = outcome
             candidates[partner.id] = contribution
         }
+        try StagingRejections(hubGitDir: repository.gitDir)
+            .overrule(&outcomes, &candidates, partners: manifest.partners, hub: repository)
 
         let settled = try PlanSettling(
             hub: hub, cache: cache,

@@ -3,17 +3,21 @@ import Dispatch
 import Foundation
 import PlanModel
 
-/// Fetches every partner's published branch into `refs/planmerge/partners/<id>`, several
-/// at once, each on its own thread with its own repository handle and a time limit.
+/// Fetches every partner's published branch, several at once, each on its own thread with
+/// its own repository handles, a time limit and `limits`, into this run's `Staging`, where
+/// every new commit is checked; a history that passes is copied into the hub and named by
+/// `refs/planmerge/partners/<id>`, a refused one never enters the hub.
 public struct PartnerFetcher: Sendable {
     public let hubPath: String
     public let jobs: Int
     public let timeout: Duration
+    public let limits: FetchLimits
 
-    public init(hubPath: String, jobs: Int, timeout: Duration) {
+    public init(hubPath: String, jobs: Int, timeout: Duration, limits: FetchLimits = FetchLimits()) {
         self.hubPath = hubPath
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.limits = limits
     }
 
     /// A remote as written in the manifest, relative paths taken from the hub's folder.
@@ -24,9 +28,19 @@ public struct PartnerFetcher: Sendable {
         return URL(fileURLWithPath: hubPath).appendingPathComponent(remote).standardizedFileURL.path
     }
 
-    /// Fetches the partners that have a remote; returns each one's error text (nil: fetched).
+    /// Fetches the partners that have a remote; returns each one's error text (nil: fetched,
+    /// nothing to fetch, or refused by the checks: `StagingRejections` has those).
     public func fetchAll(_ partners: [Partner], events: @escaping @Sendable (FetchEvent) -> Void) -> [String: String?] {
         let withRemote = partners.filter { $0.remote != nil }
+        guard !withRemote.isEmpty else { return [:] }
+        let staging: Staging
+        do {
+            staging = try Staging.create(hubGitDir: hubPath, partners: partners)
+        } catch {
+            let text = "cannot prepare the staging repository: \(error)"
+            return Dictionary(uniqueKeysWithValues: withRemote.map { ($0.id, .some(text)) })
+        }
+        defer { staging.remove() }
         let results = ResultBox()
         let gate = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
@@ -34,9 +48,7 @@ public struct PartnerFetcher: Sendable {
             gate.wait()
             group.enter()
             let url = resolve(partner.remote!)
-            let publication = partner.publication
-            let refspec = "+\(publication.branch):\(publication.hubRef)"
-            let hubPath = self.hubPath, timeout = self.timeout
+            let timeout = self.timeout, limits = self.limits
             Thread.detachNewThread {
                 defer {
                     gate.signal()
@@ -44,17 +56,15 @@ public struct PartnerFetcher: Sendable {
                 }
                 events(.started(partner: partner.id, url: RemoteURL.scrubbed(url)))
                 var failure: String?
-                do {
-                    if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
-                        throw FetchPathError(path: url)
+                if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
+                    failure = "\(FetchPathError(path: url))"
+                } else {
+                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) {
+                        received, total, bytes in
+                        events(.progress(partner: partner.id, received: received, total: total, bytes: bytes))
                     }
-                    let repository = try Repository.open(at: hubPath)
-                    try repository.fetch(url: url, refspecs: [refspec], timeout: timeout) { progress in
-                        events(.progress(partner: partner.id, received: progress.receivedObjects, total: progress.totalObjects, bytes: progress.receivedBytes))
-                        return true
-                    }
-                } catch {
-                    failure = "\(error)".replacingOccurrences(of: url, with: RemoteURL.scrubbed(url))
+                    // A remote's error text may repeat its URL: never with a password in it.
+                    .map { $0.replacingOccurrences(of: url, with: RemoteURL.scrubbed(url)) }
                 }
                 results.set(partner.id, failure)
                 events(.finished(partner: partner.id, error: failure))

@@ -117,9 +117,11 @@ struct PartnerMerge {
             partner: partner, head: head, base: base,
             commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
 
-        let entries = Dictionary(differences.compactMap { $0.new.map { ($0.path, $0) } }, uniquingKeysWith: { a, _ in a })
+        // Ownership is judged on the net change (an edit undone later is no trespass); unsafe
+        // objects on every commit the partner brings, since all of them stay in main's history.
         contribution.rejections = PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
-            + PathOwnership.unsafeEntries(changed, in: entries, repository: repository, maxFileBytes: options.maxFileBytes)
+            + (try HistoryCheck(repository: repository, maxFileBytes: options.maxFileBytes)
+            .refusals(heads: [head], known: [hubHead, base] + (lastAccepted.map { [$0] } ?? [])))
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }
 
         for difference in differences {

@@ -10,11 +10,12 @@ public enum PathOwnership {
         let folders = partners.map { "sections/\($0)/" }
         let mine = partners.joined(separator: ", ")
         let allowed = folders.joined(separator: " or ")
-        return paths.sorted().filter { path in !folders.contains { path.hasPrefix($0) } }.map { path in
-            if path == Manifest.fileName {
+        return paths.sorted().filter { path in !folders.contains { path.hasPrefix($0) } }.map { name in
+            let path = ObjectRules.displayPath(name)
+            if name == Manifest.fileName {
                 return "\(path) is the plan manifest, which only the coordinator changes; \(mine) may change only \(allowed)"
             }
-            return "\(path) belongs to \(owner(of: path, in: manifest)); \(mine) may change only \(allowed)"
+            return "\(path) belongs to \(owner(of: name, in: manifest)); \(mine) may change only \(allowed)"
         }
     }
 
@@ -28,29 +29,41 @@ public enum PathOwnership {
     }
 
     /// The largest file a partner may send (1 MiB): a plan file is a page of text.
-    public static let maxFileBytes = 1 << 20
+    public static let maxFileBytes = ObjectRules.maxFileBytes
 
-    /// Why entries at `paths` cannot be plan files: symbolic links, submodules, names that
-    /// are not UTF-8, and (when `repository` is given to read blob headers) files larger
-    /// than `maxFileBytes` or binary. Plan files are plain text files only. Used by the
-    /// pre-commit and server hooks and by consolidation alike.
+    /// Why entries at `paths` cannot be plan files, by `ObjectRules`: unsafe names (`.git`
+    /// in any spelling, control characters, not UTF-8), symbolic links, submodules, and
+    /// (when `repository` is given to read blob headers) files larger than `maxFileBytes`
+    /// or binary. A blob that cannot be read is refused too. Used by the pre-commit hook
+    /// on the index; commits and pushes go through `HistoryCheck`, which applies the same
+    /// rules to every commit.
     public static func unsafeEntries(
         _ paths: some Sequence<String>, in entries: [String: TreeEntry], repository: Repository? = nil,
         maxFileBytes: Int = PathOwnership.maxFileBytes
     ) -> [String] {
         paths.sorted().compactMap { path in
             guard let entry = entries[path] else { return nil }
-            if !entry.pathIsValidUTF8 { return "\(path): the file name is not valid UTF-8" }
-            switch entry.mode {
-            case .link: return "\(path) is a symbolic link; plan files must be plain text files"
-            case .commit: return "\(path) is a submodule; plan files must be plain text files"
-            case .blob, .executable:
-                guard let repository else { return nil }
-                let size = (try? repository.blobSize(entry.id)) ?? 0
-                if size > maxFileBytes { return "\(path) is \(size) bytes, more than the \(maxFileBytes) a plan file may have" }
-                if (try? repository.isBinary(entry.id)) == true { return "\(path) is a binary file; plan files must be plain text" }
+            let shown = ObjectRules.displayPath(path)
+            if !entry.pathIsValidUTF8 { return "\(shown): the file name is not valid UTF-8" }
+            for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+                if let problem = ObjectRules.nameProblem(Array(component.utf8)) { return "\(shown): \(problem)" }
+            }
+            let modeText = ObjectRules.modeText(entry.mode.rawValue)
+            let kind = ObjectRules.kind(ofMode: modeText)
+            if let problem = ObjectRules.modeProblem(kind, modeText: modeText, path: shown) { return problem }
+            guard kind == .file || kind == .executable else {
+                return "\(shown) is a \(entry.mode); plan files must be plain text files"
+            }
+            guard let repository else { return nil }
+            do {
+                let size = try repository.blobSize(entry.id)
+                if let problem = ObjectRules.sizeProblem(size, limit: maxFileBytes, path: shown) { return problem }
+                if try repository.isBinary(entry.id) {
+                    return "\(shown) is a binary file; plan files must be plain text"
+                }
                 return nil
-            default: return "\(path) is a \(entry.mode); plan files must be plain text files"
+            } catch {
+                return "\(shown) cannot be read (\(error)); an unreadable file is refused"
             }
         }
     }

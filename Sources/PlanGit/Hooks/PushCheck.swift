@@ -137,7 +137,12 @@ public struct PushCheck {
         if case .partners(let ids) = role {
             report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
         }
-        report.refusals += PathOwnership.unsafeEntries(changed, in: newEntries, repository: repository)
+        // Every pushed commit, not only the net change: a malformed tree (a name twice) or an
+        // unsafe object undone by a later commit would otherwise slip past the checks above.
+        // The hub opened without git's quarantine: what it had before this push.
+        let hubBefore = try Repository.open(at: repository.gitDir)
+        report.refusals += try HistoryCheck(repository: repository, trusted: hubBefore)
+            .refusals(heads: [update.new], known: [update.isCreation ? nil : update.old, mainTip].compactMap { $0 })
 
         let source = try GitTreeSource(repository: repository, treeID: newTree, commitID: update.new)
         let diagnostics = try PlanErrors.diagnostics(of: source, cache: cache).diagnostics

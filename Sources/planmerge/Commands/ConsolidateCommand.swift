@@ -54,11 +54,20 @@ struct ConsolidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "The largest file, in bytes, a partner may send; checked before it is fetched or read.")
+    var maxFileBytes: Int = ObjectRules.maxFileBytes
+
+    @Option(help: "The most bytes one partner's network fetch may receive in a run before it is stopped.")
+    var maxTransferBytes: Int = ObjectRules.maxTransferBytes
+
     func validate() throws {
         if hub != nil, repository.path != nil { throw ValidationError("give the hub once, with --repo") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs takes 1 to 64") }
         guard timeout > 0 else { throw ValidationError("--timeout takes a number of seconds above 0") }
         try DayOption.check(today)
+        guard maxFileBytes > 0, maxTransferBytes > 0 else {
+            throw ValidationError("--max-file-bytes and --max-transfer-bytes take a number of bytes above 0")
+        }
     }
 
     func run() throws {
@@ -70,7 +79,9 @@ struct ConsolidateCommand: ParsableCommand {
         options.dryRun = dryRun
         options.strict = strict
         options.acceptRewrite = Set(acceptRewrite)
-        try OwnerCheck.run(hub ?? FileManager.default.currentDirectoryPath)
+        try OwnerCheck.run(repository.path(or: hub) ?? FileManager.default.currentDirectoryPath)
+        options.maxFileBytes = maxFileBytes
+        options.maxTransferBytes = maxTransferBytes
         let display = FetchDisplay(enabled: format == .text && Console.isErrorTerminal)
         let report: ConsolidationReport
         do {

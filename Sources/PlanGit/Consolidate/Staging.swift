@@ -1,0 +1,213 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GitKit
+import PlanModel
+
+/// The limits one partner's fetch is held to.
+public struct FetchLimits: Sendable {
+    /// The largest file (blob) a partner may send.
+    public var maxFileBytes = ObjectRules.maxFileBytes
+    /// The most a network fetch of one partner may receive before it is stopped.
+    public var maxTransferBytes = ObjectRules.maxTransferBytes
+
+    public init(maxFileBytes: Int = ObjectRules.maxFileBytes, maxTransferBytes: Int = ObjectRules.maxTransferBytes) {
+        self.maxFileBytes = maxFileBytes
+        self.maxTransferBytes = maxTransferBytes
+    }
+}
+
+/// Where partners' fetched objects wait to be checked before any of them enters the hub:
+/// a bare repository of this run under the hub's git folder
+/// (`planmerge/staging/<run>`), borrowing the hub's objects as an alternate and holding
+/// references to the commits the hub has (so a network fetch negotiates from them and
+/// brings only what is new). Each partner is fetched into it and checked commit by commit
+/// (`HistoryCheck`); only a history that passes is copied into the hub (one pack) and
+/// named by the hub's `refs/planmerge/partners/<id>`. A refused history never enters the
+/// hub, so the hub needs no pruning and `git fsck --strict` on it stays clean; its head is
+/// remembered (`StagingRejections`) and not fetched again while unchanged. The folder is
+/// removed at the end of the run.
+///
+/// For a path or `file://` remote, libgit2's local transport would build the pack in this
+/// process from every reference of the partner's repository, reading whole objects, before
+/// any progress callback can stop it; so it is not used: the partner's repository is opened
+/// read-only, the published head's new objects are checked there by their headers (and
+/// the same rules), and exactly those are copied (one pack) into staging. A network remote
+/// is bounded by `FetchLimits.maxTransferBytes`, counted by the progress callback.
+struct Staging: Sendable {
+    let hubGitDir: String
+    let path: String
+
+    /// Creates this run's staging repository (and removes those of runs that were killed).
+    static func create(hubGitDir: String, partners: [Partner]) throws -> Staging {
+        let hubDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
+        removeAbandoned(in: hubDir + "planmerge/staging")
+        let run = "run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let path = hubDir + "planmerge/staging/" + run
+        let repository = try Repository(at: path, bare: true)
+        let hubObjects = URL(fileURLWithPath: hubDir + "objects").standardizedFileURL.path
+        try Data((hubObjects + "\n").utf8).write(to: URL(fileURLWithPath: path + "/objects/info/alternates"))
+        // The hub's own settings (core.sshCommand, http.sslCAInfo, http.proxy, credential
+        // helpers) apply to fetches made from here, as if the hub fetched itself.
+        try repository.setConfigString("include.path", hubDir + "config")
+        let hub = try Repository.open(at: hubDir)
+        // The hub's commits as references of the staging repository: a fetch tells the
+        // remote it has them.
+        if let main = try hub.reference(named: HubLayout.mainRef) {
+            try repository.updateReference(HubLayout.mainRef, to: main, expected: nil, message: "planmerge: staging")
+        }
+        for partner in partners where partner.remote != nil {
+            let ref = partner.publication.hubRef
+            if let head = try hub.reference(named: ref) {
+                try repository.updateReference(ref, to: head, expected: nil, message: "planmerge: staging")
+            }
+        }
+        return Staging(hubGitDir: hubDir, path: path)
+    }
+
+    /// Removes the staging folders of runs whose process is gone (`run-<pid>-...`): a killed
+    /// run cannot remove its own.
+    private static func removeAbandoned(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names {
+            let parts = name.split(separator: "-")
+            guard parts.count == 3, parts[0] == "run", let pid = Int32(parts[1]) else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                // Scratch folders of dead runs: one left behind is removed by a later run.
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+        }
+    }
+
+    /// Removes this run's staging repository and every object in it.
+    func remove() {
+        // Cleanup of a scratch folder: a failure leaves a folder no later run reads.
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Fetches `partner` from `url` into staging, checks every new commit, and admits a
+    /// history that passes into the hub. Returns the fetch error text, nil when the fetch
+    /// went through or was not needed; a refused history is not an error here: it is
+    /// remembered, and `StagingRejections.overrule` reports it. `progress` is told objects
+    /// received, objects expected, bytes received.
+    func stage(_ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
+               progress: @escaping @Sendable (Int, Int, Int) -> Void) -> String? {
+        let publication = partner.publication
+        let decision = Decision()
+        let rejections = StagingRejections(hubGitDir: hubGitDir)
+        do {
+            let hub = try Repository.open(at: hubGitDir)
+            let current = try hub.reference(named: publication.hubRef)
+            let known = [current, try hub.reference(named: HubLayout.mainRef)].compactMap { $0 }
+            let remembered = try rejections.read(partner.id)
+            /// Whether the head `head` needs fetching at all.
+            let decide: @Sendable (ObjectID) -> Decision.Verdict? = { head in
+                decision.head = head
+                if head == current { return .unchanged }
+                if head == remembered?.head { return .remembered }
+                return nil
+            }
+            let staging = try Repository.open(at: path)
+            if let localPath = Staging.localPath(url) {
+                // libgit2's local transport would pack every reference of the partner's
+                // repository, reading whole objects: check the published head's new objects
+                // there by their headers, then copy exactly those.
+                let remote = try Repository.open(at: localPath)
+                guard let head = try remote.reference(named: publication.branch) else { return nil }
+                if let verdict = decide(head) {
+                    decision.verdict = verdict
+                } else {
+                    let reasons = try HistoryCheck(repository: remote, maxFileBytes: limits.maxFileBytes, trusted: hub)
+                        .refusals(heads: [head], known: known)
+                    if reasons.isEmpty {
+                        let count = try remote.writePack(from: [head], hiding: known, into: path + "/objects/pack")
+                        progress(count, count, 0)
+                        try staging.updateReference(
+                            publication.hubRef, to: head, expected: current,
+                            message: "planmerge: copied from \(localPath)")
+                    } else {
+                        decision.verdict = .refused(reasons)
+                    }
+                }
+            } else {
+                try staging.fetch(
+                    url: url, refspecs: ["+\(publication.branch):\(publication.hubRef)"], timeout: timeout,
+                    maxBytes: limits.maxTransferBytes,
+                    beforeDownload: { advertised in
+                        guard let head = advertised[publication.branch] else { return true }
+                        decision.verdict = decide(head)
+                        return decision.verdict == nil
+                    },
+                    progress: { progress($0.receivedObjects, $0.totalObjects, $0.receivedBytes); return true })
+            }
+            switch decision.verdict {
+            case .unchanged: try rejections.forget(partner.id); return nil
+            case .remembered: return nil
+            case .refused(let reasons):
+                if let head = decision.head { try rejections.remember(partner.id, head: head, reasons: reasons) }
+                return nil
+            case nil: break
+            }
+            guard let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
+            let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes, trusted: hub)
+                .refusals(heads: [head], known: known)
+            guard reasons.isEmpty else {
+                try rejections.remember(partner.id, head: head, reasons: reasons)
+                return nil
+            }
+            try staging.writePack(from: [head], hiding: known, into: hubGitDir + "objects/pack")
+            try hub.updateReference(
+                publication.hubRef, to: head, expected: current,
+                message: "planmerge: fetched and checked from \(RemoteURL.scrubbed(url))")
+            try rejections.forget(partner.id)
+            return nil
+        } catch FetchError.overLimit(_, let limit, let received) {
+            let text = "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's "
+                + "fetch (--max-transfer-bytes); nothing of it was kept"
+            guard let head = decision.head else { return text }
+            do {
+                let reason = "commit \(head.short) (its head): \(text). "
+                    + "The partner publishes smaller files, or the coordinator raises the limit"
+                try rejections.remember(partner.id, head: head, reasons: [reason])
+            } catch {
+                return "\(error)"
+            }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The folder of a path or `file://` remote, nil for a network remote.
+    static func localPath(_ url: String) -> String? {
+        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+        if url.hasPrefix("/") { return url }
+        return nil
+    }
+}
+
+/// What the look at the advertised head decided, written on the fetch thread before the
+/// fetch returns and read after. `@unchecked Sendable`: guarded by `lock`.
+private final class Decision: @unchecked Sendable {
+    enum Verdict: Equatable {
+        case unchanged, remembered
+        case refused([String])
+    }
+
+    private let lock = NSLock()
+    private var storedHead: ObjectID?
+    private var storedVerdict: Verdict?
+
+    var head: ObjectID? {
+        get { lock.lock(); defer { lock.unlock() }; return storedHead }
+        set { lock.lock(); storedHead = newValue; lock.unlock() }
+    }
+
+    var verdict: Verdict? {
+        get { lock.lock(); defer { lock.unlock() }; return storedVerdict }
+        set { lock.lock(); storedVerdict = newValue; lock.unlock() }
+    }
+}
