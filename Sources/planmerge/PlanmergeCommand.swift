@@ -19,6 +19,7 @@ struct Planmerge: ParsableCommand {
             DueCommand.self,
             ShowCommand.self,
             RenderCommand.self,
+            ImportCommand.self,
             InitCommand.self,
             PartnerCommand.self,
             ConsolidateCommand.self,
