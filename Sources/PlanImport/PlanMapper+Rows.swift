@@ -148,6 +148,13 @@ extension PlanMapper {
                 return
             }
         }
+        // A nested table of dates and steps (`December 2008 | Draft map`) holds milestones.
+        if let bar = line.range(of: " | "),
+           DueDateReader.read(String(line[..<bar.lowerBound]), reference: published).kind != .unread
+        {
+            action.values[.milestone, default: []].append(line)
+            return
+        }
         action.details.append(line)
     }
 

@@ -91,7 +91,9 @@ public struct PlanMapper {
 
     mutating func paragraph(_ line: String, heading: Int?) {
         let text = stripBullet(line)
-        if heading == 0, title == nil { title = text }
+        if let heading, heading <= 1, title == nil, Headings.recommendation(text) == nil, Headings.timescale(text) == nil {
+            title = text
+        }
         if let rec = Headings.recommendation(text) {
             startRecommendation(rec.number, text: rec.text)
             recommendationLevel = heading
@@ -175,10 +177,12 @@ public struct PlanMapper {
                 mergedRow(row, text: filled[0].text)
                 continue
             }
+            var continued = false
             if first {
                 first = false
                 // A table continued on a new page without its header keeps the columns above.
                 if roles != nil, row.cells.count != lastWidth { roles = nil }
+                continued = roles != nil
             }
             guard let roles else {
                 report.rows.append(RowOutcome(
@@ -187,6 +191,9 @@ public struct PlanMapper {
                 continue
             }
             dataRow(row, roles: roles)
+            if continued, let last = report.rows.indices.last {
+                report.rows[last].notes.insert("the table has no header row: read with the columns of the table above", at: 0)
+            }
         }
     }
 
