@@ -73,6 +73,12 @@ extension PlanMapper {
                 notes.append("reference '\(refCell.text)' is not N.M (like 6.10)")
             }
         }
+        if ref == nil, textLines.isEmpty {
+            report.rows.append(RowOutcome(
+                place: row.place, outcome: .unplaced,
+                notes: notes + ["no action text and no reference N.M: not an action, and not more of the one above"]))
+            return
+        }
         guard let number else {
             report.rows.append(RowOutcome(
                 place: row.place, outcome: .unplaced,
