@@ -33,6 +33,7 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	./scripts/integration-check
+	./scripts/import-tools
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
