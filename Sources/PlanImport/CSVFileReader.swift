@@ -18,7 +18,8 @@ public enum CSVFileReader {
         var rows: [SourceRow] = []
         while let fields = reader.next() {
             let cells = fields.map {
-                SourceCell($0.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
+                SourceCell(
+                    $0.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines))
             }
             rows.append(SourceRow(place: "\(file): row \(rows.count + 1)", cells: cells))
         }

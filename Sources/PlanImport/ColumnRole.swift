@@ -37,7 +37,8 @@ public enum ColumnRole: Hashable, Sendable {
         }
         // "Success criteria/milestones", "Lead officer (service)": the first part that is known.
         let withoutBrackets = key.split(separator: "(").first.map(String.init) ?? key
-        let parts = withoutBrackets.replacingOccurrences(of: " and ", with: "/").replacingOccurrences(of: "&", with: "/")
+        let parts = withoutBrackets.replacingOccurrences(of: " and ", with: "/")
+            .replacingOccurrences(of: "&", with: "/")
             .split(separator: "/").map { ColumnRole.fold(String($0)) }
         for part in [ColumnRole.fold(withoutBrackets)] + parts where !part.isEmpty {
             if let role = ColumnRole.extra[part] {
@@ -104,7 +105,8 @@ struct HeaderRow {
         guard roles.contains(.text) else { return nil }
         let telling = roles.filter {
             switch $0 {
-            case .ref, .recommendation, .field(.due), .field(.lead), .field(.success), .field(.milestone), .timescale: true
+            case .ref, .recommendation, .timescale, .field(.due), .field(.lead), .field(.success), .field(.milestone):
+                true
             default: false
             }
         }

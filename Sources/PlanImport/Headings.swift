@@ -30,7 +30,7 @@ enum Headings {
             || standard.contains { $0.id == lower }
         guard opening else { return nil }
         if lower.contains("immediate") { return standard[0] }
-        if lower.contains("six month") || lower.contains("6 month") || lower.contains("six-month") { return standard[1] }
+        if ["six month", "6 month", "six-month"].contains(where: lower.contains) { return standard[1] }
         if lower.contains("longer term") || lower.contains("long term") || lower.contains("longer-term") {
             return standard[2]
         }

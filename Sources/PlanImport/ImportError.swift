@@ -10,7 +10,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedFormat(let file, let saveAs):
-            "\(file): this older format cannot be read; open it in Word, Excel or LibreOffice and save it as \(saveAs) first"
+            "\(file): this older format cannot be read; open it in Word, Excel or LibreOffice and save it as "
+                + "\(saveAs) first"
         case .unknownFormat(let file):
             "\(file): not a file planmerge imports; give a .docx, .xlsx, .csv or .tsv file"
         case .unreadable(let file, let reason):

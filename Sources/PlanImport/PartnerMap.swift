@@ -63,7 +63,8 @@ public struct PartnerMap: Hashable, Sendable {
         for id in [defaultPartner].compactMap({ $0 }) + Array(entries.values) + Array(names.keys)
         where !PartnerMap.isValidID(id) {
             throw PartnerMapError(
-                file: file, message: "'\(id)' is not a partner id: use lowercase letters, digits and '-' (leicester-pct)")
+                file: file,
+                message: "'\(id)' is not a partner id: use lowercase letters, digits and '-' (leicester-pct)")
         }
         self.init(defaultPartner: defaultPartner, names: names, entries: entries)
         for (id, name) in names where self.entries[PartnerMap.fold(name)] == nil {

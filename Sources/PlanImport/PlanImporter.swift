@@ -12,7 +12,8 @@ public enum PlanImporter {
         case "doc", "rtf", "odt": throw ImportError.unsupportedFormat(file: name, saveAs: "Word Document (.docx)")
         case "xls", "ods": throw ImportError.unsupportedFormat(file: name, saveAs: "Excel Workbook (.xlsx)")
         case "pdf":
-            throw ImportError.unsupportedFormat(file: name, saveAs: "a Word Document (.docx), from the original the PDF was made from")
+            throw ImportError.unsupportedFormat(
+                file: name, saveAs: "a Word Document (.docx), from the original the PDF was made from")
         default: throw ImportError.unknownFormat(file: name)
         }
     }

@@ -25,7 +25,11 @@ extension PlanMapper {
             var order: [String] = []
             for a in own where !order.contains(a.partner) { order.append(a.partner) }
             let named = rec.leadName.flatMap { map.partner(for: $0) ?? (PartnerMap.isValidID($0) ? $0 : nil) }
-            let busiest = order.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0) && order.firstIndex(of: $0)! < order.firstIndex(of: $1)!) }
+            // The partner with most actions; the first of them on a tie.
+            let busiest = order.reduce(nil as String?) { best, id in
+                guard let best else { return id }
+                return (counts[id] ?? 0) > (counts[best] ?? 0) ? id : best
+            }
             let lead = named ?? busiest ?? map.defaultPartner ?? fallbackPartner
             if !partnerIDs.contains(lead) { partnerIDs.append(lead) }
             var text = rec.text ?? ""
@@ -36,7 +40,8 @@ extension PlanMapper {
             var timescale = rec.timescale ?? ""
             if timescale.isEmpty {
                 timescale = Headings.standard[0].id
-                report.notes.append("recommendation \(number): the source gives no timescale; set to '\(timescale)', check it")
+                report.notes.append(
+                    "recommendation \(number): the source gives no timescale; set to '\(timescale)', check it")
             }
             entries.append(Recommendation(
                 number: number, text: text, timescale: timescale, lead: lead, officer: rec.officer,
@@ -46,16 +51,20 @@ extension PlanMapper {
         var files: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var groups: [String: [DraftAction]] = [:]
-        for a in actions { groups[SectionFile.path(partner: a.partner, recommendation: a.ref.recommendation), default: []].append(a) }
+        for a in actions {
+            groups[SectionFile.path(partner: a.partner, recommendation: a.ref.recommendation), default: []].append(a)
+        }
         for entry in entries where !(recommendations[entry.number]?.blocks.isEmpty ?? true) {
             groups[SectionFile.path(partner: entry.lead, recommendation: entry.number), default: []] += []
         }
         let parser = SectionParser(dueReference: published)
         for (path, drafts) in groups {
-            guard let (partner, _) = SectionFile.splitPath(path), let number = Int(path.split(separator: "/").last!.dropLast(3))
-            else { continue }
+            guard let (partner, name) = SectionFile.splitPath(path), let number = Int(name.dropLast(".md".count)) else {
+                continue
+            }
             let isLead = entries.first { $0.number == number }?.lead == partner
-            let text = sectionText(number, blocks: isLead ? recommendations[number]?.blocks ?? [:] : [:], actions: drafts)
+            let blocks = isLead ? recommendations[number]?.blocks ?? [:] : [:]
+            let text = sectionText(number, blocks: blocks, actions: drafts)
             let parsed = parser.parse(text, path: path)
             diagnostics += parsed.diagnostics.filter { $0.severity == .error }
             files[path] = SectionFormatter.format(parsed.section)
@@ -149,7 +158,10 @@ extension PlanMapper {
                 ])
             })),
             ("partners", Node(partners.map { p in
-                map([("id", str(p.id)), ("name", str(p.name)), ("officers", p.officers.isEmpty ? nil : list(p.officers))])
+                map([
+                    ("id", str(p.id)), ("name", str(p.name)),
+                    ("officers", p.officers.isEmpty ? nil : list(p.officers)),
+                ])
             })),
             ("policy", map([
                 ("required", list(["lead", "due", "success", "resources", "risk"])),
@@ -157,7 +169,8 @@ extension PlanMapper {
             ])),
         ])
         let body = try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
-        return "# Imported by planmerge import: check recommendations, timescales and partners. Format: docs/FORMAT.md\n"
+        return "# Imported by planmerge import: check recommendations, timescales and partners.\n"
+            + "# Format: docs/FORMAT.md\n"
             + body
     }
 }

@@ -272,7 +272,9 @@ extension PlanMapper {
         }
         let id = map.defaultPartner ?? fallbackPartner
         leads.forEach { record($0, .officer, id) }
-        return (id, leads.isEmpty || options.partnerMap == nil ? nil : "no map entry for its lead: the default partner '\(id)'")
+        let note = leads.isEmpty || options.partnerMap == nil
+            ? nil : "no map entry for its lead: the default partner '\(id)'"
+        return (id, note)
     }
 
     /// The partner of actions nothing else places: the authority's.

@@ -91,7 +91,9 @@ public struct PlanMapper {
 
     mutating func paragraph(_ line: String, heading: Int?) {
         let text = stripBullet(line)
-        if let heading, heading <= 1, title == nil, Headings.recommendation(text) == nil, Headings.timescale(text) == nil {
+        if let heading, heading <= 1, title == nil, Headings.recommendation(text) == nil,
+           Headings.timescale(text) == nil
+        {
             title = text
         }
         if let rec = Headings.recommendation(text) {
@@ -153,9 +155,10 @@ public struct PlanMapper {
         awaitingText = false
         var first = true
         for row in table.rows {
-            let cells = isSpreadsheet ? row.cells.map { SourceCell(SpreadsheetText.restored($0.text), span: $0.span,
-                                                                   isNumber: $0.isNumber, isDate: $0.isDate) } : row.cells
-            let row = SourceRow(place: row.place, cells: cells, isMarkedHeader: row.isMarkedHeader)
+            var row = row
+            if isSpreadsheet {
+                for i in row.cells.indices { row.cells[i].text = SpreadsheetText.restored(row.cells[i].text) }
+            }
             if row.isEmpty {
                 report.rows.append(RowOutcome(place: row.place, outcome: .skipped, notes: ["empty row"]))
                 continue
@@ -187,12 +190,15 @@ public struct PlanMapper {
             guard let roles else {
                 report.rows.append(RowOutcome(
                     place: row.place, outcome: .skipped,
-                    notes: ["not an action table: no header row names an action column and a due, lead or reference column"]))
+                    notes: [
+                        "not an action table: no header row names an action column and a due, lead or reference column",
+                    ]))
                 continue
             }
             dataRow(row, roles: roles)
             if continued, let last = report.rows.indices.last {
-                report.rows[last].notes.insert("the table has no header row: read with the columns of the table above", at: 0)
+                report.rows[last].notes.insert(
+                    "the table has no header row: read with the columns of the table above", at: 0)
             }
         }
     }

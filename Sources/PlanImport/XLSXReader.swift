@@ -52,17 +52,23 @@ public enum XLSXReader {
             return SourceCell(clean(c.child("is").map(richText) ?? ""))
         case "str", "e":
             return SourceCell(clean(raw))
+        case "d":  // an ISO 8601 date cell (strict Office Open XML)
+            guard let day = Day(iso: raw.prefix(10)) else { return SourceCell(clean(raw)) }
+            return SourceCell(dayText(day), isDate: true)
         case "b":
             return SourceCell(raw == "1" ? "TRUE" : raw == "0" ? "FALSE" : raw)
         default:
             guard !raw.isEmpty, let number = Double(raw) else { return SourceCell(clean(raw)) }
             if let style = Int(c["s"] ?? ""), dateStyles.contains(style) {
                 let day = Day(ordinal: Int(number.rounded(.down)) - 25_569)  // serial 25569 is 1970-01-01
-                return SourceCell("\(day.day) \(monthNames[day.month - 1]) \(day.year)", isDate: true)
+                return SourceCell(dayText(day), isDate: true)
             }
             return SourceCell(numberText(number), isNumber: true)
         }
     }
+
+    /// `30 September 2008`: a day as a due text reads it.
+    static func dayText(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
 
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -2,6 +2,7 @@ import Foundation
 import PlanImport
 import PlanModel
 import XCTest
+import ZIPFoundation
 
 /// Spreadsheets as people save them: LibreOffice Calc's .xlsx (typed date cells, references
 /// stored as numbers), and CSV in every encoding and delimiter Excel writes.
@@ -23,6 +24,7 @@ final class SpreadsheetImportTests: XCTestCase {
 
             """.utf8).write(to: csv)
         let xlsx = try ImportFixture.convert(csv, to: "xlsx", extension: "xlsx")
+        defer { try? FileManager.default.removeItem(at: xlsx.deletingLastPathComponent()) }
         let document = try PlanImporter.read(try Data(contentsOf: xlsx), file: "calc.xlsx")
         SpreadsheetImportTests.converted = document
         return document
@@ -162,5 +164,55 @@ final class SpreadsheetImportTests: XCTestCase {
             guard case .unreadable(let file, _) = error as? ImportError else { return XCTFail("\(error)") }
             XCTAssertEqual(file, "plan.docx")
         }
+    }
+}
+
+/// A workbook with two sheets, shared strings and a custom date format, built part by part.
+final class XLSXSheetsTests: XCTestCase {
+    func workbook() throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts = [
+            "xl/workbook.xml": "<workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets>"
+                + "<sheet name=\"Immediate\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Six months\" sheetId=\"2\" r:id=\"rId2\"/>"
+                + "</sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"\(rel)/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>",
+            "xl/sharedStrings.xml": "<sst xmlns=\"\(ns)\"><si><t>Ref</t></si><si><t>Action</t></si><si><t>Deadline</t></si>"
+                + "<si><r><t>Agree the </t></r><r><rPr><b/></rPr><t>strategy</t></r></si><si><t>7.2</t></si></sst>",
+            "xl/styles.xml": "<styleSheet xmlns=\"\(ns)\"><numFmts count=\"1\"><numFmt numFmtId=\"170\" "
+                + "formatCode=\"[$-809]dd\\ mmmm\\ yyyy;@\"/></numFmts><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+                + "<xf numFmtId=\"170\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
+            "xl/worksheets/sheet1.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>6.10</t></is></c><c r=\"B3\" t=\"s\"><v>3</v></c>"
+                + "<c r=\"C3\" s=\"1\"><v>39721</v></c></row></sheetData></worksheet>",
+            "xl/worksheets/sheet2.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"str\"><v>Report to the board</v></c>"
+                + "<c r=\"C2\"><v>39813</v></c></row></sheetData></worksheet>",
+        ]
+        for (path, xml) in parts {
+            let data = Data(xml.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        return try XCTUnwrap(archive.data)
+    }
+
+    func testEverySheetSharedStringsAndACustomDateFormat() throws {
+        let document = try PlanImporter.read(try workbook(), file: "plan.xlsx")
+        XCTAssertEqual(document.tables.map(\.name), ["Immediate", "Six months"])
+        XCTAssertEqual(document.tables[0].rows.map(\.place), ["Immediate!A1", "Immediate!A3"])
+        XCTAssertEqual(document.tables[0].rows[1].cells,
+                       [SourceCell("6.10"), SourceCell("Agree the strategy"), SourceCell("30 September 2008", isDate: true)])
+        // A number without a date format stays a number.
+        XCTAssertEqual(document.tables[1].rows[1].cells[2], SourceCell("39813", isNumber: true))
+        let imported = try ImportFixture.importFiles([document], options: ImportOptions(authority: "Derby City Council"))
+        XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .imported, .header, .imported])
+        XCTAssertEqual(imported.report.rows.compactMap(\.ref), ["6.10", "7.2"])
     }
 }

@@ -23,8 +23,8 @@ final class XLSXRendererTests: XCTestCase {
     func testReferencesAndDueTextsAreTextAndDatesAreDates() throws {
         let (sheet, styles, count) = try sheetXML()
         // 6.10 is a text cell (never the number 6.1); its due text too.
-        XCTAssertTrue(sheet.contains("<c r=\"A12\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">6.10</t></is></c>")
-            || sheet.contains("<t xml:space=\"preserve\">6.10</t>"))
+        XCTAssertNotNil(sheet.range(of: #"<c r="A\d+" s="3" t="inlineStr"><is><t xml:space="preserve">6.10</t>"#,
+                                    options: .regularExpression))
         XCTAssertFalse(sheet.contains("<v>6.1</v>"))
         // Due start and due end (columns I and J) are date cells with the date style.
         XCTAssertTrue(sheet.contains("<c r=\"J2\" s=\"1\"><v>"))

@@ -41,7 +41,9 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give the plan's file(s), e.g. plan.docx") }
-        if into == nil, !suggestMap { throw ValidationError("give --into DIR, the folder to write the plan into (or --suggest-map)") }
+        if into == nil, !suggestMap {
+            throw ValidationError("give --into DIR, the folder to write the plan into (or --suggest-map)")
+        }
     }
 
     func run() throws {
@@ -80,6 +82,8 @@ struct ImportCommand: ParsableCommand {
         if !imported.isComplete || (validation?.errors ?? 0) > 0 { throw ExitCode(PlanmergeExit.problems.rawValue) }
     }
 
+    var emptyFolder: String { "give --into a new or empty folder" }
+
     func write(_ plan: ImportedPlan, into folder: String) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: folder) {
@@ -87,9 +91,9 @@ struct ImportCommand: ParsableCommand {
             do {
                 existing = try fm.contentsOfDirectory(atPath: folder)
             } catch {
-                throw UserError("\(folder) exists and is not a folder that can be read", hint: "give --into a new or empty folder")
+                throw UserError("\(folder) exists and is not a folder that can be read", hint: emptyFolder)
             }
-            if !existing.isEmpty { throw UserError("\(folder) is not empty", hint: "give --into a new or empty folder") }
+            if !existing.isEmpty { throw UserError("\(folder) is not empty", hint: emptyFolder) }
         }
         let root = URL(fileURLWithPath: folder, isDirectory: true)
         do {
