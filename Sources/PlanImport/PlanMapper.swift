@@ -180,6 +180,13 @@ public struct PlanMapper {
                 mergedRow(row, text: filled[0].text)
                 continue
             }
+            if row.isMarkedHeader {
+                report.rows.append(RowOutcome(
+                    place: row.place, outcome: .skipped,
+                    notes: ["a row Word repeats as a header on each page, but its headings name no action column: "
+                        + short(row.filled.map(\.text).joined(separator: " | "))]))
+                continue
+            }
             var continued = false
             if first {
                 first = false

@@ -1,6 +1,5 @@
 import Foundation
 import PlanModel
-import ZIPFoundation
 
 /// Renders a plan as an Excel workbook (`.xlsx`): one sheet, one row per action, the columns
 /// of the CSV output. References, due texts and every other text are inline-string cells
@@ -8,23 +7,12 @@ import ZIPFoundation
 /// `6.10`); the due reading's start and end are real date cells with a date format; status
 /// is a drop-down list (data validation); the header row is frozen and has an autofilter.
 ///
-/// SpreadsheetML written by hand and zipped with ZIPFoundation, as `DOCXRenderer` does: the
-/// same document gives the same bytes.
+/// SpreadsheetML written by hand and zipped by `OfficePackage` (ZIPFoundation), as the DOCX
+/// is: the same document gives the same bytes.
 public enum XLSXRenderer {
     /// The `.xlsx` file's bytes.
     public static func render(_ document: PlanDocument) throws -> [UInt8] {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, xml) in parts(document) {
-            let data = Data(xml.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: DOCXRenderer.fixedDate,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let bytes = archive.data else { throw Archive.ArchiveError.unwritableArchive }
-        return Array(bytes)
+        try OfficePackage.zip(parts(document))
     }
 
     static let sheetName = "Actions"
