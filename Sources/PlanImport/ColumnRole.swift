@@ -26,6 +26,10 @@ public enum ColumnRole: Hashable, Sendable {
 
     /// The role of a header cell; `.other` when nothing matches.
     public init(header raw: String) {
+        guard raw.utf8.count <= 80 else {  // a header is a few words; long text is a data cell
+            self = .other(raw)
+            return
+        }
         let key = ColumnRole.fold(raw)
         if let role = ColumnRole.extra[key] {
             self = role
@@ -56,7 +60,10 @@ public enum ColumnRole: Hashable, Sendable {
     /// Lowercase, one space between words, no trailing `:`, `.`, `*`.
     static func fold(_ raw: String) -> String {
         let words = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
-        return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " :.*?"))
+        var key = Substring(words.joined(separator: " "))
+        while let last = key.last, " :.*?".contains(last) { key = key.dropLast() }
+        while let first = key.first, " :.*?".contains(first) { key = key.dropFirst() }
+        return String(key)
     }
 
     /// Columns that are not action fields, and header words the field aliases do not cover.

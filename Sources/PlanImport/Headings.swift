@@ -6,21 +6,32 @@ import Foundation
 enum Headings {
     /// `Recommendation 3`, `Rec. 3: text`, `JAR recommendation 3 - text` -> (3, text or "").
     static func recommendation(_ text: String) -> (number: Int, text: String)? {
-        let pattern = #/^\s*(?:jar\s+)?(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d{1,3})\s*[:.)\-–—]?\s*(.*)$/#
-            .ignoresCase().dotMatchesNewlines()
-        guard let match = text.wholeMatch(of: pattern), let number = Int(match.1), number > 0 else { return nil }
+        // Regex matching is slow: ask it only about text that can be a heading.
+        let start = text.drop(while: \.isWhitespace).prefix(3).lowercased()
+        guard start == "rec" || start == "jar" else { return nil }
+        guard let match = text.wholeMatch(of: recommendationPattern), let number = Int(match.1), number > 0 else {
+            return nil
+        }
         return (number, String(match.2).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// A recommendation column's cell: `3`, `R3`, `Recommendation 3: text`, `3. text`.
     static func recommendationCell(_ text: String) -> (number: Int?, text: String) {
         if let heading = recommendation(text) { return (heading.number, heading.text) }
-        let pattern = #/^\s*r?(\d{1,3})\s*(?:[:.)\-–—]\s*(.*))?$/#.ignoresCase().dotMatchesNewlines()
-        if let match = text.wholeMatch(of: pattern), let number = Int(match.1), number > 0 {
+        let first = text.first { !$0.isWhitespace }
+        if first?.isNumber == true || first == "r" || first == "R",
+           let match = text.wholeMatch(of: numberPattern), let number = Int(match.1), number > 0
+        {
             return (number, String(match.2 ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return (nil, text)
     }
+
+    nonisolated(unsafe) static let recommendationPattern =
+        #/^\s*(?:jar\s+)?(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d{1,3})\s*[:.)\-–—]?\s*(.*)$/#
+        .ignoresCase().dotMatchesNewlines()
+    nonisolated(unsafe) static let numberPattern = #/^\s*r?(\d{1,3})\s*(?:[:.)\-–—]\s*(.*))?$/#
+        .ignoresCase().dotMatchesNewlines()
 
     /// The standard timescale group a short heading names, nil for other text.
     static func timescale(_ text: String) -> Timescale? {

@@ -61,6 +61,10 @@ enum ImportFixture {
         var leads: [String]
         var status: ActionStatus?
         var success: [String]
+        /// The rest of the action: milestones, resources, risk, monitoring, see also, links,
+        /// details and notes, as the section format writes them (free-text lines trimmed: a
+        /// cell keeps no indent).
+        var rest: [String]
 
         init(_ placed: PlacedAction) {
             ref = placed.action.ref.description
@@ -71,6 +75,9 @@ enum ImportFixture {
             leads = placed.action.leads
             status = placed.action.status
             success = placed.action.success
+            rest = [ActionField.milestone, .resources, .risk, .monitoring, .seeAlso, .link].flatMap {
+                SectionFormatter.values(of: $0, in: placed.action)
+            } + (placed.action.details + placed.action.notes).map { $0.trimmingCharacters(in: .whitespaces) }
         }
 
         var description: String { "\(ref) [\(partner)] \(text) | \(due ?? "-") | \(leads) | \(status?.rawValue ?? "-") | \(success)" }

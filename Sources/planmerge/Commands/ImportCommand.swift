@@ -8,13 +8,16 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn an existing plan (Word tables, a spreadsheet, CSV) into a planmerge plan.",
         discussion: """
-            Reads .docx (body tables, merged cells, repeated headers, bullets), .xlsx (every
-            sheet; date cells) and .csv/.tsv (any common delimiter; UTF-8 or Windows-1252).
-            Columns are recognised by their header in any order. Every source row is
-            accounted for: imported, continued into the action above, a header or heading, or
-            skipped with a reason, each with its place. Nothing is written and the exit code
-            is 1 when a row could not be placed. The plan written is canonical and is
-            validated with missing fields as warnings. See docs/IMPORT.md.
+            Reads .docx (body tables, merged cells, repeated headers, bullets), .xlsx (every sheet; date \
+            cells) and .csv/.tsv (any common delimiter; UTF-8 or Windows-1252). Columns are recognised by \
+            their header in any order. Every source row is accounted for: imported, continued into the action \
+            above, a header or heading, or skipped with a reason, each with its place. Nothing is written and \
+            the exit code is 1 when a row could not be placed. The plan written is canonical and is validated \
+            with missing fields as warnings. See docs/IMPORT.md.
+
+            Example:
+              planmerge import plan.docx --suggest-map --authority "Leicester City Council" > map.yaml
+              planmerge import plan.docx --into jar-plan --map map.yaml --authority "Leicester City Council"
             """
     )
 
