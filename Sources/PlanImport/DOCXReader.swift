@@ -49,7 +49,7 @@ public enum DOCXReader {
     static func table(_ tbl: XMLNode, name: String, file: String) -> SourceTable {
         var rows: [SourceRow] = []
         var above: [Int: String] = [:]  // grid column -> resolved text of the row above
-        for (index, tr) in tbl.children("tr").enumerated() {
+        for (index, tr) in tbl.descendants("tr", stopAt: ["tbl"]).enumerated() {  // also rows in content controls
             var cells: [SourceCell] = []
             let trPr = tr.child("trPr")
             let before = Int(trPr?.child("gridBefore")?["val"] ?? "") ?? 0

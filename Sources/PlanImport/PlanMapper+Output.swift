@@ -149,7 +149,9 @@ extension PlanMapper {
             ("inspection", map([("name", str(inspection ?? title)), ("published", published.map { Node($0.iso) })])),
             ("deadline", map([("working-days", Node("70")), ("first-day", Node("publication"))])),
             ("committees", Node([Node]() , .implicit, .flow)),
-            ("timescales", Node(Headings.standard.map { map([("id", str($0.id)), ("name", str($0.name))]) })),
+            ("timescales", Node(Headings.standard.map {
+                map([("id", str($0.id)), ("name", str($0.name)), ("end", timescaleEnds[$0.id].map { Node($0.iso) })])
+            })),
             ("recommendations", Node(recommendations.map { r in
                 map([
                     ("number", Node("\(r.number)")), ("text", str(r.text)), ("timescale", str(r.timescale)),

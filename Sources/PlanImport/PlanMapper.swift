@@ -64,6 +64,8 @@ public struct PlanMapper {
     var roles: [ColumnRole]?
     var lastWidth = 0
     var title: String?
+    /// Timescale id -> the day its actions are due by, where the document says so.
+    var timescaleEnds: [String: Day] = [:]
     var inspection: String?
     var published: Day?
     var isSpreadsheet = false
@@ -118,6 +120,15 @@ public struct PlanMapper {
             }
             awaitingText = false
             return
+        }
+        // "Actions in this group are due by 9 September 2008": the timescale group's end.
+        if let timescale = currentTimescale, let range = text.range(of: "due by ", options: .caseInsensitive) {
+            let rest = text[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let due = DueDateReader.read(rest, reference: published)
+            if due.kind == .date, let end = due.end, timescaleEnds[timescale.id] == nil {
+                timescaleEnds[timescale.id] = end
+                return
+            }
         }
         if let (label, value) = Headings.labelled(text) {
             switch label {
