@@ -8,6 +8,7 @@ import Foundation
 /// A table nested in a cell becomes lines of that cell, one per nested row, its cells
 /// joined by ` | `. A bulleted paragraph starts with `- `.
 public enum DOCXReader {
+    /// The document's body; throws when the bytes are not a Word package.
     public static func read(_ data: Data, file: String) throws -> SourceDocument {
         let parts = try ZipParts(data: data, file: file)
         guard let document = try parts.xml("word/document.xml"), let body = document.child("body") else {

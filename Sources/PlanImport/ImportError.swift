@@ -7,6 +7,7 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file is damaged or not what its name says.
     case unreadable(file: String, reason: String)
 
+    /// The message, naming the file.
     public var description: String {
         switch self {
         case .unsupportedFormat(let file, let saveAs):

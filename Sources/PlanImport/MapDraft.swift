@@ -2,6 +2,7 @@
 /// organisation as a partner, every lead officer mapped to the partner the import gave
 /// their actions, with how many actions name each, for the coordinator to correct.
 public enum MapDraft {
+    /// The draft map file's text; `files` are named in its opening comment.
     public static func yaml(names: [FoundName], defaultPartner: String, files: [String]) -> String {
         var lines = [
             "# Partner map drafted by 'planmerge import --suggest-map' from \(files.joined(separator: ", ")).",

@@ -15,12 +15,14 @@ import Yams
 /// ```
 /// Keys match case-insensitively, spaces folded. A partner's own name matches its id.
 public struct PartnerMap: Hashable, Sendable {
+    /// The partner of actions nothing else places.
     public var defaultPartner: String?
     /// Partner id -> display name.
     public var names: [String: String]
     /// Folded officer or organisation name -> partner id.
     public var entries: [String: String]
 
+    /// A map from these entries (keys folded here).
     public init(defaultPartner: String? = nil, names: [String: String] = [:], entries: [String: String] = [:]) {
         self.defaultPartner = defaultPartner
         self.names = names
@@ -97,7 +99,10 @@ public struct PartnerMap: Hashable, Sendable {
 
 /// A map file that cannot be used.
 public struct PartnerMapError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The map file.
     public var file: String
+    /// What is wrong, after the file name.
     public var message: String
+    /// `map.yaml is not valid YAML: ...`.
     public var description: String { "\(file) \(message)" }
 }

@@ -3,10 +3,14 @@ import PlanModel
 
 /// What `import` is told besides the files.
 public struct ImportOptions: Hashable, Sendable {
+    /// The plan title (default: the document's title).
     public var title: String?
+    /// The lead authority; also the partner of actions nothing else places.
     public var authority: String?
+    /// Officer and organisation names -> partner ids.
     public var partnerMap: PartnerMap?
 
+    /// Options as the command line gives them.
     public init(title: String? = nil, authority: String? = nil, partnerMap: PartnerMap? = nil) {
         self.title = title
         self.authority = authority
@@ -17,9 +21,11 @@ public struct ImportOptions: Hashable, Sendable {
 /// The plan an import made: the manifest's text, each section file's canonical text by
 /// path, and the account of every source row.
 public struct ImportedPlan: Hashable, Sendable {
+    /// The text of `plan.yaml`.
     public var manifest: String
     /// `sections/<partner>/<N>.md` -> canonical text.
     public var files: [String: String]
+    /// What became of every source row.
     public var report: ImportReport
     /// Officer and organisation names found, with how many actions name each (for
     /// `--suggest-map`), in order of first appearance.
@@ -35,9 +41,13 @@ public struct ImportedPlan: Hashable, Sendable {
 
 /// A lead officer or organisation the source names.
 public struct FoundName: Hashable, Sendable, Codable {
+    /// A lead officer, or an organisation from a partner column.
     public enum Kind: String, Hashable, Sendable, Codable { case officer, organisation }
+    /// The name as the source writes it.
     public var name: String
+    /// Officer or organisation.
     public var kind: Kind
+    /// How many actions name it.
     public var actions: Int
     /// The partner id the import gave the actions that name it.
     public var partner: String
@@ -70,6 +80,7 @@ public struct PlanMapper {
     var published: Day?
     var isSpreadsheet = false
 
+    /// A mapper with these options; call `map` once.
     public init(options: ImportOptions) {
         self.options = options
     }

@@ -6,8 +6,10 @@ import Foundation
 public struct SourceDocument: Hashable, Sendable {
     /// The file name as the user gave it (for places in the report).
     public var file: String
+    /// Paragraphs and tables, in document order.
     public var items: [SourceItem]
 
+    /// A document read from `file`.
     public init(file: String, items: [SourceItem]) {
         self.file = file
         self.items = items
@@ -30,8 +32,10 @@ public enum SourceItem: Hashable, Sendable {
 public struct SourceTable: Hashable, Sendable {
     /// `table 4`, `Sheet1`, or the file name for a CSV file.
     public var name: String
+    /// Every row, empty ones too, in order.
     public var rows: [SourceRow]
 
+    /// A table named `name`.
     public init(name: String, rows: [SourceRow]) {
         self.name = name
         self.rows = rows
@@ -43,10 +47,12 @@ public struct SourceTable: Hashable, Sendable {
 public struct SourceRow: Hashable, Sendable {
     /// Where the row stands, as the report prints it.
     public var place: String
+    /// The cells by grid column (a spanned column holds an empty cell).
     public var cells: [SourceCell]
     /// Word marked the row to repeat as a header on every page (`w:tblHeader`).
     public var isMarkedHeader: Bool
 
+    /// A row at `place`.
     public init(place: String, cells: [SourceCell], isMarkedHeader: Bool = false) {
         self.place = place
         self.cells = cells
@@ -74,6 +80,7 @@ public struct SourceCell: Hashable, Sendable {
     /// A spreadsheet stored the cell as a date (the text is then the day, `31 March 2009`).
     public var isDate: Bool
 
+    /// A cell holding `text`.
     public init(_ text: String, span: Int = 1, isNumber: Bool = false, isDate: Bool = false) {
         self.text = text
         self.span = span

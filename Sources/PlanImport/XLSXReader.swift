@@ -6,6 +6,7 @@ import PlanModel
 /// marked, so a reference stored as `6.1` can be questioned), and date cells (a number with
 /// a date format in `styles.xml`) as the day they hold, `31 March 2009`.
 public enum XLSXReader {
+    /// Every sheet, in workbook order; throws when the bytes are not an Excel package.
     public static func read(_ data: Data, file: String) throws -> SourceDocument {
         let parts = try ZipParts(data: data, file: file)
         guard let workbook = try parts.xml("xl/workbook.xml") else {

@@ -106,6 +106,12 @@ final class SpreadsheetImportTests: XCTestCase {
         XCTAssertEqual(cells(try PlanImporter.read(bytes, file: "plan.csv")), SpreadsheetImportTests.expectedRows)
     }
 
+    func testExcelUnicodeTextIsUTF16WithTabs() throws {
+        let text = "Ref\tAction\tLead\tDue\r\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\"\tZoë Brontë\tSeptember 2008\r\n"
+        let bytes = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
+        XCTAssertEqual(cells(try PlanImporter.read(bytes, file: "plan.txt")), SpreadsheetImportTests.expectedRows)
+    }
+
     func testTSV() throws {
         let text = "Ref\tAction\tLead\tDue\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\nthen report\"\tZoë Brontë\tSeptember 2008\n"
         XCTAssertEqual(cells(try PlanImporter.read(Data(text.utf8), file: "plan.tsv")), SpreadsheetImportTests.expectedRows)
