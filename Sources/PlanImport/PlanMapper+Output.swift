@@ -6,6 +6,11 @@ import Yams
 extension PlanMapper {
     mutating func finish() throws -> ImportedPlan {
         let map = options.partnerMap ?? PartnerMap()
+        if actions.isEmpty {
+            report.notes.append(
+                "no action was found: planmerge reads tables with one action per row under a header row that names "
+                    + "the action column (docs/IMPORT.md)")
+        }
         if options.partnerMap == nil, !actions.isEmpty {
             report.notes.append(
                 "no --map: actions without a partner column are placed with '\(fallbackPartner)'; "

@@ -33,9 +33,10 @@ public struct ImportedPlan: Hashable, Sendable {
     /// Problems of the generated section files (none expected; an import with any fails).
     public var diagnostics: [Diagnostic]
 
-    /// True when every row was placed and the files parse without errors.
+    /// True when there is at least one action, every row was placed and the files parse
+    /// without errors.
     public var isComplete: Bool {
-        report.unplaced.isEmpty && !diagnostics.contains { $0.severity == .error }
+        !files.isEmpty && report.unplaced.isEmpty && !diagnostics.contains { $0.severity == .error }
     }
 }
 

@@ -105,6 +105,21 @@ final class PlanMapperTests: XCTestCase {
         XCTAssertFalse(imported.isComplete)
     }
 
+    /// A plan laid out as forms (a label beside each value) has no action table: the rows
+    /// are skipped with the reason and the import fails rather than write an empty plan.
+    func testNoActionTableFails() throws {
+        let imported = try importItems([
+            table([
+                ["The action to be taken", "- Develop a poster"],
+                ["Timescale / milestones", "April 2008"],
+            ]),
+        ])
+        XCTAssertEqual(imported.report.rows.map(\.outcome), [.skipped, .skipped])
+        XCTAssertEqual(imported.report.notes.first, "no action was found: planmerge reads tables with one action per row "
+            + "under a header row that names the action column (docs/IMPORT.md)")
+        XCTAssertFalse(imported.isComplete)
+    }
+
     func testHeaderWordsInAnyOrder() {
         XCTAssertEqual(ColumnRole(header: "Success criteria/milestones"), .field(.success))
         XCTAssertEqual(ColumnRole(header: "Lead officer (service)"), .field(.lead))

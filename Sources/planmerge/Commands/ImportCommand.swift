@@ -138,7 +138,9 @@ struct ImportCommand: ParsableCommand {
             out.append("wrote \(into): \(written.count) files (\(plan.files.count) section files); "
                 + "validate: \(validation.errors) errors, \(validation.warnings) warnings")
         } else {
-            out.append("nothing written: place every row first (see the rows 'unplaced' above)")
+            out.append(plan.files.isEmpty
+                ? "nothing written: no action found"
+                : "nothing written: place every row first (see the rows 'unplaced' above)")
         }
         Console.out(out.joined(separator: "\n"))
     }
