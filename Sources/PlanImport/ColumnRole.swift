@@ -31,26 +31,14 @@ public enum ColumnRole: Hashable, Sendable {
             return
         }
         let key = ColumnRole.fold(raw)
-        if let role = ColumnRole.extra[key] {
-            self = role
-            return
-        }
-        if let field = ActionField(named: key) {
-            self = .field(field)
-            return
-        }
-        // "Success criteria/milestones", "Lead officer (service)": the first part that is known.
+        // "Success criteria/milestones", "Lead officer (service)": else the first part that is known.
         let withoutBrackets = key.split(separator: "(").first.map(String.init) ?? key
         let parts = withoutBrackets.replacingOccurrences(of: " and ", with: "/")
             .replacingOccurrences(of: "&", with: "/")
             .split(separator: "/").map { ColumnRole.fold(String($0)) }
-        for part in [ColumnRole.fold(withoutBrackets)] + parts where !part.isEmpty {
-            if let role = ColumnRole.extra[part] {
+        for candidate in [key, ColumnRole.fold(withoutBrackets)] + parts where !candidate.isEmpty {
+            if let role = ColumnRole.extra[candidate] ?? ActionField(named: candidate).map(ColumnRole.field) {
                 self = role
-                return
-            }
-            if let field = ActionField(named: part) {
-                self = .field(field)
                 return
             }
         }
