@@ -79,7 +79,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanImportTests",
-            dependencies: ["PlanImport", "PlanRender", "PlanModel"]
+            dependencies: [
+                "PlanImport", "PlanRender", "PlanModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "CLITests",
