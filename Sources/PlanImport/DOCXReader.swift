@@ -112,7 +112,8 @@ public enum DOCXReader {
                 case "tab": out += " "
                 case "br", "cr": out += "\n"
                 case "noBreakHyphen": out += "-"
-                case "pPr", "rPr", "del", "instrText", "delText", "fldChar": break
+                // Deleted text and field codes are not the text; a text box's Fallback repeats its Choice.
+                case "pPr", "rPr", "del", "instrText", "delText", "fldChar", "Fallback": break
                 default: walk(child)
                 }
             }
