@@ -96,7 +96,8 @@ final class CouncilWordTests: XCTestCase {
         ])
         XCTAssertEqual(imported.report.rows.count, document.tables.flatMap(\.rows).count)
         XCTAssertEqual(imported.report.rows[11].notes, ["header row repeated"])
-        XCTAssertEqual(imported.report.rows[7].notes, ["the table has no header row: read with the columns of the table above"])
+        XCTAssertEqual(imported.report.rows[7].notes, ["the table has no header row: read with the columns of "
+            + "the table above"])
         XCTAssertEqual(imported.report.rows[3].notes, [
             "progress 'Draft agreed with the Youth Council in July' is not a status word: kept in the notes",
         ])

@@ -9,7 +9,8 @@ final class DOCXReaderTests: XCTestCase {
     func docx(_ body: String) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         let xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-            + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>\(body)</w:body></w:document>"
+            + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>\(body)</w:body>"
+                + "</w:document>"
         let data = Data(xml.utf8)
         try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
             data.subdata(in: Int(position)..<(Int(position) + size))
@@ -28,12 +29,14 @@ final class DOCXReaderTests: XCTestCase {
         let table = "<w:tbl>"
             + "<w:tr>" + tc(p("Ref")) + tc(p("Action")) + tc(p("Lead")) + "</w:tr>"
             + "<w:sdt><w:sdtContent><w:tr>" + tc(p("1.1")) + tc(p("Agree it")) + tc(p("Jo")) + "</w:tr></w:sdtContent></w:sdt>"
-            + "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + tc(p("Continue"), props: "<w:gridSpan w:val=\"2\"/>")
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + tc(p("Continue"), props: "<w:gridSpan "
+                + "w:val=\"2\"/>")
             + "</w:tr></w:tbl>"
         let document = try PlanImporter.read(try docx(textBox + table), file: "plan.docx")
         XCTAssertEqual(document.items.first, .paragraph("Lead: Jo", heading: nil))
         let rows = try XCTUnwrap(document.tables.first).rows
-        XCTAssertEqual(rows.map(\.place), ["plan.docx: table 1, row 1", "plan.docx: table 1, row 2", "plan.docx: table 1, row 3"])
+        XCTAssertEqual(rows.map(\.place), ["plan.docx: table 1, row 1", "plan.docx: table 1, row 2", "plan.docx: "
+            + "table 1, row 3"])
         XCTAssertEqual(rows[1].cells.map(\.text), ["1.1", "Agree it", "Jo"])
         XCTAssertEqual(rows[2].cells.map(\.text), ["", "Continue", ""])
         XCTAssertEqual(rows[2].cells[1].span, 2)

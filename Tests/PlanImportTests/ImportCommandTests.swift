@@ -54,7 +54,8 @@ final class ImportCommandTests: XCTestCase {
         let csv = try CSVRenderer.render(PlanDocument(plan: plan, context: RenderContext()))
         try Data(csv).write(to: folder.appendingPathComponent("plan.csv"))
 
-        let suggested = try run(["import", "plan.csv", "--suggest-map", "--authority", "Leicester City Council"], in: folder)
+        let suggested = try run(
+            ["import", "plan.csv", "--suggest-map", "--authority", "Leicester City Council"], in: folder)
         XCTAssertEqual(suggested.status, 0, suggested.stderr)
         XCTAssertTrue(suggested.stdout.contains("\n  \"Paul Vaughan\": lcc-teenage-pregnancy    # "), suggested.stdout)
         try Data(suggested.stdout.utf8).write(to: folder.appendingPathComponent("map.yaml"))
@@ -66,7 +67,8 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("plan.csv: row 2: imported 1.1 (lcc-teenage-pregnancy)\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains(
-            "115 rows: 114 imported, 0 continued the action above, 0 headings, 1 header rows, 0 skipped, 0 not placed\n"))
+            "115 rows: 114 imported, 0 continued the action above, 0 headings, 1 header rows, 0 skipped, 0 not "
+                + "placed\n"))
         XCTAssertTrue(result.stdout.contains("wrote hub-plan: 28 files (27 section files); validate: 0 errors, "))
 
         let fmt = try run(["fmt", "--check", "hub-plan"], in: folder)
@@ -82,7 +84,8 @@ final class ImportCommandTests: XCTestCase {
             .write(to: folder.appendingPathComponent("plan.csv"))
         let result = try run(["import", "plan.csv", "--into", "out"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("plan.csv: row 3: unplaced 1.1\n  reference 1.1 is already used by plan.csv: row 2\n"),
+        XCTAssertTrue(result.stdout.contains("plan.csv: row 3: unplaced 1.1\n  reference 1.1 is already used by "
+            + "plan.csv: row 2\n"),
                       result.stdout)
         XCTAssertTrue(result.stdout.contains("plan.csv: row 4: unplaced\n  reference 'See 1.1' is not N.M (like 6.10)\n"
             + "  no action text and no reference N.M: not an action, and not more of the one above\n"), result.stdout)
@@ -94,13 +97,15 @@ final class ImportCommandTests: XCTestCase {
         try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: folder.appendingPathComponent("plan.doc"))
         let doc = try run(["import", "plan.doc", "--into", "out"], in: folder)
         XCTAssertEqual(doc.status, 2)
-        XCTAssertTrue(doc.stderr.contains("plan.doc: this older format cannot be read; open it in Word, Excel or LibreOffice "
-            + "and save it as Word Document (.docx) first\nhint: File > Save As"), doc.stderr)
+        XCTAssertTrue(doc.stderr.contains("plan.doc: this older format cannot be read; open it in Word, Excel or "
+            + "LibreOffice and save it as Word Document (.docx) first\nhint: File > Save As"), doc.stderr)
 
-        try Data("Ref,Action,Lead\n1.1,Agree the plan,Jo Bloggs\n".utf8).write(to: folder.appendingPathComponent("plan.csv"))
+        try Data("Ref,Action,Lead\n1.1,Agree the plan,Jo Bloggs\n".utf8)
+            .write(to: folder.appendingPathComponent("plan.csv"))
         let occupied = try run(["import", "plan.csv", "--into", "."], in: folder)
         XCTAssertEqual(occupied.status, 2)
-        XCTAssertTrue(occupied.stderr.contains("is not empty\nhint: give --into a new or empty folder"), occupied.stderr)
+        let hint = "is not empty\nhint: give --into a new or empty folder"
+        XCTAssertTrue(occupied.stderr.contains(hint), occupied.stderr)
     }
 
     func testRenderXLSXNeedsAnOutputFile() throws {

@@ -19,7 +19,8 @@ final class PlanMapperTests: XCTestCase {
 
     func testRowsWithoutReferencesAndPlainNumbers() throws {
         let imported = try importItems([
-            .paragraph("Recommendation 4: Ensure that all looked after children have qualified social workers", heading: 2),
+            .paragraph("Recommendation 4: Ensure that all looked after children have qualified social "
+                + "workers", heading: 2),
             table([
                 ["Area", "Comments"],
                 ["Ref", "Action", "Lead officer", "Timescale"],
@@ -79,11 +80,13 @@ final class PlanMapperTests: XCTestCase {
         XCTAssertEqual(rows[1].notes, ["the recommendation has no number in the source: numbered 1",
                                        "no reference in the source: given 1.1"])
         XCTAssertEqual(rows[3].notes, ["no reference in the source: given 2.1",
-                                       "partner 'Derby Youth Service' is not in the map: id 'derby-youth-service' made from the name"])
+                                       "partner 'Derby Youth Service' is not in the map: id "
+                                           + "'derby-youth-service' made from the name"])
         let (plan, diagnostics, folder) = try ImportFixture.writeAndLoad(imported)
         defer { try? FileManager.default.removeItem(at: folder) }
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), [])
-        XCTAssertEqual(plan.manifest.recommendations.map(\.text), ["Improve the evaluation of provision", "Reduce offending"])
+        XCTAssertEqual(
+            plan.manifest.recommendations.map(\.text), ["Improve the evaluation of provision", "Reduce offending"])
         XCTAssertEqual(plan.manifest.recommendations.map(\.timescale), ["six-months", "immediate"])
         XCTAssertEqual(plan.manifest.partners.map(\.id), ["police", "pct", "derby-youth-service"])
         XCTAssertEqual(plan.manifest.partners.map(\.name), ["Derby Police", "pct", "Derby Youth Service"])
@@ -98,9 +101,11 @@ final class PlanMapperTests: XCTestCase {
             ]),
         ])
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .unplaced, .unplaced])
-        XCTAssertEqual(imported.report.rows[1].notes, ["no reference and no action text, and no action above to continue"])
+        XCTAssertEqual(imported.report.rows[1].notes, ["no reference and no action text, and no action above to "
+            + "continue"])
         XCTAssertEqual(imported.report.rows[2].notes, [
-            "no recommendation: no reference N.M, no recommendation column and no 'Recommendation N' heading or merged row above",
+            "no recommendation: no reference N.M, no recommendation column and no 'Recommendation N' heading or "
+                + "merged row above",
         ])
         XCTAssertFalse(imported.isComplete)
     }
@@ -115,8 +120,10 @@ final class PlanMapperTests: XCTestCase {
             ]),
         ])
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.skipped, .skipped])
-        XCTAssertEqual(imported.report.notes.first, "no action was found: planmerge reads tables with one action per row "
-            + "under a header row that names the action column (docs/IMPORT.md)")
+        XCTAssertEqual(
+            imported.report.notes.first,
+            "no action was found: planmerge reads tables with one action per row "
+                + "under a header row that names the action column (docs/IMPORT.md)")
         XCTAssertFalse(imported.isComplete)
     }
 

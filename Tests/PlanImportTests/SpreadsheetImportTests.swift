@@ -93,27 +93,31 @@ final class SpreadsheetImportTests: XCTestCase {
     }
 
     func testCSVUTF8WithBOMAndExcelQuoting() throws {
-        let text = "Ref,Action,Lead,Due\r\n1.1,\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\",Zoë Brontë,September 2008\r\n"
+        let text = "Ref,Action,Lead,Due\r\n1.1,\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\",Zoë "
+            + "Brontë,September 2008\r\n"
         let document = try PlanImporter.read(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), file: "plan.csv")
         XCTAssertEqual(cells(document), SpreadsheetImportTests.expectedRows)
         XCTAssertEqual(document.tables[0].rows.map(\.place), ["plan.csv: row 1", "plan.csv: row 2"])
     }
 
     func testCSVWindows1252SemicolonsAsExcelSavesThemInTheUK() throws {
-        let text = "Ref;Action;Lead;Due\r\n1.1;\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\";Zoë Brontë;September 2008\r\n"
+        let text = "Ref;Action;Lead;Due\r\n1.1;\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\";Zoë "
+            + "Brontë;September 2008\r\n"
         let bytes = try XCTUnwrap(text.data(using: .windowsCP1252))
         XCTAssertNil(String(data: bytes, encoding: .utf8))  // really not UTF-8: ë is one byte, 0xEB
         XCTAssertEqual(cells(try PlanImporter.read(bytes, file: "plan.csv")), SpreadsheetImportTests.expectedRows)
     }
 
     func testExcelUnicodeTextIsUTF16WithTabs() throws {
-        let text = "Ref\tAction\tLead\tDue\r\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\"\tZoë Brontë\tSeptember 2008\r\n"
+        let text = "Ref\tAction\tLead\tDue\r\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\r\nthen "
+            + "report\"\tZoë Brontë\tSeptember 2008\r\n"
         let bytes = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
         XCTAssertEqual(cells(try PlanImporter.read(bytes, file: "plan.txt")), SpreadsheetImportTests.expectedRows)
     }
 
     func testTSV() throws {
-        let text = "Ref\tAction\tLead\tDue\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\nthen report\"\tZoë Brontë\tSeptember 2008\n"
+        let text = "Ref\tAction\tLead\tDue\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\nthen report\"\tZoë "
+            + "Brontë\tSeptember 2008\n"
         XCTAssertEqual(cells(try PlanImporter.read(Data(text.utf8), file: "plan.tsv")), SpreadsheetImportTests.expectedRows)
     }
 
@@ -181,22 +185,28 @@ final class XLSXSheetsTests: XCTestCase {
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let parts = [
             "xl/workbook.xml": "<workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets>"
-                + "<sheet name=\"Immediate\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Six months\" sheetId=\"2\" r:id=\"rId2\"/>"
+                + "<sheet name=\"Immediate\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Six months\" "
+                    + "sheetId=\"2\" r:id=\"rId2\"/>"
                 + "</sheets></workbook>",
-            "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            "xl/_rels/workbook.xml.rels": "<Relationships "
+                + "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                + "<Relationship Id=\"rId2\" Type=\"\(rel)/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>",
-            "xl/sharedStrings.xml": "<sst xmlns=\"\(ns)\"><si><t>Ref</t></si><si><t>Action</t></si><si><t>Deadline</t></si>"
+                + "<Relationship Id=\"rId2\" Type=\"\(rel)/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"
+                    + "</Relationships>",
+            "xl/sharedStrings.xml": "<sst xmlns=\"\(ns)\"><si><t>Ref</t></si><si><t>Action</t></si><si>"
+                + "<t>Deadline</t></si>"
                 + "<si><r><t>Agree the </t></r><r><rPr><b/></rPr><t>strategy</t></r></si><si><t>7.2</t></si></sst>",
             "xl/styles.xml": "<styleSheet xmlns=\"\(ns)\"><numFmts count=\"1\"><numFmt numFmtId=\"170\" "
                 + "formatCode=\"[$-809]dd\\ mmmm\\ yyyy;@\"/></numFmts><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
                 + "<xf numFmtId=\"170\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
             "xl/worksheets/sheet1.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
-                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" "
+                    + "t=\"s\"><v>2</v></c></row>"
                 + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>6.10</t></is></c><c r=\"B3\" t=\"s\"><v>3</v></c>"
                 + "<c r=\"C3\" s=\"1\"><v>39721</v></c></row></sheetData></worksheet>",
             "xl/worksheets/sheet2.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
-                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" "
+                    + "t=\"s\"><v>2</v></c></row>"
                 + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"str\"><v>Report to the board</v></c>"
                 + "<c r=\"C2\"><v>39813</v></c></row></sheetData></worksheet>",
         ]
@@ -214,10 +224,12 @@ final class XLSXSheetsTests: XCTestCase {
         XCTAssertEqual(document.tables.map(\.name), ["Immediate", "Six months"])
         XCTAssertEqual(document.tables[0].rows.map(\.place), ["Immediate!A1", "Immediate!A3"])
         XCTAssertEqual(document.tables[0].rows[1].cells,
-                       [SourceCell("6.10"), SourceCell("Agree the strategy"), SourceCell("30 September 2008", isDate: true)])
+                       [SourceCell("6.10"), SourceCell("Agree the strategy"), SourceCell("30 September "
+                           + "2008", isDate: true)])
         // A number without a date format stays a number.
         XCTAssertEqual(document.tables[1].rows[1].cells[2], SourceCell("39813", isNumber: true))
-        let imported = try ImportFixture.importFiles([document], options: ImportOptions(authority: "Derby City Council"))
+        let imported = try ImportFixture.importFiles([document], options: ImportOptions(authority: "Derby City "
+            + "Council"))
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .imported, .header, .imported])
         XCTAssertEqual(imported.report.rows.compactMap(\.ref), ["6.10", "7.2"])
     }

@@ -29,9 +29,11 @@ final class XLSXRendererTests: XCTestCase {
         // Due start and due end (columns I and J) are date cells with the date style.
         XCTAssertTrue(sheet.contains("<c r=\"J2\" s=\"1\"><v>"))
         XCTAssertTrue(styles.contains("<numFmt numFmtId=\"164\" formatCode=\"d mmm yyyy\"/>"))
-        XCTAssertTrue(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        XCTAssertTrue(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+            + "state=\"frozen\"/>"))
         XCTAssertTrue(sheet.contains("<autoFilter ref=\"A1:Y\(count + 1)\"/>"))
-        XCTAssertTrue(sheet.contains("sqref=\"N2:N\(count + 1)\"><formula1>\"not started,on track,at risk,off track,done\"</formula1>"))
+        XCTAssertTrue(sheet.contains("sqref=\"N2:N\(count + 1)\"><formula1>\"not started,on track,at risk,off "
+            + "track,done\"</formula1>"))
     }
 
     /// Calc opens the workbook and saves it again: dates are still the same days, references
