@@ -34,6 +34,7 @@ demo: build
 # the Cabinet documents in real viewers.
 test: deps
 	$(SWIFT) build --build-tests
+	./scripts/import-tools
 	$(SWIFT) test --skip-build --disable-swift-testing --parallel
 	./scripts/integration-check
 	./scripts/server-check

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GitKit", targets: ["GitKit"]),
         .library(name: "PlanGit", targets: ["PlanGit"]),
         .library(name: "PlanRender", targets: ["PlanRender"]),
+        .library(name: "PlanImport", targets: ["PlanImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,10 +46,20 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Reads a council's existing plan (Word, spreadsheet, CSV) into a planmerge plan.
+        .target(
+            name: "PlanImport",
+            dependencies: [
+                "PlanModel",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         .executableTarget(
             name: "planmerge",
             dependencies: [
-                "PlanModel", "GitKit", "PlanGit", "PlanRender",
+                "PlanModel", "GitKit", "PlanGit", "PlanRender", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +80,13 @@ let package = Package(
         // Depends on the executable so that `swift build --build-tests` and `swift test`
         // always rebuild the binary the CLI tests run (and the help tests can read the
         // commands' configurations).
+        .testTarget(
+            name: "PlanImportTests",
+            dependencies: [
+                "PlanImport", "PlanRender", "PlanModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: [

@@ -12,18 +12,7 @@ import ZIPFoundation
 public enum DOCXRenderer {
     /// The `.docx` file's bytes.
     public static func render(_ document: PlanDocument) throws -> [UInt8] {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, xml) in parts(document) {
-            let data = Data(xml.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let bytes = archive.data else { throw Archive.ArchiveError.unwritableArchive }
-        return Array(bytes)
+        try OfficePackage.zip(parts(document))
     }
 
     /// Every part of the package, `[Content_Types].xml` first, with its path.
@@ -42,7 +31,4 @@ public enum DOCXRenderer {
             ("word/footer1.xml", DOCXParts.footer(left: footer)),
         ]
     }
-
-    /// 2000-01-01 12:00 UTC: a date every zone's DOS time can hold.
-    static let fixedDate = Date(timeIntervalSince1970: 946_728_000)
 }

@@ -22,12 +22,12 @@ struct RenderCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, md, csv, json, docx
+        case html, md, csv, json, docx, xlsx
     }
 
     @OptionGroup var input: PlanInput
 
-    @Option(help: "Output format: html, md, csv, json or docx.")
+    @Option(help: "Output format: html, md, csv, json, docx or xlsx.")
     var format: Format = .html
 
     @Option(
@@ -35,8 +35,8 @@ struct RenderCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if format == .docx, output == nil {
-            throw ValidationError("DOCX is binary: give a file with -o, e.g. -o plan.docx")
+        if format == .docx || format == .xlsx, output == nil {
+            throw ValidationError("\(format.rawValue.uppercased()) is binary: give a file with -o, e.g. -o plan.\(format.rawValue)")
         }
     }
 
@@ -58,6 +58,7 @@ struct RenderCommand: ParsableCommand {
         case .csv: try CSVRenderer.render(document)
         case .json: Array(try JSONRenderer.render(document).utf8)
         case .docx: try DOCXRenderer.render(document)
+        case .xlsx: try XLSXRenderer.render(document)
         }
     }
 }
