@@ -8,7 +8,7 @@ import PlanRender
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Write the plan as the Cabinet reads it: HTML, Markdown, CSV, JSON or DOCX.",
+        abstract: "Write the plan as the Cabinet reads it: HTML, Markdown, CSV, JSON, DOCX or XLSX.",
         discussion: """
             HTML is one self-contained file (inline CSS and SVG timeline) that prints on A4; DOCX opens in \
             Word and LibreOffice; CSV opens in Excel (UTF-8 with BOM). The output file is written atomically. \
