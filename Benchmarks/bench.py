@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""planmerge benchmarks, side by side with git in one run (DESIGN section 9).
+"""planmerge benchmarks, side by side with git in one run (targets in docs/BENCHMARKS.md).
 
 Run through `make bench` (or ./Benchmarks/run after `swift build -c release`). Times the
 release binary .build/release/planmerge and git on the same repositories, each in a fresh

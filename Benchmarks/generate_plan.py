@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a national-scale planmerge plan for the benchmarks (standard library only).
 
-Shape (defaults = DESIGN section 9): 200 partners, 500 recommendations; partner i
+Shape (defaults = the national scale of docs/BENCHMARKS.md): 200 partners, 500 recommendations; partner i
 contributes to the 50 recommendations r with r = i (mod 10), 10 actions each, so
 10,000 section files and 100,000 actions. Recommendation r's partners are the i = r
 (mod 10); the smallest is its lead (it also writes a position statement). Partner i's

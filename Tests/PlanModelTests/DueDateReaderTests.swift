@@ -61,7 +61,7 @@ enum SeedDueTexts {
     /// Derby's report was published in February 2008 (no Derby text lacks a year).
     static let derbyReference = Day(year: 2008, month: 2, day: 1)
 
-    /// /work/shared/seeds/004_f5486f5c25aca46e.txt: every non-empty cell of the "Due Date"
+    /// The Leicester seed document (the 2008 Word plan): every non-empty cell of the "Due Date"
     /// column (3rd), row by row. "X" and "A" are PDF layout debris that landed in that column;
     /// "Nov 09-" / "Jan 10" is one period the PDF split over two rows.
     static let leicesterRows: [DueRow] = [
@@ -172,7 +172,7 @@ enum SeedDueTexts {
         DueRow("2009", .date, "2009-12-31", "2009-12-31"),  // seed line 358, 16.10
     ]
 
-    /// /work/shared/seeds/000_a0abb3ac92ac8ffe.txt: the "Timescale / milestones" cells, one
+    /// The Derby seed document (the 2008 Word plan): the "Timescale / milestones" cells, one
     /// milestone per action in the list beside them (recommendations 1-8). "Annual Plan" is
     /// the milestone written for the MOPP action plan.
     static let derbyRows: [DueRow] = [
