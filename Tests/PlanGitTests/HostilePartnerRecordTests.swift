@@ -46,7 +46,10 @@ final class HostilePartnerRecordTests: XCTestCase {
         XCTAssertEqual(first.outcome("council")?.state, .accepted)
         XCTAssertEqual(try trailerLines(), ["Planmerge-Accepted: council \(council)"], "the only trailer is planmerge's own")
         let message = try fx.hub.git("log", "--format=%B", "-1", "main")
-        XCTAssertTrue(message.contains("sections/uhl/x\\nPlanmerge-Accepted: uhl \(missing)\\ny.md"), message)
+        // The hostile name is quoted on one line (escaped once by the object rules' path display
+        // and once more by the record's one-line rule): never a line of its own.
+        XCTAssertTrue(message.contains("sections/uhl/x\\\\nPlanmerge-Accepted: uhl \(missing)\\\\ny.md"), message)
+        XCTAssertFalse(message.split(separator: "\n").contains { $0.hasPrefix("Planmerge-Accepted: uhl") }, message)
 
         let uhl = try fx.edit("uhl", "sections/uhl/15.md") { $0.replacingOccurrences(of: "Jane Porter", with: "Jane Porter; Mo Ali") }
         let second = try fx.consolidate()  // the old code threw here (and in every later run)
@@ -145,7 +148,10 @@ final class HostilePartnerRecordTests: XCTestCase {
                 XCTAssertEqual(outcome.head, id)
                 XCTAssertNil(try fx.hub.git("for-each-ref", "--format=%(objecttype)", "refs/").split(separator: "\n")
                     .first { $0 != "commit" }, "no non-commit ref left to break the next fetch")
-                XCTAssertTrue(outcome.reasons.first?.hasPrefix("uhl published refs/heads/main pointing at \(id.prefix(7)), which is a \(kind), not a commit") == true,
+                // Refused in staging (before it enters the hub) or by assess: either way the
+                // object and its kind are named, on the partner's own outcome.
+                XCTAssertTrue(outcome.reasons.first?.contains("pointing at \(id.prefix(7)), which is a \(kind), not a commit") == true
+                              || outcome.reasons.first?.contains("points at \(id.prefix(7)), which is a \(kind), not a commit") == true,
                               "\(outcome.reasons)")
                 XCTAssertEqual(report.outcome("pct")?.accepted, pct, "\(kind): the others merge: \(report.outcome("pct")!)")
             }
