@@ -31,6 +31,7 @@ struct Planmerge: ParsableCommand {
             HooksCommand.self,
             MergeDriverCommand.self,
             SyncCommand.self,
+            ServeCommand.self,
         ]
     )
 
