@@ -40,10 +40,10 @@ struct Pages: Sendable {
             "ref": action.ref.description, "anchor": anchor(action.ref), "text": action.text,
             "recommendation": view.recommendation.map { "\($0.number). \($0.text)" } ?? "Recommendation \(action.ref.recommendation)",
             "timescale": view.timescale.map { t in t.end.map { "\(t.name) (by \(Words.day($0)))" } ?? t.name } ?? "",
-            "due": action.due?.text ?? "Not given", "lead": action.leads.joined(separator: "; "),
+            "due": action.due?.text ?? "Not given", "lead": action.leads.isEmpty ? "Not given" : action.leads.joined(separator: "; "),
             "status": action.status.map { Words.status($0) } ?? "Not given",
             "success": action.success, "milestones": action.milestones.map { "\($0.due.text): \($0.text)" },
-            "resources": action.resources ?? "", "risk": action.risk ?? "", "notes": action.notes,
+            "resources": action.resources ?? "Not given", "risk": action.risk ?? "Not given", "notes": action.notes,
             "editable": editable, "flags": view.overdue || view.toBeConfirmed, "overdue": view.overdue,
             "tbc": view.toBeConfirmed,
         ]

@@ -41,5 +41,6 @@ enum Stylesheet {
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.4rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
         ul.plain{padding-left:1.25rem}
+        .spaced{margin:1.5rem 0}
         """
 }

@@ -68,11 +68,11 @@ enum Templates {
         <dt>Due by</dt><dd>{{due}}{{#dueRead}} <span class="read">(read as {{dueRead}})</span>{{/dueRead}}</dd>
         <dt>Lead officer</dt><dd>{{lead}}</dd>
         <dt>Progress</dt><dd>{{status}}</dd>
-        <dt>Success criteria</dt><dd>{{#success}}<p>{{.}}</p>{{/success}}</dd>
-        <dt>Milestones</dt><dd>{{#milestones}}<p>{{.}}</p>{{/milestones}}</dd>
+        <dt>Success criteria</dt><dd>{{#success}}<p>{{.}}</p>{{/success}}{{^success}}None given{{/success}}</dd>
+        <dt>Milestones</dt><dd>{{#milestones}}<p>{{.}}</p>{{/milestones}}{{^milestones}}None{{/milestones}}</dd>
         <dt>Resources</dt><dd>{{resources}}</dd>
         <dt>Risk</dt><dd>{{risk}}</dd>
-        <dt>Notes</dt><dd>{{#notes}}<p>{{.}}</p>{{/notes}}</dd>
+        <dt>Notes</dt><dd>{{#notes}}<p>{{.}}</p>{{/notes}}{{^notes}}None{{/notes}}</dd>
         </dl>
         {{#editable}}<p><a href="/partners/{{id}}/actions/{{ref}}/edit">Change action {{ref}}</a></p>{{/editable}}
         </article>
@@ -167,7 +167,7 @@ enum Templates {
         <td>{{pending}}</td><td>{{errors}}</td><td>{{actions}}</td></tr>{{/partners}}
         </tbody></table></div>
         {{#runs}}<h2>Recent consolidations</h2><ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/runs}}
-        <form method="post" action="/coordinator/consolidate">
+        <form method="post" action="/coordinator/consolidate" class="spaced">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">Consolidate now</button>
         </form>

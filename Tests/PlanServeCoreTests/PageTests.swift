@@ -105,6 +105,33 @@ final class PageTests: XCTestCase {
     }
 }
 
+/// The coordinator's consolidate button: the same run as `planmerge consolidate`.
+final class CoordinatorTests: XCTestCase {
+    func testConsolidateBringsAnOfficersSaveToMain() async throws {
+        let fixture = try ServeFixture()
+        try await fixture.application().test(.router) { client in
+            let pat = Visitor(client, user: "pat")
+            try await pat.signIn()
+            let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef))
+            let saved = try await pat.send(
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"], headers: [.ifMatch: main.hex])
+            XCTAssertEqual(saved.status, .ok)
+            let refused = try await pat.send("/coordinator/consolidate", method: .post, form: [:])
+            XCTAssertEqual(refused.status, .forbidden)
+            XCTAssertEqual(try fixture.tip(HubLayout.mainRef), main)
+
+            let cora = Visitor(client, user: "cora", name: "Cora Ordinator")
+            try await cora.signIn()
+            let page = try await cora.send("/coordinator/consolidate", method: .post, form: [:])
+            XCTAssertEqual(page.status, .ok, page.text)
+            XCTAssertTrue(page.text.contains("Primary Care Trust: accepted"), page.text)
+            XCTAssertNotEqual(try fixture.tip(HubLayout.mainRef), main)
+            let text = try XCTUnwrap(fixture.file("sections/pct/15.md", on: HubLayout.mainRef))
+            XCTAssertTrue(text.contains("Status: on track"), text)
+        }
+    }
+}
+
 /// CSRF, rate limiting, secrets and sign-in, each in its one place.
 final class SecurityTests: XCTestCase {
     func session(_ token: String) -> Session {
