@@ -34,6 +34,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	./scripts/integration-check
 	$(SWIFT) test --skip-build --disable-swift-testing
+	./scripts/browser-check
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
 integration: build
