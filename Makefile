@@ -28,6 +28,7 @@ demo: build
 	@echo
 	@echo "== The whole workflow on the Leicester plan: hub, partners, consolidate, a day of work"
 	@$(BIN) demo --plan leicester
+	@echo; echo "== The plan in a browser: serve the demo hub on http://127.0.0.1:8086 (sign in as coordinator, password demo-password-1):"; echo "   rm -rf /tmp/planmerge-demo && $(BIN) demo --keep /tmp/planmerge-demo >/dev/null && echo demo-password-1 | $(BIN) serve account add coordinator --accounts /tmp/planmerge-demo/accounts && $(BIN) serve --repo /tmp/planmerge-demo/hub.git --listen 127.0.0.1:8086 --auth accounts:/tmp/planmerge-demo/accounts"
 
 # The full test suite (what .ci/run runs).
 test: deps
