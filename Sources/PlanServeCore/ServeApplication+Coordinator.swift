@@ -7,7 +7,7 @@ import PlanModel
 import PlanRender
 
 extension ServeApplication {
-    func coordinatorPage(_ context: ServeContext, report: ConsolidationReport?) async throws -> Response {
+    func coordinatorPage(_ context: ServeContext, report: ConsolidationReport? = nil, tagged: String? = nil) async throws -> Response {
         guard let access = try await access(context) else { return unknownUser(context, api: false) }
         guard access.isCoordinator else {
             return Responses.message(.forbidden, "This page is the plan coordinator's.", api: false)
@@ -30,6 +30,11 @@ extension ServeApplication {
             values["deadline"] = Words.day(day)
             values["left"] = deadline.passed ? "passed" : "\(deadline.workingDaysLeft) working days left"
         }
+        if let tagged { values["tagged"] = tagged }
+        let versions = try await store.cabinetVersions()
+        values["canCompare"] = !versions.isEmpty
+        values["choices"] = [["short": "main", "name": "The current plan"]]
+            + versions.map { ["short": String($0.dropFirst("cabinet/".count)), "name": $0] }
         if let report {
             values["report"] = [
                 "summary": report.newMain.map { "Main now includes the accepted work (\($0.prefix(7)))." }
@@ -50,6 +55,33 @@ extension ServeApplication {
         }
         let report = try await store.consolidate(by: access.officer)
         return try await coordinatorPage(context, report: report)
+    }
+
+    func tag(_ context: ServeContext) async throws -> Response {
+        guard let access = try await access(context), access.isCoordinator else {
+            return Responses.message(.forbidden, "Only the plan coordinator marks Cabinet versions.", api: false)
+        }
+        let note = ActionEditor.oneLine(context.form["note"] ?? "")
+        let tagged: String
+        do {
+            let made = try await store.tag(note: note.isEmpty ? nil : note, by: access.officer)
+            tagged = "The current plan is now the Cabinet version \(made.name)."
+        } catch let refusal as CabinetTag.Refusal {
+            tagged = "The version was not made: " + refusal.reasons.joined(separator: "; ")
+        }
+        return try await coordinatorPage(context, tagged: tagged)
+    }
+
+    func diff(_ request: Request, _ context: ServeContext) async throws -> Response {
+        guard let access = try await access(context), access.isCoordinator else {
+            return Responses.message(.forbidden, "Only the plan coordinator compares Cabinet versions here.", api: false)
+        }
+        let from = request.uri.queryParameters.get("from") ?? ""
+        let to = request.uri.queryParameters.get("to") ?? "main"
+        guard let html = try await store.diff(from: from, to: to) else {
+            return Responses.message(.notFound, "There is no such version to compare.", api: false)
+        }
+        return Responses.bytes(Array(html.utf8), type: "text/html; charset=utf-8", filename: "changes-\(from)-to-\(to).html")
     }
 
     func download(_ context: ServeContext) async throws -> Response {

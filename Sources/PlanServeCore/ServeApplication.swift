@@ -44,9 +44,11 @@ public struct ServeApplication: Sendable {
         router.post("/partners/:id/actions/:ref") { _, context in try await self.saveForm(context) }
         router.get("/partners/:id/new") { _, context in try await self.newPage(context) }
         router.post("/partners/:id/actions") { _, context in try await self.addForm(context) }
-        router.get("/coordinator") { _, context in try await self.coordinatorPage(context, report: nil) }
+        router.get("/coordinator") { _, context in try await self.coordinatorPage(context) }
         router.post("/coordinator/consolidate") { _, context in try await self.consolidate(context) }
         router.get("/coordinator/versions/:name/:file") { _, context in try await self.download(context) }
+        router.post("/coordinator/tag") { _, context in try await self.tag(context) }
+        router.get("/coordinator/diff") { request, context in try await self.diff(request, context) }
 
         router.get("/api/session") { _, context in try await self.apiSession(context) }
         router.get("/api/plan") { _, context in try await self.apiPlan(context) }

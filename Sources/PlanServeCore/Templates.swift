@@ -172,6 +172,20 @@ enum Templates {
         <button type="submit">Consolidate now</button>
         </form>
         <h2>Cabinet versions</h2>
+        {{#tagged}}<div class="notice" role="status"><p>{{tagged}}</p></div>{{/tagged}}
+        <form method="post" action="/coordinator/tag" class="spaced">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="field"><label for="tag-note">A note for this version (for example the Cabinet meeting and item)</label>
+        <input type="text" id="tag-note" name="note"></div>
+        <button type="submit">Mark the current plan as a Cabinet version</button>
+        </form>
+        {{#canCompare}}<form method="get" action="/coordinator/diff" class="spaced">
+        <div class="field"><label for="diff-from">Compare</label>
+        <select id="diff-from" name="from">{{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
+        <div class="field"><label for="diff-to">with</label>
+        <select id="diff-to" name="to">{{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
+        <button type="submit">Download the changes</button>
+        </form>{{/canCompare}}
         <ul class="plain">
         <li>Current plan: <a href="/coordinator/versions/main/plan.html">web page</a>,
         <a href="/coordinator/versions/main/plan.docx">Word</a>, <a href="/coordinator/versions/main/plan.csv">spreadsheet (CSV)</a></li>

@@ -132,6 +132,41 @@ final class CoordinatorTests: XCTestCase {
     }
 }
 
+extension CoordinatorTests {
+    func testTheCoordinatorMarksACabinetVersionAndComparesIt() async throws {
+        let fixture = try ServeFixture()
+        try await fixture.application().test(.router) { client in
+            let pat = Visitor(client, user: "pat")
+            try await pat.signIn()
+            let refused = try await pat.send("/coordinator/tag", method: .post, form: ["note": "Cabinet"])
+            XCTAssertEqual(refused.status, .forbidden)
+            XCTAssertNil(try fixture.tip("refs/tags/cabinet/2008-10-01"))
+
+            let cora = Visitor(client, user: "cora")
+            try await cora.signIn()
+            let page = try await cora.send("/coordinator/tag", method: .post, form: ["note": "Cabinet, 6 October 2008, item 15"])
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.text.contains("The current plan is now the Cabinet version cabinet/2008-10-01."), page.text)
+            XCTAssertNotNil(try fixture.tip("refs/tags/cabinet/2008-10-01"))
+            XCTAssertTrue(page.text.contains("href=\"/coordinator/versions/2008-10-01/plan.docx\""))
+            let again = try await cora.send("/coordinator/tag", method: .post, form: [:])
+            XCTAssertTrue(again.text.contains("The version was not made: cabinet/2008-10-01 already exists"), again.text)
+
+            let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef)).hex
+            try BranchCommitter(repository: fixture.repository).commit(
+                ["sections/pct/15.md": Array(ServeFixture.pct15.replacingOccurrences(of: "Status: not started", with: "Status: done").utf8)],
+                on: HubLayout.mainRef, message: "15.1 done", author: Signature(name: "Cora", email: "cora@example.org"))
+            XCTAssertNotEqual(try fixture.tip(HubLayout.mainRef)?.hex, main)
+            let diff = try await cora.send("/coordinator/diff?from=2008-10-01&to=main")
+            XCTAssertEqual(diff.status, .ok)
+            XCTAssertEqual(diff.headers[.contentDisposition], "attachment; filename=\"changes-2008-10-01-to-main.html\"")
+            XCTAssertTrue(diff.text.contains("15.1"), diff.text)
+            let unknown = try await cora.send("/coordinator/diff?from=1999-01-01&to=main")
+            XCTAssertEqual(unknown.status, .notFound)
+        }
+    }
+}
+
 /// CSRF, rate limiting, secrets and sign-in, each in its one place.
 final class SecurityTests: XCTestCase {
     func session(_ token: String) -> Session {
