@@ -22,7 +22,9 @@ public struct AccountsFile: Sendable {
     /// A user name the file can hold: letters, digits and `._@-`, 1 to 64 characters.
     public static func isValidUser(_ user: String) -> Bool {
         !user.isEmpty && user.count <= 64
-            && user.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._@-".unicodeScalars.contains($0) }
+            && user.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "._@-".unicodeScalars.contains($0)
+            }
     }
 
     /// True when `password` is the user's. Unknown users cost the same bcrypt work.
@@ -37,7 +39,8 @@ public struct AccountsFile: Sendable {
     /// Adds or replaces a user's password (bcrypt, cost 12) and writes the file, mode 0600.
     public mutating func set(user: String, password: String, cost: UInt8 = 12) throws {
         hashes[user] = Bcrypt.hash(password, cost: cost)
-        let text = "# planmerge-serve accounts: user:bcrypt hash\n"
+        let text =
+            "# planmerge-serve accounts: user:bcrypt hash\n"
             + hashes.keys.sorted().map { "\($0):\(hashes[$0]!)" }.joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)

@@ -45,7 +45,10 @@ enum ActionEditor {
             let values: [String]
             if let editable {
                 let raw = value(editable)
-                values = editable.isMultiline ? raw.split(whereSeparator: \.isNewline).map { oneLine(String($0)) }.filter { !$0.isEmpty } : [oneLine(raw)].filter { !$0.isEmpty }
+                values =
+                    editable.isMultiline
+                    ? raw.split(whereSeparator: \.isNewline).map { oneLine(String($0)) }.filter { !$0.isEmpty }
+                    : [oneLine(raw)].filter { !$0.isEmpty }
             } else {
                 values = SectionFormatter.values(of: field, in: action)
             }

@@ -8,14 +8,18 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = ServeContext
 
     static let policy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+        + "base-uri 'none'"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = Responses.message(error.status, error.body ?? "\(error.status.reasonPhrase)", api: Responses.isAPI(request))
+            response = Responses.message(
+                error.status, error.body ?? "\(error.status.reasonPhrase)", api: Responses.isAPI(request))
         }
         response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware.policy
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
@@ -36,7 +40,9 @@ struct AuthMiddleware: RouterMiddleware {
 
     static let proxySecretHeader = HTTPField.Name("X-Proxy-Secret")!
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         if path == "/static/serve.css" { return try await next(request, context) }
         let api = Responses.isAPI(request)
@@ -47,12 +53,15 @@ struct AuthMiddleware: RouterMiddleware {
         case .header(let name):
             if let secret = configuration.proxySecret {
                 guard let given = request.headers[AuthMiddleware.proxySecretHeader], Secrets.equal(given, secret) else {
-                    return Responses.message(.forbidden, "This service is reached through the council's web server only.", api: api)
+                    return Responses.message(
+                        .forbidden, "This service is reached through the council's web server only.", api: api)
                 }
             }
-            guard let field = HTTPField.Name(name), let user = request.headers[field].map(ActionEditor.oneLine), !user.isEmpty
+            guard let field = HTTPField.Name(name), let user = request.headers[field].map(ActionEditor.oneLine),
+                !user.isEmpty
             else {
-                return Responses.message(.unauthorized, "You are not signed in: the council's web server named nobody.", api: api)
+                return Responses.message(
+                    .unauthorized, "You are not signed in: the council's web server named nobody.", api: api)
             }
             if let existing, existing.user == user {
                 context.session = existing
@@ -60,7 +69,8 @@ struct AuthMiddleware: RouterMiddleware {
             }
             let display = configuration.nameHeader.flatMap { HTTPField.Name($0) }.flatMap { request.headers[$0] }
             let email = configuration.emailHeader.flatMap { HTTPField.Name($0) }.flatMap { request.headers[$0] }
-            let session = await sessions.create(user: user, displayName: display.map(ActionEditor.oneLine), email: email.map(ActionEditor.oneLine))
+            let session = await sessions.create(
+                user: user, displayName: display.map(ActionEditor.oneLine), email: email.map(ActionEditor.oneLine))
             context.session = session
             var response = try await next(request, context)
             response.setCookie(Responses.sessionCookie(session.id, secure: configuration.secureCookies))
@@ -83,7 +93,9 @@ struct CSRFMiddleware: RouterMiddleware {
     typealias Context = ServeContext
     let configuration: ServeConfiguration
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         if CSRF.isSafe(request.method) { return try await next(request, context) }
         let api = Responses.isAPI(request)
         var request = request
@@ -99,10 +111,15 @@ struct CSRFMiddleware: RouterMiddleware {
             context.form = FormData.parse(String(buffer: body))
         }
         if request.uri.path == "/login", case .accounts = configuration.auth { return try await next(request, context) }
-        guard CSRF.allows(method: request.method, header: request.headers[CSRF.headerName], formToken: context.form[CSRF.formField], session: context.session)
+        guard
+            CSRF.allows(
+                method: request.method, header: request.headers[CSRF.headerName],
+                formToken: context.form[CSRF.formField], session: context.session)
         else {
             return Responses.message(
-                .forbidden, "The form had expired or did not come from this site. Go back, reload the page and try again.", api: api)
+                .forbidden,
+                "The form had expired or did not come from this site. Go back, reload the page and try again.", api: api
+            )
         }
         return try await next(request, context)
     }
@@ -149,11 +166,14 @@ enum Responses {
             .replacingOccurrences(of: ">", with: "&gt;")
         return html(
             "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>\(status.code)</title>"
-                + "<link rel=\"stylesheet\" href=\"/static/serve.css\"></head><body><main><h1>Sorry</h1><p>\(escaped)</p>"
+                + "<link rel=\"stylesheet\" href=\"/static/serve.css\"></head>"
+                + "<body><main><h1>Sorry</h1><p>\(escaped)</p>"
                 + "<p><a href=\"/\">Start again</a></p></main></body></html>", status: status)
     }
 
     static func sessionCookie(_ id: String, secure: Bool, maxAge: Int? = nil) -> Cookie {
-        Cookie(name: SessionStore.cookieName, value: id, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: SessionStore.cookieName, value: id, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
+            sameSite: .strict)
     }
 }

@@ -10,7 +10,9 @@ struct Pages: Sendable {
         library = try Templates.library()
     }
 
-    func page(_ template: String, title: String, planTitle: String, session: Session?, _ values: [String: Any]) -> String {
+    func page(_ template: String, title: String, planTitle: String, session: Session?, _ values: [String: Any])
+        -> String
+    {
         let body = library.render(values, withTemplate: template) ?? ""
         var layout: [String: Any] = ["title": title, "planTitle": planTitle, "body": body]
         if let session {
@@ -38,9 +40,11 @@ struct Pages: Sendable {
         let action = view.action
         var values: [String: Any] = [
             "ref": action.ref.description, "anchor": anchor(action.ref), "text": action.text,
-            "recommendation": view.recommendation.map { "\($0.number). \($0.text)" } ?? "Recommendation \(action.ref.recommendation)",
+            "recommendation": view.recommendation.map { "\($0.number). \($0.text)" }
+                ?? "Recommendation \(action.ref.recommendation)",
             "timescale": view.timescale.map { t in t.end.map { "\(t.name) (by \(Words.day($0)))" } ?? t.name } ?? "",
-            "due": action.due?.text ?? "Not given", "lead": action.leads.isEmpty ? "Not given" : action.leads.joined(separator: "; "),
+            "due": action.due?.text ?? "Not given",
+            "lead": action.leads.isEmpty ? "Not given" : action.leads.joined(separator: "; "),
             "status": action.status.map { Words.status($0) } ?? "Not given",
             "success": action.success, "milestones": action.milestones.map { "\($0.due.text): \($0.text)" },
             "resources": action.resources ?? "Not given", "risk": action.risk ?? "Not given", "notes": action.notes,
@@ -79,14 +83,21 @@ struct Pages: Sendable {
                 item["error"] = Words.sentence(problem.message)
                 if let hint = problem.hint { item["errorHint"] = Words.sentence(hint) }
             }
-            item["describedBy"] = [hint(field) != nil ? "field-\(field.name)-hint" : nil, problem != nil ? "field-\(field.name)-error" : nil]
-                .compactMap { $0 }.joined(separator: " ")
+            item["describedBy"] = [
+                hint(field) != nil ? "field-\(field.name)-hint" : nil,
+                problem != nil ? "field-\(field.name)-error" : nil,
+            ]
+            .compactMap { $0 }.joined(separator: " ")
             if field == .status {
                 let current = form.values[.status] ?? ""
                 item["select"] = true
-                item["options"] = [["value": "", "label": "Not given", "selected": current.isEmpty]]
+                item["options"] =
+                    [["value": "", "label": "Not given", "selected": current.isEmpty]]
                     + ActionStatus.allCases.map { status -> [String: Any] in
-                        ["value": status.rawValue, "label": Words.status(status), "selected": status.rawValue == current]
+                        [
+                            "value": status.rawValue, "label": Words.status(status),
+                            "selected": status.rawValue == current,
+                        ]
                     }
             } else if field.isMultiline {
                 item["multiline"] = true
@@ -97,7 +108,8 @@ struct Pages: Sendable {
         }
         let problems: [[String: Any]] = form.problems.map { problem in
             var item: [String: Any] = [
-                "target": problem.field.map { "field-\($0)" } ?? "field-text", "message": Words.sentence(problem.message),
+                "target": problem.field.map { "field-\($0)" } ?? "field-text",
+                "message": Words.sentence(problem.message),
             ]
             if let hint = problem.hint { item["hint"] = Words.sentence(hint) }
             return item

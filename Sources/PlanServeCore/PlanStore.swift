@@ -134,7 +134,8 @@ public actor PlanStore {
                 let end = action.due?.end
                 actions.append(
                     ActionView(
-                        action: action, partner: id, recommendation: rec, timescale: rec.flatMap { manifest.timescale($0.timescale) },
+                        action: action, partner: id, recommendation: rec,
+                        timescale: rec.flatMap { manifest.timescale($0.timescale) },
                         overdue: end.map { $0 < day && action.status != .done } ?? false,
                         toBeConfirmed: action.due?.isToBeConfirmed ?? false))
             }
@@ -145,7 +146,10 @@ public actor PlanStore {
         }
         var elsewhere: String?
         if !partner.publication.isOnHub {
-            elsewhere = "\(partner.name) keeps its part of the plan in its own system (\(RemoteURL.scrubbed(partner.remote ?? ""))); its officers make changes there, and the coordinator collects them"
+            elsewhere =
+                "\(partner.name) keeps its part of the plan in its own system "
+                + "(\(RemoteURL.scrubbed(partner.remote ?? ""))); its officers make changes there, "
+                + "and the coordinator collects them"
         }
         return PartnerView(
             partner: partner, version: version, actions: actions,
@@ -171,7 +175,8 @@ public actor PlanStore {
     /// Saves `edits` to action `ref` of partner `id` for `officer`, read at `base` (nil: now).
     /// `adding` creates the action (with the next free number when `ref` is nil).
     public func save(
-        partner id: String, ref: ActionRef?, recommendation: Int? = nil, edits: [EditableField: String], base: ObjectID?,
+        partner id: String, ref: ActionRef?, recommendation: Int? = nil, edits: [EditableField: String],
+        base: ObjectID?,
         officer: Officer
     ) throws -> SaveOutcome {
         let manifest = try manifest()
@@ -192,9 +197,12 @@ public actor PlanStore {
         let dueReference = manifest.inspection.published
 
         let number = ref?.recommendation ?? recommendation ?? 0
-        guard let rec = manifest.recommendation(number) else { return .notFound("the plan has no recommendation \(number)") }
+        guard let rec = manifest.recommendation(number) else {
+            return .notFound("the plan has no recommendation \(number)")
+        }
         let path = SectionFile.path(partner: id, recommendation: rec.number)
-        let current = try view(path, at: version, main: main, dueReference: dueReference)
+        let current =
+            try view(path, at: version, main: main, dueReference: dueReference)
             ?? SectionFile(path: path, partner: id, recommendation: rec.number)
 
         var old: Action?
@@ -207,12 +215,15 @@ public actor PlanStore {
             target = ref
         } else {
             if role != .coordinator, rec.lead != id, !rec.partners.contains(id) {
-                return .forbidden("\(partner.name) is not named on recommendation \(rec.number), so it cannot add an action to it")
+                return .forbidden(
+                    "\(partner.name) is not named on recommendation \(rec.number), so it cannot add an action to it")
             }
-            target = ActionRef(recommendation: rec.number, item: try nextItem(rec.number, main: main, manifest: manifest))
+            target = ActionRef(
+                recommendation: rec.number, item: try nextItem(rec.number, main: main, manifest: manifest))
         }
         let edited = ActionEditor.apply(
-            edits, to: old ?? Action(ref: target, text: ""), recommendation: rec.number, partner: id, dueReference: dueReference)
+            edits, to: old ?? Action(ref: target, text: ""), recommendation: rec.number, partner: id,
+            dueReference: dueReference)
         guard let action = edited.action else { return .invalid(edited.problems) }
         let changed = ActionEditor.changedFields(from: old, to: action)
 
@@ -222,7 +233,10 @@ public actor PlanStore {
             guard try repository.contains(base), try base == main || repository.isDescendant(version, of: base)
             else {
                 return .conflict(
-                    [FieldConflict(ref: target.description, field: "version", yours: [base.hex], theirs: [version.hex])],
+                    [
+                        FieldConflict(
+                            ref: target.description, field: "version", yours: [base.hex], theirs: [version.hex])
+                    ],
                     version: version)
             }
             let baseSection = try view(path, at: base, main: main, dueReference: dueReference)
@@ -242,9 +256,12 @@ public actor PlanStore {
                 return .conflict(
                     merged.conflicts.map { conflict in
                         var field = "action"
-                        if case .field(_, let label) = conflict.subject { field = EditableField(formatLabel: label)?.name ?? label }
+                        if case .field(_, let label) = conflict.subject {
+                            field = EditableField(formatLabel: label)?.name ?? label
+                        }
                         return FieldConflict(
-                            ref: conflict.actionRef?.description ?? target.description, field: field, yours: conflict.ours,
+                            ref: conflict.actionRef?.description ?? target.description, field: field,
+                            yours: conflict.ours,
                             theirs: conflict.theirs, theirsBy: by?.author, theirsDate: by?.date)
                     }, version: version)
             }
@@ -263,7 +280,9 @@ public actor PlanStore {
         let tree = try repository.updateTree(
             repository.tree(of: parent), changes: [path: .upsert(try repository.writeBlob(text), .blob)])
         let signature = Signature(name: officer.displayName, email: officer.email)
-        let what = old == nil ? "Add action \(target)" : "Action \(target): \(changed.map(\.label).joined(separator: ", ").lowercased())"
+        let what =
+            old == nil
+            ? "Add action \(target)" : "Action \(target): \(changed.map(\.label).joined(separator: ", ").lowercased())"
         let message = "\(what)\n\nSaved in the browser by \(officer.displayName) (\(officer.user)).\n"
         let commit = try repository.createCommit(
             tree: tree, parents: [parent], author: signature, committer: signature, message: message)
@@ -275,10 +294,14 @@ public actor PlanStore {
         var problems: [FieldProblem] = []
         for verdict in verdicts {
             if !verdict.report.refusals.isEmpty { return .forbidden(verdict.report.refusals.joined(separator: "; ")) }
-            problems += verdict.report.errors.map { problem($0, action: action, path: path, text: text, manifest: manifest) }
+            problems += verdict.report.errors.map {
+                problem($0, action: action, path: path, text: text, manifest: manifest)
+            }
             // A form insists on a due date it can read: the unread-date warning blocks here.
-            problems += verdict.report.warnings.filter { $0.rule == "due-unread" && mentions($0, action: action, path: path, text: text) }
-                .map { problem($0, action: action, path: path, text: text, manifest: manifest) }
+            problems += verdict.report.warnings.filter {
+                $0.rule == "due-unread" && mentions($0, action: action, path: path, text: text)
+            }
+            .map { problem($0, action: action, path: path, text: text, manifest: manifest) }
         }
         if !problems.isEmpty { return .invalid(problems) }
         try repository.updateReference(branch, to: commit, expected: tip, message: "planmerge-serve: \(what)")
@@ -293,7 +316,9 @@ public actor PlanStore {
     }
 
     private func file(_ path: String, at commit: ObjectID) throws -> [UInt8]? {
-        guard let entry = try repository.entry(at: path, in: repository.tree(of: commit)), entry.mode.isFile else { return nil }
+        guard let entry = try repository.entry(at: path, in: repository.tree(of: commit)), entry.mode.isFile else {
+            return nil
+        }
         return try repository.blob(entry.id, maxSize: PathOwnership.maxFileBytes)
     }
 
@@ -337,7 +362,8 @@ public actor PlanStore {
             for partner in manifest.partners {
                 let path = SectionFile.path(partner: partner.id, recommendation: number)
                 if let section = try section(path, at: head, dueReference: nil) {
-                    highest = max(highest, section.actions.filter { $0.ref.recommendation == number }.map(\.ref.item).max() ?? 0)
+                    highest = max(
+                        highest, section.actions.filter { $0.ref.recommendation == number }.map(\.ref.item).max() ?? 0)
                 }
             }
         }
@@ -351,13 +377,17 @@ public actor PlanStore {
     /// Lines of `text` that belong to action `ref`.
     private func lineRange(of ref: ActionRef, in text: String) -> ClosedRange<Int> {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0 == "## \(ref)" || $0.hasPrefix("## \(ref) ") }) else { return 0...0 }
+        guard let start = lines.firstIndex(where: { $0 == "## \(ref)" || $0.hasPrefix("## \(ref) ") }) else {
+            return 0...0
+        }
         let end = lines[(start + 1)...].firstIndex(where: { $0.hasPrefix("## ") }) ?? lines.count
         return (start + 1)...end
     }
 
     /// A diagnostic of the checks, attached to the field of the action it concerns.
-    private func problem(_ diagnostic: Diagnostic, action: Action, path: String, text: String, manifest: Manifest) -> FieldProblem {
+    private func problem(_ diagnostic: Diagnostic, action: Action, path: String, text: String, manifest: Manifest)
+        -> FieldProblem
+    {
         var field: EditableField?
         if diagnostic.location.file == path, lineRange(of: action.ref, in: text).contains(diagnostic.location.line) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -367,9 +397,10 @@ public actor PlanStore {
             }
         }
         if field == nil, diagnostic.rule == "action-missing-field" {
-            field = manifest.policy.required.compactMap { f in
-                action.has(f) ? nil : EditableField.allCases.first { $0.formatField == f }
-            }.first
+            field =
+                manifest.policy.required.compactMap { f in
+                    action.has(f) ? nil : EditableField.allCases.first { $0.formatField == f }
+                }.first
         }
         return FieldProblem(field: field, rule: diagnostic.rule, message: diagnostic.message, hint: diagnostic.hint)
     }

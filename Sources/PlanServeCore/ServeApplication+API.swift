@@ -52,7 +52,9 @@ extension ServeApplication {
     }
 
     func apiSession(_ context: ServeContext) async throws -> Response {
-        guard let session = context.session else { return Responses.message(.unauthorized, "You are not signed in.", api: true) }
+        guard let session = context.session else {
+            return Responses.message(.unauthorized, "You are not signed in.", api: true)
+        }
         let role = try await store.role(of: session.user)
         let name: String
         switch role {
@@ -61,7 +63,9 @@ extension ServeApplication {
         case .unknown: name = "none"
         }
         return Responses.json(
-            SessionJSON(user: session.user, partners: try await store.partners(for: role), role: name, csrfToken: session.csrfToken))
+            SessionJSON(
+                user: session.user, partners: try await store.partners(for: role), role: name,
+                csrfToken: session.csrfToken))
     }
 
     func apiPlan(_ context: ServeContext) async throws -> Response {
@@ -80,22 +84,31 @@ extension ServeApplication {
         guard let ref = ActionRef(context.parameters.get("ref") ?? ""),
             let (action, version) = try? await store.action(ref, of: id)
         else { return Responses.message(.notFound, "No such action.", api: true) }
-        return Responses.json(json(action, partner: id, version: version, editable: access.mayEdit(id)), etag: version.hex)
+        return Responses.json(
+            json(action, partner: id, version: version, editable: access.mayEdit(id)), etag: version.hex)
     }
 
     func json(_ action: Action, partner: String, version: ObjectID, editable: Bool) -> ActionJSON {
         ActionJSON(
-            partner: partner, ref: action.ref.description, recommendation: action.ref.recommendation, version: version.hex,
+            partner: partner, ref: action.ref.description, recommendation: action.ref.recommendation,
+            version: version.hex,
             fields: Dictionary(uniqueKeysWithValues: EditableField.allCases.map { ($0.name, $0.value(in: action)) }),
-            due: action.due.map { DueJSON(text: $0.text, kind: $0.kind.rawValue, start: $0.start?.iso, end: $0.end?.iso) },
+            due: action.due.map {
+                DueJSON(text: $0.text, kind: $0.kind.rawValue, start: $0.start?.iso, end: $0.end?.iso)
+            },
             editable: editable)
     }
 
     /// The fields of a JSON object: strings (or arrays of strings for the list fields).
     /// Unknown names are problems, never ignored.
-    func fields(_ body: ByteBuffer?, allow extra: Set<String> = []) -> (edits: [EditableField: String], other: [String: Any], problems: [FieldProblem]) {
-        guard let body, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
-            return ([:], [:], [FieldProblem(field: nil, rule: "json", message: "the request body is not a JSON object")])
+    func fields(_ body: ByteBuffer?, allow extra: Set<String> = []) -> (
+        edits: [EditableField: String], other: [String: Any], problems: [FieldProblem]
+    ) {
+        guard let body, let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+        else {
+            return (
+                [:], [:], [FieldProblem(field: nil, rule: "json", message: "the request body is not a JSON object")]
+            )
         }
         var edits: [EditableField: String] = [:]
         var other: [String: Any] = [:]
@@ -138,16 +151,20 @@ extension ServeApplication {
         }
         guard let match = ifMatch(request) else {
             return Responses.message(
-                .preconditionRequired, "Send If-Match with the ETag of the version you read (GET this action first).", api: true)
+                .preconditionRequired, "Send If-Match with the ETag of the version you read (GET this action first).",
+                api: true)
         }
         guard let base = ObjectID(hex: match) else {
             return Responses.message(.preconditionFailed, "If-Match does not name a version of this plan.", api: true)
         }
         let parsed = fields(context.body)
         if !parsed.problems.isEmpty {
-            return Responses.json(ProblemsJSON(error: "the fields are not valid", problems: parsed.problems), status: .unprocessableContent)
+            return Responses.json(
+                ProblemsJSON(error: "the fields are not valid", problems: parsed.problems),
+                status: .unprocessableContent)
         }
-        let outcome = try await store.save(partner: partner.id, ref: ref, edits: parsed.edits, base: base, officer: access.officer)
+        let outcome = try await store.save(
+            partner: partner.id, ref: ref, edits: parsed.edits, base: base, officer: access.officer)
         return response(outcome, created: false)
     }
 
@@ -156,13 +173,20 @@ extension ServeApplication {
         guard case .allowed(let access, let partner) = checked else { return checked.refusal }
         let parsed = fields(context.body, allow: ["recommendation"])
         guard parsed.problems.isEmpty, let number = parsed.other["recommendation"] as? Int else {
-            let problems = parsed.problems.isEmpty
-                ? [FieldProblem(field: nil, rule: "recommendation-missing", message: "say which recommendation the action answers ('recommendation': N)")]
+            let problems =
+                parsed.problems.isEmpty
+                ? [
+                    FieldProblem(
+                        field: nil, rule: "recommendation-missing",
+                        message: "say which recommendation the action answers ('recommendation': N)")
+                ]
                 : parsed.problems
-            return Responses.json(ProblemsJSON(error: "the fields are not valid", problems: problems), status: .unprocessableContent)
+            return Responses.json(
+                ProblemsJSON(error: "the fields are not valid", problems: problems), status: .unprocessableContent)
         }
         let outcome = try await store.save(
-            partner: partner.id, ref: nil, recommendation: number, edits: parsed.edits, base: nil, officer: access.officer)
+            partner: partner.id, ref: nil, recommendation: number, edits: parsed.edits, base: nil,
+            officer: access.officer)
         return response(outcome, created: true)
     }
 
@@ -173,10 +197,13 @@ extension ServeApplication {
                 SavedJSON(ref: ref.description, version: version.hex, commit: commit?.hex, fields: fields.map(\.name)),
                 status: created ? .created : .ok, etag: version.hex)
         case .invalid(let problems):
-            return Responses.json(ProblemsJSON(error: "the plan's checks refused the change", problems: problems), status: .unprocessableContent)
+            return Responses.json(
+                ProblemsJSON(error: "the plan's checks refused the change", problems: problems),
+                status: .unprocessableContent)
         case .conflict(let conflicts, let version):
             return Responses.json(
-                ConflictsJSON(error: "the same field was changed since your version", version: version.hex, conflicts: conflicts),
+                ConflictsJSON(
+                    error: "the same field was changed since your version", version: version.hex, conflicts: conflicts),
                 status: .preconditionFailed, etag: version.hex)
         case .forbidden(let why):
             return Responses.message(.forbidden, why, api: true)

@@ -20,7 +20,11 @@ public struct ServeApplication: Sendable {
         sessions = SessionStore()
         logins = RateLimiter()
         pages = try Pages()
-        if case .accounts(let path) = configuration.auth { accounts = try AccountsFile(path: path) } else { accounts = nil }
+        if case .accounts(let path) = configuration.auth {
+            accounts = try AccountsFile(path: path)
+        } else {
+            accounts = nil
+        }
     }
 
     /// Every route, behind the security headers, authentication and CSRF middleware.
@@ -80,7 +84,8 @@ public struct ServeApplication: Sendable {
     func unknownUser(_ context: ServeContext, api: Bool) -> Response {
         Responses.message(
             .forbidden,
-            "\(context.officer?.user ?? "You") may not use this plan: the name is not on the plan's list of people who write for a partner. Ask the plan's coordinator.",
+            "\(context.officer?.user ?? "You") may not use this plan: the name is not on the plan's list of people "
+                + "who write for a partner. Ask the plan's coordinator.",
             api: api)
     }
 
@@ -88,8 +93,13 @@ public struct ServeApplication: Sendable {
         (try? await store.manifest().title) ?? "Action plan"
     }
 
-    func render(_ template: String, title: String, _ context: ServeContext, _ values: [String: Any], status: HTTPResponse.Status = .ok) async -> Response {
-        Responses.html(pages.page(template, title: title, planTitle: await planTitle(), session: context.session, values), status: status)
+    func render(
+        _ template: String, title: String, _ context: ServeContext, _ values: [String: Any],
+        status: HTTPResponse.Status = .ok
+    ) async -> Response {
+        Responses.html(
+            pages.page(template, title: title, planTitle: await planTitle(), session: context.session, values),
+            status: status)
     }
 
     // MARK: signing in
@@ -97,7 +107,8 @@ public struct ServeApplication: Sendable {
     func loginPage(error: String?, user: String, status: HTTPResponse.Status = .ok) -> Response {
         var values: [String: Any] = ["user": user]
         if let error { values["error"] = error }
-        return Responses.html(pages.page("login", title: "Sign in", planTitle: "Action plan", session: nil, values), status: status)
+        return Responses.html(
+            pages.page("login", title: "Sign in", planTitle: "Action plan", session: nil, values), status: status)
     }
 
     func login(_ request: Request, _ context: ServeContext) async throws -> Response {
@@ -135,7 +146,9 @@ public struct ServeApplication: Sendable {
     func home(_ context: ServeContext) async throws -> Response {
         guard let access = try await access(context) else { return unknownUser(context, api: false) }
         let manifest = try await store.manifest()
-        if !access.isCoordinator, access.partners.count == 1 { return Responses.redirect("/partners/\(access.partners[0])") }
+        if !access.isCoordinator, access.partners.count == 1 {
+            return Responses.redirect("/partners/\(access.partners[0])")
+        }
         let partners = access.isCoordinator ? [] : access.partners
         return await render(
             "home", title: "Your part of the plan", context,
@@ -152,7 +165,9 @@ public struct ServeApplication: Sendable {
             return Responses.message(.notFound, "There is no partner '\(id)' in the plan.", api: false)
         }
         var saved: String?
-        if let ref = request.uri.queryParameters.get("saved") { saved = "Action \(ActionEditor.oneLine(ref)) is saved." }
+        if let ref = request.uri.queryParameters.get("saved") {
+            saved = "Action \(ActionEditor.oneLine(ref)) is saved."
+        }
         return await render(
             "partner", title: "\(view.partner.name): actions", context,
             Pages.partner(view, editable: access.mayEdit(id), saved: saved))
@@ -166,12 +181,14 @@ public struct ServeApplication: Sendable {
             return .refused(Responses.message(.notFound, "There is no partner '\(id)' in the plan.", api: api))
         }
         guard access.mayEdit(id) else {
-            return .refused(Responses.message(.forbidden, "\(access.officer.user) does not write for \(partner.name).", api: api))
+            return .refused(
+                Responses.message(.forbidden, "\(access.officer.user) does not write for \(partner.name).", api: api))
         }
         guard partner.publication.isOnHub else {
             return .refused(
                 Responses.message(
-                    .forbidden, "\(partner.name) keeps its part of the plan in its own system; its officers make changes there.",
+                    .forbidden,
+                    "\(partner.name) keeps its part of the plan in its own system; its officers make changes there.",
                     api: api))
         }
         return .allowed(access, partner)
@@ -180,7 +197,8 @@ public struct ServeApplication: Sendable {
     func editPage(_ context: ServeContext) async throws -> Response {
         let checked = try await editable(context, api: false)
         guard case .allowed(_, let partner) = checked else { return checked.refusal }
-        guard let ref = ActionRef(context.parameters.get("ref") ?? ""), let (action, version) = try? await store.action(ref, of: partner.id)
+        guard let ref = ActionRef(context.parameters.get("ref") ?? ""),
+            let (action, version) = try? await store.action(ref, of: partner.id)
         else { return Responses.message(.notFound, "\(partner.name) has no such action.", api: false) }
         return await formPage(context, partner: partner, ref: ref, values: values(of: action), version: version)
     }
@@ -219,18 +237,21 @@ public struct ServeApplication: Sendable {
         }
         let base = context.form["version"].flatMap { ObjectID(hex: $0) }
         let edits = edits(context.form)
-        let outcome = try await store.save(partner: partner.id, ref: ref, edits: edits, base: base, officer: access.officer)
+        let outcome = try await store.save(
+            partner: partner.id, ref: ref, edits: edits, base: base, officer: access.officer)
         switch outcome {
         case .saved(_, _, _, let saved):
             return Responses.redirect("/partners/\(partner.id)?saved=\(saved)#action-\(Pages.anchor(saved))")
         case .invalid(let problems):
             return await formPage(
-                context, partner: partner, ref: ref, values: edits, version: base ?? ObjectID(bytes: []), problems: problems,
+                context, partner: partner, ref: ref, values: edits, version: base ?? ObjectID(bytes: []),
+                problems: problems,
                 status: .unprocessableContent)
         case .conflict(let conflicts, let version):
             let current = try? await store.action(ref, of: partner.id)
             return await formPage(
-                context, partner: partner, ref: ref, values: current.map { values(of: $0.action) } ?? edits, version: version,
+                context, partner: partner, ref: ref, values: current.map { values(of: $0.action) } ?? edits,
+                version: version,
                 conflicts: conflicts, status: .preconditionFailed)
         case .forbidden(let why):
             return Responses.message(.forbidden, plain(why), api: false)
@@ -248,12 +269,15 @@ public struct ServeApplication: Sendable {
         let checked = try await editable(context, api: false)
         guard case .allowed(_, let partner) = checked else { return checked.refusal }
         let view = try await store.partnerView(partner.id)
-        return await newForm(context, partner: partner, recommendations: view.contributes, chosen: nil, values: [:], version: view.version)
+        return await newForm(
+            context, partner: partner, recommendations: view.contributes, chosen: nil, values: [:],
+            version: view.version)
     }
 
     func newForm(
         _ context: ServeContext, partner: Partner, recommendations: [Recommendation], chosen: Int?,
-        values: [EditableField: String], version: ObjectID, problems: [FieldProblem] = [], status: HTTPResponse.Status = .ok
+        values: [EditableField: String], version: ObjectID, problems: [FieldProblem] = [],
+        status: HTTPResponse.Status = .ok
     ) async -> Response {
         let form = Pages.Form(
             partner: partner, heading: "Add an action", postTo: "/partners/\(partner.id)/actions", version: version.hex,
@@ -276,10 +300,12 @@ public struct ServeApplication: Sendable {
         case .invalid(let problems):
             let view = try await store.partnerView(partner.id)
             return await newForm(
-                context, partner: partner, recommendations: view.contributes, chosen: number, values: edits, version: view.version,
+                context, partner: partner, recommendations: view.contributes, chosen: number, values: edits,
+                version: view.version,
                 problems: problems, status: .unprocessableContent)
         case .conflict:
-            return Responses.message(.preconditionFailed, "Someone else added an action at the same moment. Try again.", api: false)
+            return Responses.message(
+                .preconditionFailed, "Someone else added an action at the same moment. Try again.", api: false)
         case .forbidden(let why):
             return Responses.message(.forbidden, plain(why), api: false)
         case .notFound(let why):

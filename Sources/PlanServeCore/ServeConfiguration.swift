@@ -64,6 +64,9 @@ public struct ServeConfiguration: Sendable {
 /// HTTP header names as RFC 9110 allows them (a token).
 enum HTTPHeaderName {
     static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0)) }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_".unicodeScalars.contains($0))
+            }
     }
 }

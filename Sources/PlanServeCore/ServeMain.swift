@@ -59,13 +59,17 @@ public enum ServeMain {
         var i = 0
         while i < args.count {
             let name = args[i]
-            guard name.hasPrefix("--") else { throw Failure(message: "unexpected '\(name)'", hint: "run planmerge-serve --help") }
+            guard name.hasPrefix("--") else {
+                throw Failure(message: "unexpected '\(name)'", hint: "run planmerge-serve --help")
+            }
             if flags.contains(name) {
                 values[name] = "yes"
                 i += 1
                 continue
             }
-            guard i + 1 < args.count else { throw Failure(message: "\(name) needs a value", hint: "run planmerge-serve --help") }
+            guard i + 1 < args.count else {
+                throw Failure(message: "\(name) needs a value", hint: "run planmerge-serve --help")
+            }
             values[name] = args[i + 1]
             i += 2
         }
@@ -82,8 +86,12 @@ public enum ServeMain {
                 self = .unix(String(text.dropFirst(5)))
                 return
             }
-            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
-                throw Failure(message: "--listen takes unix:/path or HOST:PORT, got '\(text)'", hint: "e.g. --listen 127.0.0.1:8080")
+            guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+                (1...65535).contains(port)
+            else {
+                throw Failure(
+                    message: "--listen takes unix:/path or HOST:PORT, got '\(text)'",
+                    hint: "e.g. --listen 127.0.0.1:8080")
             }
             var host = String(text[..<colon])
             if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -98,27 +106,37 @@ public enum ServeMain {
 
     static func serve(_ args: [String]) async throws {
         let values = try options(args, flags: ["--secure-cookies"])
-        guard let repo = values["--repo"] else { throw Failure(message: "--repo HUB is required", hint: "run planmerge-serve --help") }
+        guard let repo = values["--repo"] else {
+            throw Failure(message: "--repo HUB is required", hint: "run planmerge-serve --help")
+        }
         guard let listenText = values["--listen"] else {
-            throw Failure(message: "--listen is required", hint: "e.g. --listen unix:/run/planmerge/serve.sock or 127.0.0.1:8080")
+            throw Failure(
+                message: "--listen is required", hint: "e.g. --listen unix:/run/planmerge/serve.sock or 127.0.0.1:8080")
         }
         guard let authText = values["--auth"], let auth = ServeConfiguration.Auth(authText) else {
-            throw Failure(message: "--auth takes header:NAME or accounts:FILE", hint: "e.g. --auth header:X-Remote-User")
+            throw Failure(
+                message: "--auth takes header:NAME or accounts:FILE", hint: "e.g. --auth header:X-Remote-User")
         }
         let listen = try Listen(listenText)
         var secret: String?
         if let file = values["--proxy-secret-file"] {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw Failure(message: "cannot read the proxy secret file \(file)", hint: "create it readable by this user only (chmod 600)")
+                throw Failure(
+                    message: "cannot read the proxy secret file \(file)",
+                    hint: "create it readable by this user only (chmod 600)")
             }
             secret = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard (secret?.count ?? 0) >= 16 else {
-                throw Failure(message: "the proxy secret in \(file) is shorter than 16 characters", hint: "use e.g. 'openssl rand -hex 32'")
+                throw Failure(
+                    message: "the proxy secret in \(file) is shorter than 16 characters",
+                    hint: "use e.g. 'openssl rand -hex 32'")
             }
         }
         if case .header = auth, case .tcp = listen, secret == nil {
             throw Failure(
-                message: "with --auth header on TCP, every request must carry the proxy's secret: --proxy-secret-file is required",
+                message:
+                    "with --auth header on TCP, every request must carry the proxy's secret: "
+                        + "--proxy-secret-file is required",
                 hint: "or listen on a Unix socket that only the web server's group can open (--listen unix:/path)")
         }
         var today: @Sendable () -> Day = ServeConfiguration.ukToday
@@ -131,7 +149,8 @@ public enum ServeMain {
             emailHeader: values["--email-header"], secureCookies: values["--secure-cookies"] != nil, today: today)
         let app: ServeApplication
         do { app = try ServeApplication(configuration: configuration) } catch {
-            throw Failure(message: "cannot open the hub \(repo): \(error)", hint: "give the path of the bare hub repository")
+            throw Failure(
+                message: "cannot open the hub \(repo): \(error)", hint: "give the path of the bare hub repository")
         }
         let address: BindAddress
         var socketPath: String?
@@ -155,13 +174,16 @@ public enum ServeMain {
 
     static func account(_ args: [String]) throws {
         guard args.count >= 2, args[0] == "add" else {
-            throw Failure(message: "usage: planmerge-serve account add USER --accounts FILE", hint: "the password is read from standard input")
+            throw Failure(
+                message: "usage: planmerge-serve account add USER --accounts FILE",
+                hint: "the password is read from standard input")
         }
         let user = args[1]
         let values = try options(Array(args.dropFirst(2)), flags: [])
         guard let file = values["--accounts"] else { throw Failure(message: "--accounts FILE is required") }
         guard AccountsFile.isValidUser(user) else {
-            throw Failure(message: "'\(user)' cannot be a user name", hint: "use letters, digits and . _ @ - (at most 64)")
+            throw Failure(
+                message: "'\(user)' cannot be a user name", hint: "use letters, digits and . _ @ - (at most 64)")
         }
         let password: String
         if isatty(0) == 1, let typed = getpass("Password for \(user): ") {

@@ -44,7 +44,8 @@ enum Templates {
         <h1>Your part of the plan</h1>
         <ul class="plain">
         {{#partners}}<li><a href="/partners/{{id}}">{{name}}</a></li>{{/partners}}
-        {{#coordinator}}<li><a href="/coordinator">The whole plan: partners, checks and Cabinet versions</a></li>{{/coordinator}}
+        {{#coordinator}}<li><a href="/coordinator">The whole plan: partners, checks
+        and Cabinet versions</a></li>{{/coordinator}}
         </ul>
         {{^partners}}{{^coordinator}}<p>Your name is not on the plan's list of people who write for a partner.
         Ask the plan's coordinator to add you.</p>{{/coordinator}}{{/partners}}
@@ -53,7 +54,8 @@ enum Templates {
 
     static let partner = """
         <h1>{{name}}: actions</h1>
-        {{#deadline}}<p class="deadline">The plan must be sent to the inspectors by <strong>{{deadline}}</strong>.</p>{{/deadline}}
+        {{#deadline}}<p class="deadline">The plan must be sent to the inspectors by
+        <strong>{{deadline}}</strong>.</p>{{/deadline}}
         {{#saved}}<div class="notice" role="status"><p>{{saved}}</p></div>{{/saved}}
         {{#elsewhere}}<p class="notice">{{elsewhere}}</p>{{/elsewhere}}
         {{#canAdd}}<p><a class="button" href="/partners/{{id}}/new">Add an action</a></p>{{/canAdd}}
@@ -61,7 +63,8 @@ enum Templates {
         {{#actions}}
         <article class="action" id="action-{{anchor}}" aria-labelledby="action-{{anchor}}-title">
         <h2 id="action-{{anchor}}-title">{{ref}} {{text}}</h2>
-        {{#flags}}<p class="flags">{{#overdue}}<span class="flag overdue">Overdue</span> {{/overdue}}{{#tbc}}<span class="flag tbc">Date to be confirmed</span>{{/tbc}}</p>{{/flags}}
+        {{#flags}}<p class="flags">{{#overdue}}<span class="flag overdue">Overdue</span> {{/overdue}}
+        {{#tbc}}<span class="flag tbc">Date to be confirmed</span>{{/tbc}}</p>{{/flags}}
         <dl>
         <dt>Recommendation</dt><dd>{{recommendation}}</dd>
         <dt>Timescale</dt><dd>{{timescale}}</dd>
@@ -87,7 +90,8 @@ enum Templates {
         {{#hasProblems}}
         <div class="problems" role="alert" aria-labelledby="problems-title" tabindex="-1" id="problems">
         <h2 id="problems-title">There is a problem</h2>
-        <ul>{{#problems}}<li><a href="#{{target}}">{{message}}</a>{{#hint}}<br><span class="hint">{{hint}}</span>{{/hint}}</li>{{/problems}}</ul>
+        <ul>{{#problems}}<li><a href="#{{target}}">{{message}}</a>
+        {{#hint}}<br><span class="hint">{{hint}}</span>{{/hint}}</li>{{/problems}}</ul>
         </div>
         {{/hasProblems}}
         {{#hasConflicts}}
@@ -95,7 +99,8 @@ enum Templates {
         <h2>Someone else changed this action while you were editing</h2>
         <p>Nothing was saved. Their changes to other parts of the action would have been kept with yours,
         but they changed the same part you did:</p>
-        <ul>{{#conflicts}}<li><strong>{{label}}</strong>: you wrote “{{yours}}”; {{by}} wrote “{{theirs}}”{{#date}} on {{date}}{{/date}}.</li>{{/conflicts}}</ul>
+        <ul>{{#conflicts}}<li><strong>{{label}}</strong>: you wrote “{{yours}}”;
+        {{by}} wrote “{{theirs}}”{{#date}} on {{date}}{{/date}}.</li>{{/conflicts}}</ul>
         <p>The form now shows what is saved. Make your change again if it is still needed.</p>
         </div>
         {{/hasConflicts}}
@@ -106,7 +111,8 @@ enum Templates {
         <div class="field{{#recommendationError}} has-error{{/recommendationError}}">
         <label for="field-recommendation">Recommendation</label>
         <select id="field-recommendation" name="recommendation">
-        {{#recommendations}}<option value="{{number}}"{{#selected}} selected{{/selected}}>{{number}}. {{text}}</option>{{/recommendations}}
+        {{#recommendations}}<option value="{{number}}"
+        {{#selected}} selected{{/selected}}>{{number}}. {{text}}</option>{{/recommendations}}
         </select>
         </div>
         {{/chooseRecommendation}}
@@ -114,12 +120,15 @@ enum Templates {
         <div class="field{{#error}} has-error{{/error}}">
         <label for="field-{{name}}">{{label}}</label>
         {{#hint}}<p class="hint" id="field-{{name}}-hint">{{hint}}</p>{{/hint}}
-        {{#error}}<p class="error" id="field-{{name}}-error"><span class="visually-hidden">Error:</span> {{error}}{{#errorHint}} {{errorHint}}{{/errorHint}}</p>{{/error}}
+        {{#error}}<p class="error" id="field-{{name}}-error">
+        <span class="visually-hidden">Error:</span> {{error}}{{#errorHint}} {{errorHint}}{{/errorHint}}</p>{{/error}}
         {{#select}}<select id="field-{{name}}" name="{{name}}" aria-describedby="{{describedBy}}">
         {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}
         </select>{{/select}}
-        {{#multiline}}<textarea id="field-{{name}}" name="{{name}}" rows="4" aria-describedby="{{describedBy}}">{{value}}</textarea>{{/multiline}}
-        {{#line}}<input type="text" id="field-{{name}}" name="{{name}}" value="{{value}}" aria-describedby="{{describedBy}}">{{/line}}
+        {{#multiline}}<textarea id="field-{{name}}" name="{{name}}" rows="4"
+        aria-describedby="{{describedBy}}">{{value}}</textarea>{{/multiline}}
+        {{#line}}<input type="text" id="field-{{name}}" name="{{name}}" value="{{value}}"
+        aria-describedby="{{describedBy}}">{{/line}}
         </div>
         {{/fields}}
         <button type="submit">Save</button>
@@ -175,20 +184,24 @@ enum Templates {
         {{#tagged}}<div class="notice" role="status"><p>{{tagged}}</p></div>{{/tagged}}
         <form method="post" action="/coordinator/tag" class="spaced">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <div class="field"><label for="tag-note">A note for this version (for example the Cabinet meeting and item)</label>
+        <div class="field"><label for="tag-note">A note for this version
+        (for example the Cabinet meeting and item)</label>
         <input type="text" id="tag-note" name="note"></div>
         <button type="submit">Mark the current plan as a Cabinet version</button>
         </form>
         {{#canCompare}}<form method="get" action="/coordinator/diff" class="spaced">
         <div class="field"><label for="diff-from">Compare</label>
-        <select id="diff-from" name="from">{{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
+        <select id="diff-from" name="from">
+        {{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
         <div class="field"><label for="diff-to">with</label>
-        <select id="diff-to" name="to">{{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
+        <select id="diff-to" name="to">
+        {{#choices}}<option value="{{short}}">{{name}}</option>{{/choices}}</select></div>
         <button type="submit">Download the changes</button>
         </form>{{/canCompare}}
         <ul class="plain">
         <li>Current plan: <a href="/coordinator/versions/main/plan.html">web page</a>,
-        <a href="/coordinator/versions/main/plan.docx">Word</a>, <a href="/coordinator/versions/main/plan.csv">spreadsheet (CSV)</a></li>
+        <a href="/coordinator/versions/main/plan.docx">Word</a>,
+        <a href="/coordinator/versions/main/plan.csv">spreadsheet (CSV)</a></li>
         {{#versions}}<li>{{name}}: <a href="/coordinator/versions/{{short}}/plan.html">web page</a>,
         <a href="/coordinator/versions/{{short}}/plan.docx">Word</a>,
         <a href="/coordinator/versions/{{short}}/plan.csv">spreadsheet (CSV)</a></li>{{/versions}}

@@ -14,7 +14,6 @@ let pctBranch = "refs/heads/partners/pct"
 /// The JSON API, in process (HummingbirdTesting's router framework), on a real hub.
 final class APITests: XCTestCase {
 
-
     func testSessionSaysWhoYouAreAndForWhom() async throws {
         let fixture = try ServeFixture()
         try await fixture.application().test(.router) { client in
@@ -35,7 +34,8 @@ final class APITests: XCTestCase {
         try await fixture.application().test(.router) { client in
             let forged = try await Visitor(client, user: "cora", secret: nil).send("/api/session")
             XCTAssertEqual(forged.status, .forbidden)
-            let wrong = try await Visitor(client, user: "cora", secret: "not-the-secret-at-all-0000000000").send("/api/plan")
+            let wrong = try await Visitor(client, user: "cora", secret: "not-the-secret-at-all-0000000000").send(
+                "/api/plan")
             XCTAssertEqual(wrong.status, .forbidden)
             let page = try await Visitor(client, user: "pat", secret: nil).send("/partners/pct")
             XCTAssertEqual(page.status, .forbidden)
@@ -47,11 +47,14 @@ final class APITests: XCTestCase {
         let fixture = try ServeFixture()
         try await fixture.application().test(.router) { client in
             let nobody = Visitor(client, user: nil)
-            for uri in ["/api/session", "/api/plan", "/api/partners/pct/actions/15.1", "/partners/pct", "/coordinator", "/"] {
+            for uri in [
+                "/api/session", "/api/plan", "/api/partners/pct/actions/15.1", "/partners/pct", "/coordinator", "/",
+            ] {
                 let response = try await nobody.send(uri)
                 XCTAssertEqual(response.status, .unauthorized, uri)
             }
-            let patch = try await nobody.send("/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"])
+            let patch = try await nobody.send(
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"])
             XCTAssertNotEqual(patch.status, .ok)
             XCTAssertNil(try fixture.tip(pctBranch))
         }
@@ -114,7 +117,11 @@ final class APITests: XCTestCase {
             XCTAssertEqual(info.parents, [main])
             XCTAssertEqual(info.summary, "Action 15.1: progress, due by")
             let text = try XCTUnwrap(fixture.file("sections/pct/15.md", on: pctBranch))
-            XCTAssertTrue(text.contains("## 15.1 Complete the local self assessment\nDue: 31.12.08\nLead: Paul Vaughan\nStatus: on track\n"), text)
+            XCTAssertTrue(
+                text.contains(
+                    "## 15.1 Complete the local self assessment\nDue: 31.12.08\n"
+                        + "Lead: Paul Vaughan\nStatus: on track\n"),
+                text)
             XCTAssertEqual(try fixture.file("sections/pct/15.md", on: HubLayout.mainRef), ServeFixture.pct15)
         }
     }
@@ -126,7 +133,8 @@ final class APITests: XCTestCase {
             let pat = Visitor(client, user: "pat")
             try await pat.signIn()
             let noToken = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"], headers: [.ifMatch: main.hex],
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"],
+                headers: [.ifMatch: main.hex],
                 withToken: false)
             XCTAssertEqual(noToken.status, .forbidden)
             let wrong = try await pat.send(
@@ -134,7 +142,8 @@ final class APITests: XCTestCase {
                 headers: [.ifMatch: main.hex, CSRF.headerName: String(repeating: "0", count: 64)], withToken: false)
             XCTAssertEqual(wrong.status, .forbidden)
             let form = try await pat.send(
-                "/partners/pct/actions/15.1", method: .post, form: ["status": "done", "version": main.hex], withToken: false)
+                "/partners/pct/actions/15.1", method: .post, form: ["status": "done", "version": main.hex],
+                withToken: false)
             XCTAssertEqual(form.status, .forbidden)
             XCTAssertNil(try fixture.tip(pctBranch))
         }
@@ -147,22 +156,26 @@ final class APITests: XCTestCase {
             let pat = Visitor(client, user: "pat")
             try await pat.signIn()
             let patch = try await pat.send(
-                "/api/partners/uhl/actions/15.4", method: .patch, json: ["status": "done"], headers: [.ifMatch: main.hex])
+                "/api/partners/uhl/actions/15.4", method: .patch, json: ["status": "done"],
+                headers: [.ifMatch: main.hex])
             XCTAssertEqual(patch.status, .forbidden)
             let add = try await pat.send(
-                "/api/partners/uhl/actions", method: .post, json: ["recommendation": 15, "text": "X", "due": "1.1.09", "lead": "Y"])
+                "/api/partners/uhl/actions", method: .post,
+                json: ["recommendation": 15, "text": "X", "due": "1.1.09", "lead": "Y"])
             XCTAssertEqual(add.status, .forbidden)
             let form = try await pat.send(
                 "/partners/uhl/actions/15.4", method: .post, form: ["status": "done", "version": main.hex])
             XCTAssertEqual(form.status, .forbidden)
             let addForm = try await pat.send(
-                "/partners/uhl/actions", method: .post, form: ["recommendation": "15", "text": "X", "due": "1.1.09", "lead": "Y"])
+                "/partners/uhl/actions", method: .post,
+                form: ["recommendation": "15", "text": "X", "due": "1.1.09", "lead": "Y"])
             XCTAssertEqual(addForm.status, .forbidden)
             let editPage = try await pat.send("/partners/uhl/actions/15.4/edit")
             XCTAssertEqual(editPage.status, .forbidden)
             // Fields cannot name a file: an unknown field is refused, never used.
             let smuggled = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done", "path": "sections/uhl/15.md"],
+                "/api/partners/pct/actions/15.1", method: .patch,
+                json: ["status": "done", "path": "sections/uhl/15.md"],
                 headers: [.ifMatch: main.hex])
             XCTAssertEqual(smuggled.status, .unprocessableContent)
             XCTAssertNil(try fixture.tip("refs/heads/partners/uhl"))
@@ -178,7 +191,8 @@ final class APITests: XCTestCase {
             let colin = Visitor(client, user: "colin")
             try await colin.signIn()
             let patch = try await colin.send(
-                "/api/partners/council/actions/1.1", method: .patch, json: ["status": "done"], headers: [.ifMatch: main.hex])
+                "/api/partners/council/actions/1.1", method: .patch, json: ["status": "done"],
+                headers: [.ifMatch: main.hex])
             XCTAssertEqual(patch.status, .forbidden)
             let page = try await colin.send("/partners/council")
             XCTAssertEqual(page.status, .ok)
@@ -198,10 +212,12 @@ final class APITests: XCTestCase {
             let read = try await paula.send("/api/partners/pct/actions/15.1")
             let etag = try XCTUnwrap(read.headers[.eTag])
             let first = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"], headers: [.ifMatch: etag])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"],
+                headers: [.ifMatch: etag])
             XCTAssertEqual(first.status, .ok)
             let second = try await paula.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["lead": "Paula Officer"], headers: [.ifMatch: etag])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["lead": "Paula Officer"],
+                headers: [.ifMatch: etag])
             XCTAssertEqual(second.status, .ok, second.text)
             let text = try XCTUnwrap(fixture.file("sections/pct/15.md", on: pctBranch))
             XCTAssertTrue(text.contains("Lead: Paula Officer\nStatus: on track\n"), text)
@@ -221,11 +237,13 @@ final class APITests: XCTestCase {
             let read = try await paula.send("/api/partners/pct/actions/15.1")
             let etag = try XCTUnwrap(read.headers[.eTag])
             let first = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"], headers: [.ifMatch: etag])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"],
+                headers: [.ifMatch: etag])
             XCTAssertEqual(first.status, .ok)
             let saved = try fixture.tip(pctBranch)
             let second = try await paula.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "at risk"], headers: [.ifMatch: etag])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "at risk"], headers: [.ifMatch: etag]
+            )
             XCTAssertEqual(second.status, .preconditionFailed)
             let conflicts = try XCTUnwrap(second.json["conflicts"] as? [[String: Any]])
             XCTAssertEqual(conflicts.count, 1)
@@ -244,7 +262,8 @@ final class APITests: XCTestCase {
         try await fixture.application().test(.router) { client in
             let pat = Visitor(client, user: "pat")
             try await pat.signIn()
-            let response = try await pat.send("/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"])
+            let response = try await pat.send(
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"])
             XCTAssertEqual(response.status, .preconditionRequired)
             XCTAssertNil(try fixture.tip(pctBranch))
         }
@@ -291,7 +310,8 @@ final class APITests: XCTestCase {
             let text = try XCTUnwrap(fixture.file("sections/uhl/15.md", on: "refs/heads/partners/uhl"))
             XCTAssertTrue(text.contains("## 15.5 Train midwives\nDue: 31.3.09\nLead: Jane Porter\n"), text)
             let notNamed = try await ursula.send(
-                "/api/partners/uhl/actions", method: .post, json: ["recommendation": 1, "text": "X", "due": "1.1.09", "lead": "Y"])
+                "/api/partners/uhl/actions", method: .post,
+                json: ["recommendation": 1, "text": "X", "due": "1.1.09", "lead": "Y"])
             XCTAssertEqual(notNamed.status, .forbidden)
         }
     }
@@ -303,16 +323,23 @@ final class APITests: XCTestCase {
             try await pat.signIn()
             let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef)).hex
             let first = try await pat.send(
-                "/api/partners/pct/actions/15.2", method: .patch, json: ["status": "on track"], headers: [.ifMatch: main])
+                "/api/partners/pct/actions/15.2", method: .patch, json: ["status": "on track"],
+                headers: [.ifMatch: main])
             XCTAssertEqual(first.status, .ok)
             // The coordinator corrects the lead of 15.1 on main.
             try BranchCommitter(repository: fixture.repository).commit(
-                ["sections/pct/15.md": Array(ServeFixture.pct15.replacingOccurrences(of: "Lead: Paul Vaughan", with: "Lead: Dr Paul Vaughan").utf8)],
-                on: HubLayout.mainRef, message: "Correct a name", author: Signature(name: "Cora", email: "cora@example.org"))
+                [
+                    "sections/pct/15.md": Array(
+                        ServeFixture.pct15.replacingOccurrences(of: "Lead: Paul Vaughan", with: "Lead: Dr Paul Vaughan")
+                            .utf8)
+                ],
+                on: HubLayout.mainRef, message: "Correct a name",
+                author: Signature(name: "Cora", email: "cora@example.org"))
             let read = try await pat.send("/api/partners/pct/actions/15.1")
             XCTAssertEqual((read.json["fields"] as? [String: String])?["lead"], "Dr Paul Vaughan")
             let second = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"], headers: [.ifMatch: read.headers[.eTag]!])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "done"],
+                headers: [.ifMatch: read.headers[.eTag]!])
             XCTAssertEqual(second.status, .ok, second.text)
             let text = try XCTUnwrap(fixture.file("sections/pct/15.md", on: pctBranch))
             XCTAssertTrue(text.contains("Lead: Dr Paul Vaughan\nStatus: done"), text)

@@ -26,7 +26,7 @@ final class PageTests: XCTestCase {
             XCTAssertTrue(html.contains("15. Improve health outcomes for young parents"))
             XCTAssertTrue(html.contains("July 2008 <span class=\"read\">(read as 31 July 2008)</span>"), html)
             XCTAssertTrue(html.contains("Overdue"))
-            XCTAssertTrue(html.contains("The plan must be sent to the inspectors by <strong>9 September 2008</strong>"))
+            XCTAssertTrue(html.contains("The plan must be sent to the inspectors by\n<strong>9 September 2008</strong>"))
             XCTAssertTrue(html.contains("href=\"/partners/pct/actions/15.1/edit\""))
             XCTAssertTrue(html.contains("href=\"/partners/pct/new\""))
             XCTAssertFalse(html.contains("<script"))
@@ -51,8 +51,11 @@ final class PageTests: XCTestCase {
             pat.csrf = String(token)
             let bad = try await pat.send(
                 "/partners/pct/actions/15.1", method: .post,
-                form: ["version": String(version), "status": "on track", "due": "the 45th of Smarch", "lead": "Paul Vaughan",
-                       "text": "Complete the local self assessment"])
+                form: [
+                    "version": String(version), "status": "on track", "due": "the 45th of Smarch",
+                    "lead": "Paul Vaughan",
+                    "text": "Complete the local self assessment",
+                ])
             XCTAssertEqual(bad.status, .unprocessableContent)
             XCTAssertTrue(bad.text.contains("There is a problem"))
             XCTAssertTrue(bad.text.contains("<a href=\"#field-due\">"), bad.text)
@@ -61,8 +64,10 @@ final class PageTests: XCTestCase {
             XCTAssertNil(try fixture.tip("refs/heads/partners/pct"))
             let good = try await pat.send(
                 "/partners/pct/actions/15.1", method: .post,
-                form: ["version": String(version), "status": "on track", "due": "31.12.08", "lead": "Paul Vaughan",
-                       "text": "Complete the local self assessment"])
+                form: [
+                    "version": String(version), "status": "on track", "due": "31.12.08", "lead": "Paul Vaughan",
+                    "text": "Complete the local self assessment",
+                ])
             XCTAssertEqual(good.status, .seeOther, good.text)
             XCTAssertEqual(good.headers[.location], "/partners/pct?saved=15.1#action-15-1")
             let text = try XCTUnwrap(fixture.file("sections/pct/15.md", on: "refs/heads/partners/pct"))
@@ -114,7 +119,8 @@ final class CoordinatorTests: XCTestCase {
             try await pat.signIn()
             let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef))
             let saved = try await pat.send(
-                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"], headers: [.ifMatch: main.hex])
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "on track"],
+                headers: [.ifMatch: main.hex])
             XCTAssertEqual(saved.status, .ok)
             let refused = try await pat.send("/coordinator/consolidate", method: .post, form: [:])
             XCTAssertEqual(refused.status, .forbidden)
@@ -144,22 +150,29 @@ extension CoordinatorTests {
 
             let cora = Visitor(client, user: "cora")
             try await cora.signIn()
-            let page = try await cora.send("/coordinator/tag", method: .post, form: ["note": "Cabinet, 6 October 2008, item 15"])
+            let page = try await cora.send(
+                "/coordinator/tag", method: .post, form: ["note": "Cabinet, 6 October 2008, item 15"])
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains("The current plan is now the Cabinet version cabinet/2008-10-01."), page.text)
+            XCTAssertTrue(
+                page.text.contains("The current plan is now the Cabinet version cabinet/2008-10-01."), page.text)
             XCTAssertNotNil(try fixture.tip("refs/tags/cabinet/2008-10-01"))
             XCTAssertTrue(page.text.contains("href=\"/coordinator/versions/2008-10-01/plan.docx\""))
             let again = try await cora.send("/coordinator/tag", method: .post, form: [:])
-            XCTAssertTrue(again.text.contains("The version was not made: cabinet/2008-10-01 already exists"), again.text)
+            XCTAssertTrue(
+                again.text.contains("The version was not made: cabinet/2008-10-01 already exists"), again.text)
 
             let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef)).hex
             try BranchCommitter(repository: fixture.repository).commit(
-                ["sections/pct/15.md": Array(ServeFixture.pct15.replacingOccurrences(of: "Status: not started", with: "Status: done").utf8)],
+                [
+                    "sections/pct/15.md": Array(
+                        ServeFixture.pct15.replacingOccurrences(of: "Status: not started", with: "Status: done").utf8)
+                ],
                 on: HubLayout.mainRef, message: "15.1 done", author: Signature(name: "Cora", email: "cora@example.org"))
             XCTAssertNotEqual(try fixture.tip(HubLayout.mainRef)?.hex, main)
             let diff = try await cora.send("/coordinator/diff?from=2008-10-01&to=main")
             XCTAssertEqual(diff.status, .ok)
-            XCTAssertEqual(diff.headers[.contentDisposition], "attachment; filename=\"changes-2008-10-01-to-main.html\"")
+            XCTAssertEqual(
+                diff.headers[.contentDisposition], "attachment; filename=\"changes-2008-10-01-to-main.html\"")
             XCTAssertTrue(diff.text.contains("15.1"), diff.text)
             let unknown = try await cora.send("/coordinator/diff?from=1999-01-01&to=main")
             XCTAssertEqual(unknown.status, .notFound)
@@ -219,7 +232,8 @@ final class SecurityTests: XCTestCase {
         configuration.secureCookies = true
         try await fixture.application(configuration).test(.router) { client in
             let browser = Visitor(client, user: nil, secret: nil)
-            let ok = try await browser.send("/login", method: .post, form: ["user": "pat", "password": "correct horse battery"])
+            let ok = try await browser.send(
+                "/login", method: .post, form: ["user": "pat", "password": "correct horse battery"])
             XCTAssertEqual(ok.status, .seeOther)
             let cookie = try XCTUnwrap(ok.headers[.setCookie])
             XCTAssertTrue(cookie.contains("HttpOnly"))
@@ -230,10 +244,12 @@ final class SecurityTests: XCTestCase {
 
             let attacker = Visitor(client, user: nil, secret: nil)
             for _ in 0..<5 {
-                let wrong = try await attacker.send("/login", method: .post, form: ["user": "pat", "password": "guess"])
+                let wrong = try await attacker.send(
+                    "/login", method: .post, form: ["user": "pat", "password": "guess"])
                 XCTAssertEqual(wrong.status, .unauthorized)
             }
-            let limited = try await attacker.send("/login", method: .post, form: ["user": "pat", "password": "correct horse battery"])
+            let limited = try await attacker.send(
+                "/login", method: .post, form: ["user": "pat", "password": "correct horse battery"])
             XCTAssertEqual(limited.status, .tooManyRequests)
             XCTAssertNotNil(limited.headers[.retryAfter])
             XCTAssertNil(limited.headers[.setCookie])

@@ -101,9 +101,11 @@ final class ServeFixture: @unchecked Sendable {
         hubPath = folder.appendingPathComponent("hub.git").path
         let files: [String: [UInt8]] = [
             "plan.yaml": Array(ServeFixture.manifest.utf8), "sections/pct/15.md": Array(ServeFixture.pct15.utf8),
-            "sections/uhl/15.md": Array(ServeFixture.uhl15.utf8), "sections/council/1.md": Array(ServeFixture.council1.utf8),
+            "sections/uhl/15.md": Array(ServeFixture.uhl15.utf8),
+            "sections/council/1.md": Array(ServeFixture.council1.utf8),
         ]
-        let hub = try Hub.create(at: hubPath, files: files, author: Signature(name: "Cora Ordinator", email: "cora@example.org"))
+        let hub = try Hub.create(
+            at: hubPath, files: files, author: Signature(name: "Cora Ordinator", email: "cora@example.org"))
         repository = hub.repository
     }
 
@@ -113,11 +115,14 @@ final class ServeFixture: @unchecked Sendable {
 
     static let secret = "s3cret-shared-with-the-proxy-0123456789"
 
-    func configuration(_ auth: ServeConfiguration.Auth = .header("X-Remote-User"), secret: String? = ServeFixture.secret)
+    func configuration(
+        _ auth: ServeConfiguration.Auth = .header("X-Remote-User"), secret: String? = ServeFixture.secret
+    )
         -> ServeConfiguration
     {
         ServeConfiguration(
-            hubPath: hubPath, auth: auth, proxySecret: secret, nameHeader: "X-Remote-Name", emailHeader: "X-Remote-Email",
+            hubPath: hubPath, auth: auth, proxySecret: secret, nameHeader: "X-Remote-Name",
+            emailHeader: "X-Remote-Email",
             today: { Day(year: 2008, month: 10, day: 1)! })
     }
 
@@ -182,7 +187,9 @@ final class Visitor: @unchecked Sendable {
         }
         for field in extra { headers[field.name] = field.value }
         let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-        if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first, pair.hasPrefix(SessionStore.cookieName + "=") {
+        if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first,
+            pair.hasPrefix(SessionStore.cookieName + "=")
+        {
             cookie = String(pair)
         }
         return response

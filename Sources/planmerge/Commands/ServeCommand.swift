@@ -27,9 +27,11 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         guard let path = ServeCommand.locate() else {
             Console.error(
-                "planmerge: serve needs '\(ServeCommand.executableName)', which is neither next to this planmerge nor on PATH")
+                "planmerge: serve needs '\(ServeCommand.executableName)', which is neither next to this planmerge nor on PATH"
+            )
             Console.error(
-                "hint: build it with 'swift build --product \(ServeCommand.executableName)' and put it beside planmerge")
+                "hint: build it with 'swift build --product \(ServeCommand.executableName)' and put it beside planmerge"
+            )
             throw ExitCode(PlanmergeExit.environment.rawValue)
         }
         let process = Process()
