@@ -44,6 +44,7 @@ integration: build
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run
+	python3 Benchmarks/serve_load.py
 
 clean:
 	rm -rf .build
