@@ -77,6 +77,28 @@ final class PageTests: XCTestCase {
         }
     }
 
+    func testAFormSavedOverSomeoneElsesChangeToTheSameFieldIsRefusedPlainly() async throws {
+        let fixture = try ServeFixture()
+        try await fixture.application().test(.router) { client in
+            let pat = Visitor(client, user: "pat", name: "Pat Officer")
+            let form = try await pat.send("/partners/pct/actions/15.1/edit")
+            let version = try XCTUnwrap(form.text.firstMatch(of: /name="version" value="([0-9a-f]{40})"/)?.1)
+            pat.csrf = String(try XCTUnwrap(form.text.firstMatch(of: /name="csrf" value="([0-9a-f]{64})"/)?.1))
+            let paula = Visitor(client, user: "paula", name: "Paula Officer")
+            try await paula.signIn()
+            let first = try await paula.send(
+                "/api/partners/pct/actions/15.1", method: .patch, json: ["status": "at risk"],
+                headers: [.ifMatch: String(version)])
+            XCTAssertEqual(first.status, .ok)
+            let page = try await pat.send(
+                "/partners/pct/actions/15.1", method: .post, form: ["version": String(version), "status": "done"])
+            XCTAssertEqual(page.status, .preconditionFailed)
+            XCTAssertTrue(page.text.contains("Someone else changed this action while you were editing"))
+            XCTAssertTrue(page.text.contains("<strong>Progress</strong>: you wrote “done”;\nPaula Officer wrote “at risk”"), page.text)
+            XCTAssertTrue(try XCTUnwrap(fixture.file("sections/pct/15.md", on: "refs/heads/partners/pct")).contains("Status: at risk"))
+        }
+    }
+
     func testValuesAreEscaped() async throws {
         let fixture = try ServeFixture()
         try await fixture.application().test(.router) { client in
