@@ -146,16 +146,11 @@ public struct ServeApplication: Sendable {
     func home(_ context: ServeContext) async throws -> Response {
         guard let access = try await access(context) else { return unknownUser(context, api: false) }
         let manifest = try await store.manifest()
-        if !access.isCoordinator, access.partners.count == 1 {
-            return Responses.redirect("/partners/\(access.partners[0])")
-        }
-        let partners = access.isCoordinator ? [] : access.partners
+        if access.isCoordinator { return Responses.redirect("/coordinator") }
+        if access.partners.count == 1 { return Responses.redirect("/partners/\(access.partners[0])") }
         return await render(
             "home", title: "Your part of the plan", context,
-            [
-                "partners": partners.compactMap { manifest.partner($0) }.map { ["id": $0.id, "name": $0.name] },
-                "coordinator": access.isCoordinator,
-            ])
+            ["partners": access.partners.compactMap { manifest.partner($0) }.map { ["id": $0.id, "name": $0.name] }])
     }
 
     func partnerPage(_ request: Request, _ context: ServeContext) async throws -> Response {

@@ -44,11 +44,9 @@ enum Templates {
         <h1>Your part of the plan</h1>
         <ul class="plain">
         {{#partners}}<li><a href="/partners/{{id}}">{{name}}</a></li>{{/partners}}
-        {{#coordinator}}<li><a href="/coordinator">The whole plan: partners, checks
-        and Cabinet versions</a></li>{{/coordinator}}
         </ul>
-        {{^partners}}{{^coordinator}}<p>Your name is not on the plan's list of people who write for a partner.
-        Ask the plan's coordinator to add you.</p>{{/coordinator}}{{/partners}}
+        {{^partners}}<p>Your name is not on the plan's list of people who write for a partner.
+        Ask the plan's coordinator to add you.</p>{{/partners}}
 
         """
 

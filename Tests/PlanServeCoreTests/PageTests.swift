@@ -99,6 +99,21 @@ final class PageTests: XCTestCase {
         }
     }
 
+    func testTheStartPageSendsEachToTheirPage() async throws {
+        let fixture = try ServeFixture()
+        try await fixture.application().test(.router) { client in
+            let cora = try await Visitor(client, user: "cora").send("/")
+            XCTAssertEqual(cora.status, .seeOther)
+            XCTAssertEqual(cora.headers[.location], "/coordinator")
+            let pat = try await Visitor(client, user: "pat").send("/")
+            XCTAssertEqual(pat.status, .seeOther)
+            XCTAssertEqual(pat.headers[.location], "/partners/pct")
+            let mallory = try await Visitor(client, user: "mallory").send("/")
+            XCTAssertEqual(mallory.status, .forbidden)
+            XCTAssertTrue(mallory.text.contains("mallory may not use this plan"))
+        }
+    }
+
     func testValuesAreEscaped() async throws {
         let fixture = try ServeFixture()
         try await fixture.application().test(.router) { client in
