@@ -28,6 +28,7 @@ demo: build
 	@echo
 	@echo "== The whole workflow on the Leicester plan: hub, partners, consolidate, a day of work"
 	@$(BIN) demo --plan leicester
+	@echo; echo "== The plan in a browser: serve the demo hub on http://127.0.0.1:8086 (sign in as coordinator, password demo-password-1):"; echo "   rm -rf /tmp/planmerge-demo && $(BIN) demo --keep /tmp/planmerge-demo >/dev/null && echo demo-password-1 | $(BIN) serve account add coordinator --accounts /tmp/planmerge-demo/accounts && $(BIN) serve --repo /tmp/planmerge-demo/hub.git --listen 127.0.0.1:8086 --auth accounts:/tmp/planmerge-demo/accounts"
 
 # The full test suite (what .ci/run runs): the unit and command tests first, in parallel
 # (each test is independent: its own temporary folders, HOME and ports), then the check of
@@ -38,6 +39,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing --parallel
 	./scripts/integration-check
 	./scripts/server-check
+	./scripts/browser-check
 
 # The Cabinet documents opened for real: DOCX through LibreOffice, HTML through Chromium.
 integration: build
@@ -46,6 +48,7 @@ integration: build
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run
+	python3 Benchmarks/serve_load.py
 
 # A relocatable Linux tarball (static Swift runtime, libgit2 and its libraries bundled) in
 # dist/, and its check in a minimal Debian chroot made by debootstrap (needs root; not part

@@ -11,12 +11,17 @@ let package = Package(
         .library(name: "PlanGit", targets: ["PlanGit"]),
         .library(name: "PlanRender", targets: ["PlanRender"]),
         .library(name: "PlanImport", targets: ["PlanImport"]),
+        .executable(name: "planmerge-serve", targets: ["PlanServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // The web app (planmerge-serve) only; the planmerge executable does not depend on them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -61,6 +66,27 @@ let package = Package(
             dependencies: [
                 "PlanModel", "GitKit", "PlanGit", "PlanRender", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // planmerge-serve: the web app for partner officers and the coordinator.
+        .target(
+            name: "PlanServeCore",
+            dependencies: [
+                "PlanModel", "GitKit", "PlanGit", "PlanRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "PlanServe",
+            dependencies: ["PlanServeCore"]
+        ),
+        .testTarget(
+            name: "PlanServeCoreTests",
+            dependencies: [
+                "PlanServeCore", "PlanModel", "GitKit", "PlanGit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

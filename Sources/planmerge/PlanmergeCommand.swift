@@ -45,6 +45,7 @@ struct Planmerge: ParsableCommand {
             HooksCommand.self,
             MergeDriverCommand.self,
             SyncCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,3 @@
+import PlanServeCore
+
+await ServeMain.run(CommandLine.arguments)
