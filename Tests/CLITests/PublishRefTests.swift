@@ -53,3 +53,30 @@ final class PublishRefTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("remove 'branch:' (the partner pushes to partners/\(id))"), result.output)
     }
 }
+
+/// Issue 12: a partner's force-push was accepted by the hub and only rejected later by
+/// consolidate. The hub now refuses it at once, naming both commits and what to do.
+final class PartnerRewriteTests: XCTestCase {
+    func testAPartnersForcePushIsRefusedByTheHub() throws {
+        let world = try GitWorld()
+        try world.makeHub()
+        let pct = try world.clone("pct", partner: nil, hooks: false)
+        try world.edit(pct, "sections/leicester-pct/15.md", "Due: July 2008", "Due: September 2008")
+        try world.mustGit(["commit", "-q", "--no-verify", "-am", "Re-date 15.1"], in: pct)
+        let first = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        XCTAssertEqual(first.status, 0, first.output)
+        let published = try world.mustGit(["rev-parse", "HEAD"], in: pct)
+
+        try world.mustGit(["reset", "-q", "--hard", "HEAD~1"], in: pct)
+        try world.edit(pct, "sections/leicester-pct/15.md", "Due: July 2008", "Due: October 2008")
+        try world.mustGit(["commit", "-q", "--no-verify", "-am", "Re-date 15.1 again"], in: pct)
+        let refsBefore = try world.hubRefs()
+        let forced = try world.git(
+            ["push", "-q", "-f", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        XCTAssertNotEqual(forced.status, 0, forced.output)
+        XCTAssertTrue(forced.stderr.contains("refs/heads/partners/leicester-pct would be rewritten"), forced.output)
+        XCTAssertTrue(forced.stderr.contains("does not contain \(published.prefix(7))"), forced.output)
+        XCTAssertTrue(forced.stderr.contains("git pull, then git push"), forced.output)
+        XCTAssertEqual(try world.hubRefs(), refsBefore, "the hub is unchanged")
+    }
+}

@@ -30,9 +30,8 @@ struct PlanSettling {
     private let known = Known()
 
     private func check(_ tree: TreeSnapshot) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let loaded = try PlanLoader(cache: cache).load(from: tree)
-        let checks = loaded.plan.map { Validator().validate($0, context: context) } ?? []
-        return (loaded.plan, loaded.diagnostics + checks)
+        let checked = try PlanLoader(cache: cache).loadAndCheck(from: tree, context: context)
+        return (checked.plan, checked.diagnostics)
     }
 
     private func merge(_ contributions: some Sequence<PartnerContribution>) -> TreeSnapshot {

@@ -20,10 +20,8 @@ public enum PlanErrors {
 
     /// Loads the plan from `source` and runs every standard check (as `validate` does).
     public static func diagnostics(of source: some PlanSource, cache: ParseCache? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let loaded = try PlanLoader(cache: cache).load(from: source)
-        var diagnostics = loaded.diagnostics
-        if let plan = loaded.plan { diagnostics += Validator().validate(plan) }
-        return (loaded.plan, diagnostics)
+        let checked = try PlanLoader(cache: cache).loadAndCheck(from: source)
+        return (checked.plan, checked.diagnostics)
     }
 
     /// The errors of a version, as keys.

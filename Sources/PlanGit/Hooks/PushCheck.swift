@@ -106,6 +106,14 @@ public struct PushCheck {
                 return refuse(
                     "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.isEmpty ? "no branch on this hub (each publishes on its own remote)" : allowed.joined(separator: ", "))\(example); main is the coordinator's")
             }
+            // Consolidate takes a partner's history whole and refuses a rewritten one: the hub
+            // refuses it at once rather than holding it for the next consolidate to reject.
+            if !update.isCreation, !update.isDeletion, try repository.objectType(update.new) == .commit,
+                try !repository.isDescendant(update.new, of: update.old)
+            {
+                return refuse(
+                    "\(update.name) would be rewritten: \(update.new.short) does not contain \(update.old.short), which you published before (a force-push?); published work is never rewritten. Merge instead: git pull, then git push")
+            }
         }
         guard update.name.hasPrefix("refs/heads/"), !update.isDeletion else { return report }
         return try checkContent(update, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache)

@@ -79,9 +79,8 @@ public struct Hub {
     public func plan(today: Day? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic], commit: ObjectID) {
         guard let head = try repository.reference(named: HubLayout.mainRef) else { throw HubError.noManifest }
         let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head, label: "main \(head.short)")
-        let loaded = try PlanLoader().load(from: source)
-        let checks = loaded.plan.map { Validator().validate($0, context: CheckContext(today: today)) } ?? []
-        return (loaded.plan, loaded.diagnostics + checks, head)
+        let checked = try PlanLoader().loadAndCheck(from: source, context: CheckContext(today: today))
+        return (checked.plan, checked.diagnostics, head)
     }
 
     /// Rewrites the manifest on main with `edit` and commits it, only when the plan with the
@@ -115,8 +114,7 @@ public struct Hub {
     public func checkManifest(_ manifest: [UInt8]) throws {
         let (_, before, head) = try plan()
         let base = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head)
-        let loaded = try PlanLoader().load(from: ManifestOverlay(base: base, manifest: manifest))
-        let after = loaded.diagnostics + (loaded.plan.map { Validator().validate($0) } ?? [])
+        let after = try PlanLoader().loadAndCheck(from: ManifestOverlay(base: base, manifest: manifest)).diagnostics
         let known = Set(before.filter { $0.severity == .error }.map { "\($0.location.file) \($0.rule) \($0.message)" })
         let new = after.filter {
             $0.severity == .error

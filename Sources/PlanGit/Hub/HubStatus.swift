@@ -76,8 +76,7 @@ public struct HubStatus: Sendable, Codable {
                 state.pending = (try? repository.aheadBehind(local: fetched, upstream: head).ahead) ?? 0
                 if state.pending > 0 {
                     let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
-                    let loaded = try PlanLoader().load(from: source)
-                    let all = loaded.diagnostics + (loaded.plan.map { Validator().validate($0) } ?? [])
+                    let all = try PlanLoader().loadAndCheck(from: source).diagnostics
                     state.errors = all.filter { $0.severity == .error && $0.location.file.hasPrefix(partner.folder) }.count
                 }
             }

@@ -42,11 +42,11 @@ public struct CabinetTag {
             throw Refusal(reasons: ["\(name) already exists and points at \(existing.target.short); a Cabinet version is never moved: choose another name"])
         }
         let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: commit), commitID: commit, label: "\(revision) \(commit.short)")
-        let loaded = try PlanLoader().load(from: source)
-        guard let plan = loaded.plan else {
-            throw Refusal(reasons: loaded.diagnostics.filter { $0.severity == .error }.map { "\($0.location): [\($0.rule)] \($0.message)" })
+        let checked = try PlanLoader().loadAndCheck(from: source, context: CheckContext(today: today))
+        guard let plan = checked.plan else {
+            throw Refusal(reasons: checked.errors.map { "\($0.location): [\($0.rule)] \($0.message)" })
         }
-        let errors = (loaded.diagnostics + Validator().validate(plan, context: CheckContext(today: today))).filter { $0.severity == .error }
+        let errors = checked.errors
         var reasons = errors.sortedForReading().map { "\($0.location): [\($0.rule)] \($0.message)" }
         var report: ConsolidationReport?
         if let main = try repository.reference(named: HubLayout.mainRef), main == commit {

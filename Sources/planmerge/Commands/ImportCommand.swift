@@ -114,9 +114,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Loads and validates the written plan; the counts of errors and warnings.
     func validate(_ folder: String) throws -> (errors: Int, warnings: Int) {
-        let loaded = try PlanLoader().load(from: FolderSource(path: folder))
-        var diagnostics = loaded.diagnostics
-        if let plan = loaded.plan { diagnostics += Validator().validate(plan) }
+        let diagnostics = try PlanLoader().loadAndCheck(from: FolderSource(path: folder)).diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { Console.error(TextReporter.render(errors)) }
         return (errors.count, diagnostics.count - errors.count)

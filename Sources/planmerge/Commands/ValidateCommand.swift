@@ -99,12 +99,8 @@ enum PlanValidation {
     }
 
     static func run(source: some PlanSource, today: Day?, cache: ParseCache? = nil) throws -> Outcome {
-        let loaded = try PlanLoader(cache: cache).load(from: source)
-        var diagnostics = loaded.diagnostics
-        if let plan = loaded.plan {
-            diagnostics += Validator().validate(plan, context: CheckContext(today: today))
-        }
-        return Outcome(plan: loaded.plan, diagnostics: diagnostics)
+        let checked = try PlanLoader(cache: cache).loadAndCheck(from: source, context: CheckContext(today: today))
+        return Outcome(plan: checked.plan, diagnostics: checked.diagnostics)
     }
 
     /// Prints the outcome and throws the exit code it calls for.
