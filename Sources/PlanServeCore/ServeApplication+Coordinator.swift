@@ -26,6 +26,7 @@ extension ServeApplication {
                     "accepted": partner.lastAccepted.map { "\($0.prefix(7)) \(partner.lastAcceptedDate ?? "")" }
                         ?? "nothing yet",
                     "pending": partner.pending, "errors": partner.errors, "actions": partner.actions,
+                    "lastRun": Self.words(partner.lastRunState), "reasons": partner.reasons,
                 ]
             },
             "versions": try await store.cabinetVersions().map {
@@ -119,6 +120,19 @@ extension ServeApplication {
             return Responses.bytes(
                 try CSVRenderer.render(document), type: "text/csv; charset=utf-8", filename: "\(stem).csv")
         default: return Responses.message(.notFound, "No such download.", api: false)
+        }
+    }
+
+    /// What the last consolidation did with a partner's work, in the council's words.
+    static func words(_ state: PartnerOutcome.State?) -> String {
+        switch state {
+        case .accepted: "Taken into the plan"
+        case .unchanged: "Nothing new"
+        case .heldBack: "Held back"
+        case .rejected: "Refused"
+        case .fetchFailed: "Could not be collected"
+        case .notPublished: "Nothing published yet"
+        case nil: "Not consolidated yet"
         }
     }
 }

@@ -168,10 +168,11 @@ enum Templates {
         <div class="table"><table>
         <caption class="visually-hidden">Each partner's state</caption>
         <thead><tr><th scope="col">Partner</th><th scope="col">Last accepted</th><th scope="col">Waiting</th>
-        <th scope="col">Errors waiting</th><th scope="col">Actions</th></tr></thead>
+        <th scope="col">Errors waiting</th><th scope="col">Actions</th><th scope="col">Last consolidation</th></tr></thead>
         <tbody>
         {{#partners}}<tr><th scope="row"><a href="/partners/{{id}}">{{name}}</a></th><td>{{accepted}}</td>
-        <td>{{pending}}</td><td>{{errors}}</td><td>{{actions}}</td></tr>{{/partners}}
+        <td>{{pending}}</td><td>{{errors}}</td><td>{{actions}}</td>
+        <td>{{lastRun}}{{#reasons}}<p class="reason">{{.}}</p>{{/reasons}}</td></tr>{{/partners}}
         </tbody></table></div>
         {{#runs}}<h2>Recent consolidations</h2><ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/runs}}
         <form method="post" action="/coordinator/consolidate" class="spaced">

@@ -301,3 +301,30 @@ final class SecurityTests: XCTestCase {
         XCTAssertThrowsError(try ServeMain.Listen("example.org:443"))
     }
 }
+
+extension CoordinatorTests {
+    /// The coordinator's page says what the last consolidation did with each partner's work,
+    /// and why, from the hub's record of runs (the same record `planmerge status` reads).
+    func testThePageSaysWhyAPartnersWorkWasRefused() async throws {
+        let fixture = try ServeFixture()
+        // The PCT's branch changes the hospital's file: consolidate refuses the whole of it.
+        let uhl = try XCTUnwrap(fixture.file("sections/uhl/15.md", on: HubLayout.mainRef))
+        let main = try XCTUnwrap(fixture.tip(HubLayout.mainRef))
+        try fixture.repository.updateReference("refs/heads/partners/pct", to: main, expected: nil, message: "test")
+        try BranchCommitter(repository: fixture.repository).commit(
+            ["sections/uhl/15.md": Array((uhl + "Notes: changed by the PCT\n").utf8)],
+            on: "refs/heads/partners/pct", message: "Edit the hospital's file",
+            author: Signature(name: "Pat", email: "pat@example.org"))
+        try await fixture.application().test(.router) { client in
+            let cora = Visitor(client, user: "cora", name: "Cora Ordinator")
+            try await cora.signIn()
+            let run = try await cora.send("/coordinator/consolidate", method: .post, form: [:])
+            XCTAssertEqual(run.status, .ok, run.text)
+            let page = try await cora.send("/coordinator")
+            XCTAssertEqual(page.status, .ok, page.text)
+            let row = try XCTUnwrap(page.text.range(of: "/partners/pct\">").map { String(page.text[$0.upperBound...].prefix(1200)) })
+            XCTAssertTrue(row.contains("<td>Refused<p class=\"reason\">"), row)
+            XCTAssertTrue(row.contains("sections/uhl/15.md"), row)
+        }
+    }
+}
