@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test integration bench clean
+.PHONY: all deps build demo test integration bench fuzz clean
 
 all: build
 
@@ -42,6 +42,12 @@ integration: build
 bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run
+
+# libFuzzer on the section parser, manifest reader, due-date reader and section merge,
+# FUZZ_SECONDS each (built in .build-fuzz from Fuzz/Package.swift; see Fuzz/run).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Fuzz/run
 
 clean:
 	rm -rf .build
