@@ -9,7 +9,7 @@ import PackageDescription
 func fuzzTarget(_ name: String) -> Target {
     .executableTarget(
         name: name,
-        dependencies: [.product(name: "PlanModel", package: "planmerge")],
+        dependencies: ["FuzzDriver", .product(name: "PlanModel", package: "planmerge")],
         path: "Sources/\(name)",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     )
@@ -20,6 +20,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "planmerge", path: "..")],
     targets: [
+        .target(name: "CFuzzerDriver", path: "Sources/CFuzzerDriver"),
+        .target(name: "FuzzDriver", dependencies: ["CFuzzerDriver"], path: "Sources/FuzzDriver"),
         fuzzTarget("FuzzSectionParser"),
         fuzzTarget("FuzzManifestReader"),
         fuzzTarget("FuzzDueDateReader"),

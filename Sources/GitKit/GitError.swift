@@ -42,7 +42,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         let osError = errno
         if let last = git_error_last() {
             let message = last.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            return GitError(code: code, klass: last.pointee.klass, message: message, operation: operation, osError: osError)
+            return GitError(
+                code: code, klass: last.pointee.klass, message: message, operation: operation, osError: osError)
         }
         return GitError(code: code, klass: 0, message: "libgit2 error \(code)", operation: operation, osError: osError)
     }
@@ -102,7 +103,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         case .permissionDenied:
             let owner = path.flatMap(GitError.owner(of:)).map { " (it belongs to \($0))" } ?? ""
             return "permission denied writing \(place)\(owner); planmerge runs as \(GitError.currentUser): "
-                + "run it as a user who may write there, or give \(GitError.currentUser) write access; nothing was changed"
+                + "run it as a user who may write there, or give \(GitError.currentUser) write access; "
+                + "nothing was changed"
         case .ownedByAnotherUser:
             let owner = path.flatMap(GitError.owner(of:)) ?? "another user"
             let safe = path ?? "<path>"

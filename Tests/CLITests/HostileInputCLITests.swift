@@ -17,8 +17,9 @@ final class HostileInputCLITests: XCTestCase {
         let result = try CLI.run(["validate", plan.path])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        let found = try XCTUnwrap(lines.firstIndex { $0.contains("[manifest-too-deep]") }, result.stdout + result.stderr)
-        XCTAssertTrue(lines[found].hasPrefix("\(plan.path)/plan.yaml:\(line):39: error: [manifest-too-deep] "), lines[found])
+        let found = try XCTUnwrap(lines.firstIndex { $0.contains("[manifest-too-deep]") }, result.stdout)
+        let expected = "\(plan.path)/plan.yaml:\(line):39: error: [manifest-too-deep] "
+        XCTAssertTrue(lines[found].hasPrefix(expected), lines[found])
         XCTAssertTrue(lines[found + 1].hasPrefix("  hint: "), lines[found + 1])
     }
 
@@ -60,11 +61,13 @@ final class HostileInputCLITests: XCTestCase {
         let plan = try CLI.temporaryCopy(of: "Repos/derby")
         defer { try? FileManager.default.removeItem(at: plan) }
         let folder = plan.appendingPathComponent("sections/derby-pct")
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("6.md"), to: folder.appendingPathComponent("006.md"))
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("6.md"), to: folder.appendingPathComponent("006.md"))
 
         let result = try CLI.run(["validate", plan.path])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
-        XCTAssertTrue(result.stdout.contains("sections/derby-pct/006.md:1:1: error: [section-file-name] "), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains("sections/derby-pct/006.md:1:1: error: [section-file-name] "), result.stdout)
         XCTAssertTrue(result.stdout.contains("'006.md' should be '6.md'"), result.stdout)
         XCTAssertTrue(result.stdout.contains("hint: rename it to sections/derby-pct/6.md"), result.stdout)
     }

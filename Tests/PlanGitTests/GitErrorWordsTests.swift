@@ -85,12 +85,14 @@ final class GitErrorWordsTests: XCTestCase {
         XCTAssertEqual(full.description,
                        "fetch /srv/partner: no space left on device writing /srv/partner: free space and run again, "
                        + "nothing was changed")
-        let denied = GitError(code: -1, klass: 2, message: "failed to make directory '/hub.git/objects/ab': Permission denied",
+        let denied = GitError(code: -1, klass: 2,
+                              message: "failed to make directory '/hub.git/objects/ab': Permission denied",
                               operation: "write blob of 3 bytes")
         XCTAssertEqual(denied.cause, .permissionDenied)
         XCTAssertEqual(denied.path, "/hub.git/objects/ab")
-        XCTAssertTrue(denied.description.hasPrefix("write blob of 3 bytes: permission denied writing /hub.git/objects/ab"),
-                      denied.description)
+        XCTAssertTrue(
+            denied.description.hasPrefix("write blob of 3 bytes: permission denied writing /hub.git/objects/ab"),
+            denied.description)
         let other = GitError(code: -3, klass: 4, message: "reference 'refs/heads/x' not found", operation: "x",
                              osError: ENOSPC)
         XCTAssertNil(other.cause, "a stale errno does not explain a libgit2 error of another class")

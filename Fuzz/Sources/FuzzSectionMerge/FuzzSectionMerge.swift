@@ -1,3 +1,4 @@
+import FuzzDriver
 import PlanModel
 
 /// libFuzzer entry point: the input is up to three section files (base, ours, theirs)
@@ -5,7 +6,7 @@ import PlanModel
 /// formatted. An empty part stands for an absent file.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSectionMerge(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: data == nil ? 0 : size), as: UTF8.self)
+    let text = FuzzDriver.text(data, size)
     let path = "sections/partner/15.md"
     let parser = SectionParser(dueReference: Day(iso: "2008-06-03"))
     var texts: [[Substring]] = [[]]
@@ -21,18 +22,8 @@ public func fuzzSectionMerge(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     return 0
 }
 
-/// SwiftPM links a debug executable with `main` renamed to `FuzzSectionMerge_main` (so that tests can
-/// import it), which hides libFuzzer's `main`: this one hands over to libFuzzer's driver.
+/// The start SwiftPM links a debug executable with (see `FuzzDriver`).
 @_cdecl("FuzzSectionMerge_main")
-public func fuzzSectionMergeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, { fuzzSectionMerge($0, $1) })
+public func fuzzSectionMergeMain(_ argc: CInt, _ argv: FuzzDriver.Arguments) -> CInt {
+    FuzzDriver.run(argc, argv) { fuzzSectionMerge($0, $1) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -67,7 +67,8 @@ public struct ManifestReader {
         while let node = pending.popLast() {
             switch node {
             case .scalar(let scalar):
-                if let bad = scalar.string.unicodeScalars.first(where: { ControlCharacterCheck.isForbidden($0) && $0 != "\n" }) {
+                let forbidden = { (s: Unicode.Scalar) in ControlCharacterCheck.isForbidden(s) && s != "\n" }
+                if let bad = scalar.string.unicodeScalars.first(where: forbidden) {
                     let mark = node.mark
                     let at = SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
                     out.append(ControlCharacterCheck.diagnostic(bad, at: at))
