@@ -100,6 +100,9 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         switch cause {
         case .noSpace:
             return "no space left on device writing \(place): free space and run again, nothing was changed"
+        case .permissionDenied where osError == EROFS || message.lowercased().contains("read-only file system"):
+            return "cannot write \(place): the file system is read-only; mount it writable or use a copy "
+                + "on a writable disk, and run again; nothing was changed"
         case .permissionDenied:
             let owner = path.flatMap(GitError.owner(of:)).map { " (it belongs to \($0))" } ?? ""
             return "permission denied writing \(place)\(owner); planmerge runs as \(GitError.currentUser): "

@@ -53,6 +53,27 @@ final class GitErrorWordsTests: XCTestCase {
         XCTAssertThrowsError(try hub.revparse("refs/heads/partner"), "no reference was written")
     }
 
+    func testAReadOnlyHubIsNamedWithThePathAndTheFix() throws {
+        try XCTSkipUnless(geteuid() == 0, "mounting a file system needs root")
+        let dir = try TestRepo.makeTempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let mount = dir + "/readonly"
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        try XCTSkipUnless(try run("/bin/mount", ["-t", "tmpfs", "-o", "size=4M", "tmpfs", mount]) == 0, "no tmpfs")
+        defer { try? run("/bin/umount", [mount]) }
+        let source = try sourceRepository(bytes: 1000)
+        let hub = try Repository(at: mount + "/hub.git", bare: true)
+        XCTAssertEqual(try run("/bin/mount", ["-o", "remount,ro", mount]), 0)
+
+        XCTAssertThrowsError(try hub.fetch(url: source.path, refspec: "+refs/heads/main:refs/heads/partner")) { error in
+            let text = "\(error)"
+            XCTAssertEqual((error as? GitError)?.cause, .permissionDenied, text)
+            XCTAssertTrue(text.contains("cannot write \(mount)/hub.git"), text)
+            XCTAssertTrue(text.contains("the file system is read-only"), text)
+            XCTAssertTrue(text.hasSuffix("nothing was changed"), text)
+        }
+    }
+
     func testARepositoryOfAnotherUserNamesTheOwnerAndWhatToRun() throws {
         try XCTSkipUnless(geteuid() == 0, "giving a repository to another user needs root")
         let source = try sourceRepository(bytes: 100)
