@@ -71,4 +71,23 @@ final class HostileInputCLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("'006.md' should be '6.md'"), result.stdout)
         XCTAssertTrue(result.stdout.contains("hint: rename it to sections/derby-pct/6.md"), result.stdout)
     }
+
+    func testTheHubRefusesAZeroPaddedSectionFileFromAPartner() throws {
+        let world = try GitWorld()
+        try world.makeHub()
+        let pct = try world.clone("pct", partner: nil, hooks: false)
+        // A valid file in itself (a new action), only misnamed: main accepted it beside 15.md.
+        try "# Recommendation 15\n\n## 15.19 Review the antenatal pathway\nDue: March 2009\nLead: Jane Porter\n"
+            .appending("Success: pathway reviewed\n")
+            .write(toFile: pct + "/sections/leicester-pct/015.md", atomically: true, encoding: .utf8)
+        try world.mustGit(["add", "-A"], in: pct)
+        try world.mustGit(["commit", "-q", "--no-verify", "-m", "A second 15"], in: pct)
+        let before = try world.hubRefs()
+        let push = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct,
+                                 env: ["GL_USER": "pvaughan"])
+        XCTAssertNotEqual(push.status, 0, push.output)
+        XCTAssertTrue(push.stderr.contains("sections/leicester-pct/015.md"), push.output)
+        XCTAssertTrue(push.stderr.contains("'015.md' should be '15.md'"), push.output)
+        XCTAssertEqual(try world.hubRefs(), before)
+    }
 }
