@@ -91,6 +91,14 @@ final class HostileInputTests: XCTestCase {
         let second = ManifestReader().read(Array(escaped.utf8)).diagnostics.filter { $0.rule == "control-character" }
         XCTAssertEqual(second.map(\.location.line), [titleLine])
         XCTAssertEqual(second.first?.location.column, 8)
+
+        // An escaped NUL likewise.
+        let nul = String(decoding: Self.derbyManifest, as: UTF8.self)
+            .replacingOccurrences(of: "title: Derby Joint", with: "title: \"Derby\\0\" #")
+        let third = ManifestReader().read(Array(nul.utf8)).diagnostics.filter { $0.rule == "control-character" }
+        XCTAssertEqual(third.map(\.location.line), [titleLine])
+        XCTAssertEqual(third.first?.location.column, 8)
+        XCTAssertEqual(third.first?.message.contains("U+0000 NUL"), true)
     }
 
     func testValidateFlagsAControlCharacterInAPlanBuiltInCode() {

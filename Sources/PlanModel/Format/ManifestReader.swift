@@ -59,10 +59,12 @@ public struct ManifestReader {
         return Result(manifest: manifest, locations: builder.locations, diagnostics: diagnostics + builder.diagnostics)
     }
 
-    /// Values that hold a control character through an escape (`"\0"`, `"\x07"`): the raw
-    /// bytes were scanned already. Line feeds are allowed here (a folded or literal block).
+    /// Values that hold a control character through an escape (`"\0"`, `"\e"`, `"\x07"`): the
+    /// raw bytes were scanned already. Line feeds are allowed here (a folded or literal block).
+    /// A value repeated through aliases is reported once.
     static func controlCharacters(in root: Node, path: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        var seen: Set<SourceLocation> = []
         var pending = [root]
         while let node = pending.popLast() {
             switch node {
@@ -71,7 +73,7 @@ public struct ManifestReader {
                 if let bad = scalar.string.unicodeScalars.first(where: forbidden) {
                     let mark = node.mark
                     let at = SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
-                    out.append(ControlCharacterCheck.diagnostic(bad, at: at))
+                    if seen.insert(at).inserted { out.append(ControlCharacterCheck.diagnostic(bad, at: at)) }
                 }
             case .mapping(let mapping):
                 for (key, value) in mapping { pending += [key, value] }
