@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test integration bench dist dist-check clean
+.PHONY: all deps build demo test integration bench dist dist-check fuzz clean
 
 all: build
 
@@ -59,5 +59,11 @@ dist: deps
 dist-check: dist
 	./scripts/dist-check
 
+# libFuzzer on the section parser, manifest reader, due-date reader and section merge,
+# FUZZ_SECONDS each (built in .build-fuzz from Fuzz/Package.swift; see Fuzz/run).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Fuzz/run
+
 clean:
-	rm -rf .build .build-dist dist
+	rm -rf .build .build-dist .build-fuzz dist

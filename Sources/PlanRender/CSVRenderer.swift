@@ -6,6 +6,10 @@ import PlanModel
 /// UTF-8 with a byte-order mark (so Excel reads the text right), CRLF line ends, and
 /// quoting done by CSV.swift's `CSVWriter`.
 ///
+/// Every cell goes through `SpreadsheetText.neutralised`: text beginning `=`, `+`, `-`, `@`
+/// (a formula to a spreadsheet) gets a leading apostrophe, which the importer removes again;
+/// control characters show as U+FFFD.
+///
 /// Fields holding several values put one value per line inside the (quoted) cell:
 /// success criteria, milestones (`when | what`), links, details and notes. Lead officers
 /// are joined with `; ` as the section files write them.
@@ -20,15 +24,20 @@ public enum CSVRenderer {
     public static func render(_ document: PlanDocument) throws -> [UInt8] {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: header)
+        try writer.write(row: header.map(cell))
         for action in document.actions {
-            try writer.write(row: fields(action))
+            try writer.write(row: fields(action).map(cell))
         }
         stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CSVError.cannotWriteStream
         }
         return [0xEF, 0xBB, 0xBF] + Array(data) + Array("\r\n".utf8)
+    }
+
+    /// What is written for a field: no control character, no formula.
+    static func cell(_ text: String) -> String {
+        SpreadsheetText.neutralised(ControlCharacterCheck.visible(text))
     }
 
     /// One action's cells, in `header` order.

@@ -1,8 +1,9 @@
 /// `file-outside-sections`, `section-file-name`: every file has its place.
 ///
 /// Allowed: the manifest, documentation at the root (`*.md`, dotfiles such as
-/// `.gitattributes`), and `sections/<partner>/<N>.md`. Anything else is reported: it would
-/// not be consolidated and nobody owns it.
+/// `.gitattributes`), and `sections/<partner>/<N>.md` with N written plainly (`15.md`, not
+/// `015.md`: two names for one recommendation would make two files). Anything else is
+/// reported: it would not be consolidated and nobody owns it.
 public struct FileLayoutCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["file-outside-sections", "section-file-name"] }
@@ -14,7 +15,17 @@ public struct FileLayoutCheck: PlanCheck {
             if parts.count == 1, path.hasSuffix(".md") || path.hasPrefix(".") { continue }
             if let split = SectionFile.splitPath(path) {
                 let stem = split.name.hasSuffix(".md") ? String(split.name.dropLast(3)) : ""
-                if stem.isEmpty || Int(stem) == nil {
+                if let number = FileLayoutCheck.recommendationNumber(stem) {
+                    if stem != String(number) {
+                        out.append(
+                            Diagnostic(
+                                .error, "section-file-name", at: SourceLocation(file: path),
+                                "a section file is named after its recommendation number written plainly: "
+                                    + "'\(split.name)' should be '\(number).md'",
+                                hint: "rename it to sections/\(split.partner)/\(number).md (one file per "
+                                    + "recommendation and partner; merge it into that file if it exists)"))
+                    }
+                } else {
                     out.append(
                         Diagnostic(
                             .error, "section-file-name", at: SourceLocation(file: path),
@@ -40,5 +51,13 @@ public struct FileLayoutCheck: PlanCheck {
             }
         }
         return out
+    }
+
+    /// The number a file stem stands for when it is digits only (`15`, `015`); nil for
+    /// anything else (`+15`, `-1`, `15a`, `0`, a number too large to be a recommendation).
+    static func recommendationNumber(_ stem: String) -> Int? {
+        guard !stem.isEmpty, stem.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard let number = Int(stem), number >= 1 else { return nil }
+        return number
     }
 }

@@ -29,7 +29,8 @@ public struct SectionParser {
             state.consume(line, number: index + 1)
         }
         state.finish()
-        return Result(section: state.section, diagnostics: state.diagnostics)
+        let controls = ControlCharacterCheck.scan(text.lines, path: path)
+        return Result(section: state.section, diagnostics: controls + state.diagnostics)
     }
 
     public func parse(_ text: String, path: String) -> Result {

@@ -43,6 +43,7 @@ public struct Validator: Sendable {
         DueToBeConfirmedCheck(),
         DueAfterTimescaleCheck(),
         OverdueCheck(),
+        ControlCharacterCheck(),
     ]
 
     public func validate(_ plan: Plan, context: CheckContext = CheckContext()) -> [Diagnostic] {
