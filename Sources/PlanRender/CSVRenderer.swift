@@ -47,7 +47,7 @@ public enum CSVRenderer {
             a.ref.description, String(a.recommendation), a.timescale, a.partner.id, a.partner.name, a.text,
             due?.text ?? "", due?.kind.rawValue ?? "", due?.start?.iso ?? "", due?.end?.iso ?? "",
             due?.open?.rawValue ?? "", due?.note ?? "", DisplayText.leads(a.leads), a.status?.rawValue ?? "",
-            a.isOverdue ? "yes" : "", lines(a.success), lines(a.milestones.map { "\($0.due.text) | \($0.text)" }),
+            a.isOverdue ? "yes" : "", lines(a.success), lines(a.milestones.map(\.written)),
             a.resources ?? "", a.risk ?? "", a.monitoring ?? "",
             a.crossReferences.map(\.description).joined(separator: ", "), lines(a.links), lines(a.details),
             lines(a.notes), a.file,

@@ -101,7 +101,7 @@ public enum MarkdownRenderer {
 
     static func actionCell(_ a: ActionRow) -> String {
         var lines = [a.text]
-        if !a.milestones.isEmpty { lines += a.milestones.map { "Milestone: \($0.due.text): \($0.text)" } }
+        if !a.milestones.isEmpty { lines += a.milestones.map { "Milestone: " + DisplayText.milestone($0) } }
         if let v = a.resources { lines.append("Resources: \(v)") }
         if let v = a.risk { lines.append("Risk: \(v)") }
         if let v = a.monitoring { lines.append("Monitoring: \(v)") }
