@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test integration bench dist dist-check fuzz clean
+.PHONY: all deps build demo lint format test integration bench dist dist-check fuzz clean
 
 all: build
 
@@ -33,7 +33,15 @@ demo: build
 # The full test suite (what .ci/run runs): the unit and command tests first, in parallel
 # (each test is independent: its own temporary folders, HOME and ports), then the check of
 # the Cabinet documents in real viewers.
-test: deps
+# The formatter's check (.swift-format; `make format` rewrites the files in place).
+FORMATTED := Package.swift Sources Tests Fuzz
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format --in-place --recursive $(FORMATTED)
+
+test: deps lint
 	$(SWIFT) build --build-tests
 	./scripts/import-tools
 	$(SWIFT) test --skip-build --disable-swift-testing --parallel

@@ -15,8 +15,9 @@ extension Repository {
     public func blob(_ id: ObjectID, maxSize: Int) throws -> [UInt8] {
         let size = try blobSize(id)
         guard size <= maxSize else {
-            throw GitError.invalid("blob is \(size) bytes, more than the limit of \(maxSize)",
-                                   operation: "read blob \(id.short)")
+            throw GitError.invalid(
+                "blob is \(size) bytes, more than the limit of \(maxSize)",
+                operation: "read blob \(id.short)")
         }
         return try blob(id)
     }
@@ -26,8 +27,9 @@ extension Repository {
     public func blobSize(_ id: ObjectID) throws -> Int {
         let header = try ObjectDatabase(of: self).header(id)
         guard header.type == .blob else {
-            throw GitError.invalid("object is a \(header.type?.description ?? "unknown object"), not a blob",
-                                   operation: "read size of blob \(id.short)")
+            throw GitError.invalid(
+                "object is a \(header.type?.description ?? "unknown object"), not a blob",
+                operation: "read size of blob \(id.short)")
         }
         return header.size
     }

@@ -2,7 +2,7 @@ import CLibgit2
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The certificate authorities HTTPS fetches trust, set as git users set them:

@@ -58,9 +58,12 @@ extension Repository {
         try GitError.check(git_status_list_new(&out, pointer, &options), "read the work tree status")
         let list = StatusList(try Repository.unwrap(out, "read the work tree status"), in: self)
         var changes: [WorkTreeChange] = []
-        let stagedFlags = GIT_STATUS_INDEX_NEW.rawValue | GIT_STATUS_INDEX_MODIFIED.rawValue
-            | GIT_STATUS_INDEX_DELETED.rawValue | GIT_STATUS_INDEX_RENAMED.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue
-        let unstagedFlags = GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
+        let stagedFlags =
+            GIT_STATUS_INDEX_NEW.rawValue | GIT_STATUS_INDEX_MODIFIED.rawValue
+            | GIT_STATUS_INDEX_DELETED.rawValue | GIT_STATUS_INDEX_RENAMED.rawValue
+            | GIT_STATUS_INDEX_TYPECHANGE.rawValue
+        let unstagedFlags =
+            GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
             | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_WT_TYPECHANGE.rawValue
         for index in 0..<git_status_list_entrycount(list.pointer) {
             guard let entry = git_status_byindex(list.pointer, index) else { continue }
@@ -85,11 +88,13 @@ extension Repository {
     public func mergeHeads() throws -> [ObjectID] {
         final class Collector { var ids: [ObjectID] = [] }
         let collector = Collector()
-        let code = git_repository_mergehead_foreach(pointer, { oid, payload in
-            guard let oid, let payload else { return 0 }
-            Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue().ids.append(ObjectID(oid.pointee))
-            return 0
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        let code = git_repository_mergehead_foreach(
+            pointer,
+            { oid, payload in
+                guard let oid, let payload else { return 0 }
+                Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue().ids.append(ObjectID(oid.pointee))
+                return 0
+            }, Unmanaged.passUnretained(collector).toOpaque())
         if code == GIT_ENOTFOUND.rawValue { return [] }
         try GitError.check(code, "read MERGE_HEAD")
         return withExtendedLifetime(collector) { collector.ids }

@@ -83,7 +83,8 @@ extension Repository {
             if let oid = git_commit_parent_id(commit, index) { parents.append(ObjectID(oid.pointee)) }
         }
         guard let tree = git_commit_tree_id(commit), let author = git_commit_author(commit),
-              let committer = git_commit_committer(commit) else {
+            let committer = git_commit_committer(commit)
+        else {
             throw GitError.invalid("commit is incomplete", operation: "read commit \(id.short)")
         }
         return CommitInfo(
@@ -101,8 +102,10 @@ extension Repository {
     /// publish it with `updateReference(_:to:expected:message:)`. With `updateRef` (e.g.
     /// `HEAD`), libgit2 moves that reference too, and only if its tip is the first parent.
     @discardableResult
-    public func createCommit(tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
-                             message: String, updateRef: String? = nil) throws -> ObjectID {
+    public func createCommit(
+        tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
+        message: String, updateRef: String? = nil
+    ) throws -> ObjectID {
         let treeObject = try GitObject.lookup(tree, .tree, in: self)
         let parentObjects = try parents.map { try GitObject.lookup($0, .commit, in: self) }
         let authorHandle = try SignatureHandle(author)
@@ -110,8 +113,9 @@ extension Repository {
         var parentPointers: [OpaquePointer?] = parentObjects.map { $0.pointer }
         var oid = git_oid()
         let code = parentPointers.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, pointer, updateRef, authorHandle.pointer, committerHandle.pointer,
-                              nil, message, treeObject.pointer, buffer.count, buffer.baseAddress)
+            git_commit_create(
+                &oid, pointer, updateRef, authorHandle.pointer, committerHandle.pointer,
+                nil, message, treeObject.pointer, buffer.count, buffer.baseAddress)
         }
         try GitError.check(code, "write commit of tree \(tree.short)")
         // The objects must outlive the call; the closure above used their raw pointers.

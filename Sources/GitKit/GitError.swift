@@ -1,5 +1,6 @@
 import CLibgit2
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -80,7 +81,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         let text = message.lowercased()
         if text.contains("no space left on device") || text.contains("disk quota exceeded") { return .noSpace }
         if text.contains("permission denied") || text.contains("read-only file system")
-            || text.contains("operation not permitted") {
+            || text.contains("operation not permitted")
+        {
             return .permissionDenied
         }
         // errno is only trusted when libgit2 blamed the operating system or said nothing.

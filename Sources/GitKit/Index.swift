@@ -49,18 +49,21 @@ extension Repository {
         entries.reserveCapacity(count)
         for position in 0..<count {
             guard let entry = git_index_get_byindex(index.pointer, position),
-                  let rawPath = entry.pointee.path else { continue }
+                let rawPath = entry.pointee.path
+            else { continue }
             let path = String(cString: rawPath)
             guard let mode = FileMode(rawValue: entry.pointee.mode) else {
-                throw GitError.invalid("unsupported file mode \(String(entry.pointee.mode, radix: 8))",
-                                       operation: "read index entry \(path)")
+                throw GitError.invalid(
+                    "unsupported file mode \(String(entry.pointee.mode, radix: 8))",
+                    operation: "read index entry \(path)")
             }
-            entries.append(IndexEntry(
-                path: path,
-                id: ObjectID(entry.pointee.id),
-                mode: mode,
-                stage: Int(git_index_entry_stage(entry)),
-                pathIsValidUTF8: String(validatingCString: rawPath) != nil))
+            entries.append(
+                IndexEntry(
+                    path: path,
+                    id: ObjectID(entry.pointee.id),
+                    mode: mode,
+                    stage: Int(git_index_entry_stage(entry)),
+                    pathIsValidUTF8: String(validatingCString: rawPath) != nil))
         }
         return entries
     }

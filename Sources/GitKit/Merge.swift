@@ -69,7 +69,8 @@ extension Repository {
     /// How many commits `local` has that `upstream` lacks (ahead), and the reverse (behind).
     public func aheadBehind(local: ObjectID, upstream: ObjectID) throws -> (ahead: Int, behind: Int) {
         var ahead = 0, behind = 0
-        let code = local.withOID { l in upstream.withOID { u in git_graph_ahead_behind(&ahead, &behind, pointer, l, u) } }
+        let code = local.withOID { l in upstream.withOID { u in git_graph_ahead_behind(&ahead, &behind, pointer, l, u) }
+        }
         try GitError.check(code, "count commits between \(local.short) and \(upstream.short)")
         return (ahead, behind)
     }
@@ -77,13 +78,16 @@ extension Repository {
     /// Line-level three-way merge of texts (`git merge-file`): changes from `ours` and
     /// `theirs` relative to `base` are combined; overlapping changes become conflict
     /// regions with markers in `text` and `clean` is false. Needs no repository.
-    public static func mergeText(base: String, ours: String, theirs: String,
-                                 labels: MergeLabels = MergeLabels(),
-                                 style: ConflictStyle = .merge) throws -> (clean: Bool, text: String) {
+    public static func mergeText(
+        base: String, ours: String, theirs: String,
+        labels: MergeLabels = MergeLabels(),
+        style: ConflictStyle = .merge
+    ) throws -> (clean: Bool, text: String) {
         Libgit2.ensureInitialized()
         var options = git_merge_file_options()
-        try GitError.check(git_merge_file_options_init(&options, UInt32(GIT_MERGE_FILE_OPTIONS_VERSION)),
-                           "prepare text merge options")
+        try GitError.check(
+            git_merge_file_options_init(&options, UInt32(GIT_MERGE_FILE_OPTIONS_VERSION)),
+            "prepare text merge options")
         if style == .diff3 { options.flags |= GIT_MERGE_FILE_STYLE_DIFF3.rawValue }
         let baseBytes = Array(base.utf8), oursBytes = Array(ours.utf8), theirsBytes = Array(theirs.utf8)
         var result = git_merge_file_result()

@@ -31,7 +31,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     /// The 20 raw bytes.
     public var bytes: [UInt8] {
-        var out = [UInt8]()
+        var out: [UInt8] = []
         out.reserveCapacity(ObjectID.byteCount)
         for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w0 >> UInt64(shift))) }
         for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w1 >> UInt64(shift))) }
@@ -44,7 +44,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public init?(hex: String) {
         let utf8 = Array(hex.utf8)
         guard utf8.count == ObjectID.byteCount * 2 else { return nil }
-        var out = [UInt8]()
+        var out: [UInt8] = []
         out.reserveCapacity(ObjectID.byteCount)
         var index = 0
         while index < utf8.count {
@@ -68,7 +68,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     /// The 40-digit lower-case hexadecimal form.
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
+        var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for byte in bytes {
             out.append(digits[Int(byte >> 4)])

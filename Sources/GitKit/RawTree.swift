@@ -25,9 +25,10 @@ extension Repository {
             guard let nul = bytes[(space + 1)...].firstIndex(of: 0) else { throw malformed("no end of the name") }
             guard nul + ObjectID.byteCount < bytes.count else { throw malformed("short object id") }
             let oid = Array(bytes[(nul + 1)...(nul + ObjectID.byteCount)])
-            entries.append(RawTreeEntry(
-                modeText: String(decoding: mode, as: UTF8.self), name: Array(bytes[(space + 1)..<nul]),
-                id: ObjectID(bytes: oid)))
+            entries.append(
+                RawTreeEntry(
+                    modeText: String(decoding: mode, as: UTF8.self), name: Array(bytes[(space + 1)..<nul]),
+                    id: ObjectID(bytes: oid)))
             index = nul + 1 + ObjectID.byteCount
         }
         return entries

@@ -128,15 +128,29 @@ private final class FetchWatch: @unchecked Sendable {
     let finished = DispatchSemaphore(value: 0)
 
     func finish(_ value: FetchOutcome) {
-        lock.lock(); outcome = value; lock.unlock()
+        lock.lock()
+        outcome = value
+        lock.unlock()
         finished.signal()
     }
 
-    var result: FetchOutcome? { lock.lock(); defer { lock.unlock() }; return outcome }
+    var result: FetchOutcome? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcome
+    }
 
-    func abandon() { lock.lock(); abandoned = true; lock.unlock() }
+    func abandon() {
+        lock.lock()
+        abandoned = true
+        lock.unlock()
+    }
 
-    var isAbandoned: Bool { lock.lock(); defer { lock.unlock() }; return abandoned }
+    var isAbandoned: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return abandoned
+    }
 }
 
 extension Repository {
@@ -175,9 +189,11 @@ extension Repository {
     /// advertises (name: id) once connected, before anything is downloaded; returning false
     /// ends the fetch there and this returns false (nothing downloaded or updated).
     @discardableResult
-    public func fetch(url: String, refspecs: [String], timeout: Duration?, maxBytes: Int? = nil,
-                      beforeDownload: (@Sendable ([String: ObjectID]) -> Bool)? = nil,
-                      progress: (@Sendable (FetchProgress) -> Bool)? = nil) throws -> Bool {
+    public func fetch(
+        url: String, refspecs: [String], timeout: Duration?, maxBytes: Int? = nil,
+        beforeDownload: (@Sendable ([String: ObjectID]) -> Bool)? = nil,
+        progress: (@Sendable (FetchProgress) -> Bool)? = nil
+    ) throws -> Bool {
         let path = gitDir
         let watch = FetchWatch()
         let thread = Thread {
@@ -226,7 +242,9 @@ extension Repository {
         _ = SSHFailure.takeRecorded()  // nothing left over from an earlier fetch on this thread
         // scp-like user@host:path goes to libgit2 in its ssh:// form.
         let url = SSHAddress.isSCPLike(given) ? SSHAddress(given)!.url : given
-        if url.lowercased().hasPrefix("https://"), let file = CertificateAuthorities.extraFile(config: try configString("http.sslCAInfo")) {
+        if url.lowercased().hasPrefix("https://"),
+            let file = CertificateAuthorities.extraFile(config: try configString("http.sslCAInfo"))
+        {
             try CertificateAuthorities.apply(file)
         }
         let remote = try RemoteHandle(anonymous: url, in: self)
@@ -238,7 +256,10 @@ extension Repository {
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         options.callbacks.transfer_progress = { stats, payload in
             guard let context = FetchContext.from(payload) else { return 0 }
-            if context.shouldStop() { context.stoppedByCallback = true; return GIT_EUSER.rawValue }
+            if context.shouldStop() {
+                context.stoppedByCallback = true
+                return GIT_EUSER.rawValue
+            }
             guard let stats else { return 0 }
             let value = stats.pointee
             if let limit = context.maxBytes, Int(value.received_bytes) > limit {
@@ -247,12 +268,16 @@ extension Repository {
                 return GIT_EUSER.rawValue
             }
             guard let progress = context.progress else { return 0 }
-            let keepGoing = progress(FetchProgress(
-                totalObjects: Int(value.total_objects), indexedObjects: Int(value.indexed_objects),
-                receivedObjects: Int(value.received_objects), localObjects: Int(value.local_objects),
-                totalDeltas: Int(value.total_deltas), indexedDeltas: Int(value.indexed_deltas),
-                receivedBytes: Int(value.received_bytes)))
-            if !keepGoing { context.stoppedByCallback = true; return GIT_EUSER.rawValue }
+            let keepGoing = progress(
+                FetchProgress(
+                    totalObjects: Int(value.total_objects), indexedObjects: Int(value.indexed_objects),
+                    receivedObjects: Int(value.received_objects), localObjects: Int(value.local_objects),
+                    totalDeltas: Int(value.total_deltas), indexedDeltas: Int(value.indexed_deltas),
+                    receivedBytes: Int(value.received_bytes)))
+            if !keepGoing {
+                context.stoppedByCallback = true
+                return GIT_EUSER.rawValue
+            }
             return 0
         }
         options.callbacks.sideband_progress = { _, _, payload in
@@ -262,13 +287,15 @@ extension Repository {
         }
         options.callbacks.credentials = { out, url, usernameFromURL, allowedTypes, payload in
             guard let context = FetchContext.from(payload), let out, let url,
-                  allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 else { return GIT_PASSTHROUGH.rawValue }
+                allowedTypes & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0
+            else { return GIT_PASSTHROUGH.rawValue }
             let address = String(cString: url)
             let host = URLComponents(string: address)?.host ?? address
             if let refused = context.credential {
                 // Asked again: the server refused what was offered.
                 CredentialStore.reject(refused, url: address)
-                context.accessError = .credentialsRefused(host: host, user: refused.username, source: refused.source.label)
+                context.accessError = .credentialsRefused(
+                    host: host, user: refused.username, source: refused.source.label)
                 return GIT_EUSER.rawValue
             }
             let user = usernameFromURL.map { String(cString: $0) }
@@ -315,8 +342,9 @@ extension Repository {
         // Abandoned by a watchdog: leave every reference as it was.
         if context.shouldStop() { throw FetchError.cancelled(url: url) }
         let updated = withExtendedLifetime(context) {
-            git_remote_update_tips(remote.pointer, &options.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE,
-                                   "planmerge: fetch \(url)")
+            git_remote_update_tips(
+                remote.pointer, &options.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE,
+                "planmerge: fetch \(url)")
         }
         try GitError.check(updated, "\(operation): update references")
         return true

@@ -2,7 +2,7 @@ import CLibgit2
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// An ssh remote as git reads it: `ssh://[user@]host[:port]/path` (also `ssh+git://`,

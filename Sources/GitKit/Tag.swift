@@ -35,7 +35,9 @@ extension Repository {
     /// is written first; the reference is then created only if absent, checked under its
     /// lock (`updateReference(expected: nil)`), so of two racing taggers one wins.
     @discardableResult
-    public func createAnnotatedTag(name: String, target: ObjectID, tagger: Signature, message: String) throws -> ObjectID {
+    public func createAnnotatedTag(name: String, target: ObjectID, tagger: Signature, message: String) throws
+        -> ObjectID
+    {
         let object = try GitObject.lookup(target, nil, in: self)
         let signature = try SignatureHandle(tagger)
         var oid = git_oid()
@@ -45,7 +47,9 @@ extension Repository {
         do {
             try updateReference("refs/tags/" + name, to: tag, expected: nil, message: "tag \(name)")
         } catch is ReferenceMovedError {
-            throw GitError(code: GIT_EEXISTS.rawValue, klass: 0, message: "tag \(name) already exists", operation: "create tag \(name)")
+            throw GitError(
+                code: GIT_EEXISTS.rawValue, klass: 0, message: "tag \(name) already exists",
+                operation: "create tag \(name)")
         }
         return tag
     }

@@ -125,28 +125,34 @@ extension Repository {
         return entries
     }
 
-    private func collect(_ treeID: ObjectID, prefix: String, prefixValid: Bool, recursive: Bool,
-                         into entries: inout [TreeEntry]) throws {
+    private func collect(
+        _ treeID: ObjectID, prefix: String, prefixValid: Bool, recursive: Bool,
+        into entries: inout [TreeEntry]
+    ) throws {
         let tree = try GitObject.lookup(treeID, .tree, in: self)
         let count = git_tree_entrycount(tree.pointer)
         for index in 0..<count {
             guard let entry = git_tree_entry_byindex(tree.pointer, index),
-                  let rawName = git_tree_entry_name(entry),
-                  let oid = git_tree_entry_id(entry) else { continue }
+                let rawName = git_tree_entry_name(entry),
+                let oid = git_tree_entry_id(entry)
+            else { continue }
             let valid = String(validatingCString: rawName) != nil
             let name = String(cString: rawName)
             let path = prefix.isEmpty ? name : prefix + "/" + name
             let rawMode = git_tree_entry_filemode(entry)
             guard let mode = FileMode(rawMode) else {
-                throw GitError.invalid("unsupported file mode \(String(rawMode.rawValue, radix: 8))",
-                                       operation: "read tree entry \(path)")
+                throw GitError.invalid(
+                    "unsupported file mode \(String(rawMode.rawValue, radix: 8))",
+                    operation: "read tree entry \(path)")
             }
             let id = ObjectID(oid.pointee)
             if recursive && mode == .tree {
                 try collect(id, prefix: path, prefixValid: prefixValid && valid, recursive: true, into: &entries)
             } else {
-                entries.append(TreeEntry(path: path, name: name, id: id, mode: mode,
-                                         pathIsValidUTF8: prefixValid && valid))
+                entries.append(
+                    TreeEntry(
+                        path: path, name: name, id: id, mode: mode,
+                        pathIsValidUTF8: prefixValid && valid))
             }
         }
     }
@@ -164,8 +170,9 @@ extension Repository {
         }
         let rawMode = git_tree_entry_filemode(entry.pointer)
         guard let mode = FileMode(rawMode) else {
-            throw GitError.invalid("unsupported file mode \(String(rawMode.rawValue, radix: 8))",
-                                   operation: "look up \(path) in tree \(treeID.short)")
+            throw GitError.invalid(
+                "unsupported file mode \(String(rawMode.rawValue, radix: 8))",
+                operation: "look up \(path) in tree \(treeID.short)")
         }
         return TreeEntry(path: path, name: String(cString: rawName), id: ObjectID(oid.pointee), mode: mode)
     }
@@ -196,8 +203,10 @@ extension Repository {
 
     /// Applies changes (paths relative to this folder) to folder `base`; returns nil when the
     /// folder ends up empty.
-    private func apply(_ base: ObjectID?, _ changes: [(components: ArraySlice<String>, change: TreeChange, path: String)],
-                       prefix: String) throws -> ObjectID? {
+    private func apply(
+        _ base: ObjectID?, _ changes: [(components: ArraySlice<String>, change: TreeChange, path: String)],
+        prefix: String
+    ) throws -> ObjectID? {
         let baseTree = try base.map { try GitObject.lookup($0, .tree, in: self) }
         let builder = try TreeBuilderHandle(base: baseTree, in: self)
         var nested: [String: [(components: ArraySlice<String>, change: TreeChange, path: String)]] = [:]

@@ -17,7 +17,9 @@ extension Repository {
         return out.sorted { $0.path < $1.path }
     }
 
-    private func diff(_ old: ObjectID?, _ new: ObjectID?, prefix: String, valid: Bool, into out: inout [TreeDifference]) throws {
+    private func diff(_ old: ObjectID?, _ new: ObjectID?, prefix: String, valid: Bool, into out: inout [TreeDifference])
+        throws
+    {
         if old == new { return }
         let before = try old.map { try treeEntries($0, recursive: false) } ?? []
         let after = try new.map { try treeEntries($0, recursive: false) } ?? []
@@ -39,6 +41,8 @@ extension Repository {
     }
 
     private func rebase(_ entry: TreeEntry, path: String, valid: Bool) -> TreeEntry {
-        TreeEntry(path: path, name: entry.name, id: entry.id, mode: entry.mode, pathIsValidUTF8: valid && entry.pathIsValidUTF8)
+        TreeEntry(
+            path: path, name: entry.name, id: entry.id, mode: entry.mode,
+            pathIsValidUTF8: valid && entry.pathIsValidUTF8)
     }
 }

@@ -51,7 +51,10 @@ public enum CSVFileReader {
         var counts: [UnicodeScalar: Int] = [:]
         var inQuotes = false
         for scalar in text.unicodeScalars {
-            if scalar == "\"" { inQuotes.toggle(); continue }
+            if scalar == "\"" {
+                inQuotes.toggle()
+                continue
+            }
             if !inQuotes, scalar == "\n" || scalar == "\r" { break }
             if !inQuotes, [",", ";", "\t", "|"].contains(scalar) { counts[scalar, default: 0] += 1 }
         }

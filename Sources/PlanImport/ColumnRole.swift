@@ -58,23 +58,43 @@ public enum ColumnRole: Hashable, Sendable {
     static let extra: [String: ColumnRole] = {
         var map: [String: ColumnRole] = [:]
         func add(_ role: ColumnRole, _ names: [String]) { for n in names { map[n] = role } }
-        add(.ref, ["ref", "refs", "ref no", "reference", "action ref", "action reference", "action no", "action number",
-                   "no", "number", "item", "item no", "#", "id"])
-        add(.recommendation, ["recommendation", "recommendations", "rec", "rec no", "recommendation no",
-                              "recommendation number", "jar recommendation", "inspection recommendation",
-                              "area for improvement", "areas for improvement"])
-        add(.text, ["action", "actions", "action required", "actions required", "action to be taken",
-                    "the action to be taken", "actions to be taken", "key action", "key actions", "activity",
-                    "activities", "task", "tasks", "action description", "description", "what we will do",
-                    "planned action", "planned actions"])
+        add(
+            .ref,
+            [
+                "ref", "refs", "ref no", "reference", "action ref", "action reference", "action no", "action number",
+                "no", "number", "item", "item no", "#", "id",
+            ])
+        add(
+            .recommendation,
+            [
+                "recommendation", "recommendations", "rec", "rec no", "recommendation no",
+                "recommendation number", "jar recommendation", "inspection recommendation",
+                "area for improvement", "areas for improvement",
+            ])
+        add(
+            .text,
+            [
+                "action", "actions", "action required", "actions required", "action to be taken",
+                "the action to be taken", "actions to be taken", "key action", "key actions", "activity",
+                "activities", "task", "tasks", "action description", "description", "what we will do",
+                "planned action", "planned actions",
+            ])
         add(.timescale, ["timescale", "timescales", "timeframe", "time frame", "timescale group"])
         add(.partnerID, ["partner id"])
-        add(.partner, ["partner", "partners", "agency", "lead agency", "organisation", "organization",
-                       "lead organisation", "lead organization", "lead partner", "service", "lead service", "body"])
+        add(
+            .partner,
+            [
+                "partner", "partners", "agency", "lead agency", "organisation", "organization",
+                "lead organisation", "lead organization", "lead partner", "service", "lead service", "body",
+            ])
         add(.field(.status), ["rag", "rag status", "rag rating", "rating", "status (rag)"])
         add(.field(.due), ["target date", "completion date", "date due", "due by", "target", "by when"])
-        add(.notes, ["notes", "note", "comments", "comment", "commentary", "remarks", "update", "progress update",
-                     "progress to date", "progress notes", "latest update"])
+        add(
+            .notes,
+            [
+                "notes", "note", "comments", "comment", "commentary", "remarks", "update", "progress update",
+                "progress to date", "progress notes", "latest update",
+            ])
         add(.details, ["details", "detail"])
         add(.derived, ["due kind", "due start", "due end", "due open", "due note", "overdue", "file"])
         return map

@@ -20,7 +20,7 @@ enum Headings {
         if let heading = recommendation(text) { return (heading.number, heading.text) }
         let first = text.first { !$0.isWhitespace }
         if first?.isNumber == true || first == "r" || first == "R",
-           let match = text.wholeMatch(of: numberPattern), let number = Int(match.1), number > 0
+            let match = text.wholeMatch(of: numberPattern), let number = Int(match.1), number > 0
         {
             return (number, String(match.2 ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         }
@@ -37,7 +37,8 @@ enum Headings {
     static func timescale(_ text: String) -> Timescale? {
         let lower = text.lowercased()
         guard lower.split(separator: " ").count <= 10 else { return nil }
-        let opening = lower.hasPrefix("for ") || lower.hasPrefix("timescale") || lower.hasPrefix("action")
+        let opening =
+            lower.hasPrefix("for ") || lower.hasPrefix("timescale") || lower.hasPrefix("action")
             || standard.contains { $0.id == lower }
         guard opening else { return nil }
         if lower.contains("immediate") { return standard[0] }

@@ -48,9 +48,10 @@ extension PlanMapper {
                 report.notes.append(
                     "recommendation \(number): the source gives no timescale; set to '\(timescale)', check it")
             }
-            entries.append(Recommendation(
-                number: number, text: text, timescale: timescale, lead: lead, officer: rec.officer,
-                partners: order.filter { $0 != lead }))
+            entries.append(
+                Recommendation(
+                    number: number, text: text, timescale: timescale, lead: lead, officer: rec.officer,
+                    partners: order.filter { $0 != lead }))
         }
 
         var files: [String: String] = [:]
@@ -137,7 +138,8 @@ extension PlanMapper {
 
     func manifestText(recommendations: [Recommendation], partners: [Partner]) throws -> String {
         func str(_ s: String) -> Node {
-            let risky = Int(s) != nil || Double(s) != nil
+            let risky =
+                Int(s) != nil || Double(s) != nil
                 || ["", "true", "false", "yes", "no", "null", "on", "off", "~"].contains(s.lowercased())
             return Node(s, .implicit, risky ? .doubleQuoted : .any)
         }
@@ -153,27 +155,45 @@ extension PlanMapper {
             ("authority", str(authority)),
             ("inspection", map([("name", str(inspection ?? title)), ("published", published.map { Node($0.iso) })])),
             ("deadline", map([("working-days", Node("70")), ("first-day", Node("publication"))])),
-            ("committees", Node([Node]() , .implicit, .flow)),
-            ("timescales", Node(Headings.standard.map {
-                map([("id", str($0.id)), ("name", str($0.name)), ("end", timescaleEnds[$0.id].map { Node($0.iso) })])
-            })),
-            ("recommendations", Node(recommendations.map { r in
+            ("committees", Node([Node](), .implicit, .flow)),
+            (
+                "timescales",
+                Node(
+                    Headings.standard.map {
+                        map([
+                            ("id", str($0.id)), ("name", str($0.name)),
+                            ("end", timescaleEnds[$0.id].map { Node($0.iso) }),
+                        ])
+                    })
+            ),
+            (
+                "recommendations",
+                Node(
+                    recommendations.map { r in
+                        map([
+                            ("number", Node("\(r.number)")), ("text", str(r.text)), ("timescale", str(r.timescale)),
+                            ("lead", str(r.lead)), ("officer", r.officer.map(str)),
+                            ("partners", r.partners.isEmpty ? nil : list(r.partners)),
+                        ])
+                    })
+            ),
+            (
+                "partners",
+                Node(
+                    partners.map { p in
+                        map([
+                            ("id", str(p.id)), ("name", str(p.name)),
+                            ("officers", p.officers.isEmpty ? nil : list(p.officers)),
+                        ])
+                    })
+            ),
+            (
+                "policy",
                 map([
-                    ("number", Node("\(r.number)")), ("text", str(r.text)), ("timescale", str(r.timescale)),
-                    ("lead", str(r.lead)), ("officer", r.officer.map(str)),
-                    ("partners", r.partners.isEmpty ? nil : list(r.partners)),
+                    ("required", list(["lead", "due", "success", "resources", "risk"])),
+                    ("missing", Node("warning")),
                 ])
-            })),
-            ("partners", Node(partners.map { p in
-                map([
-                    ("id", str(p.id)), ("name", str(p.name)),
-                    ("officers", p.officers.isEmpty ? nil : list(p.officers)),
-                ])
-            })),
-            ("policy", map([
-                ("required", list(["lead", "due", "success", "resources", "risk"])),
-                ("missing", Node("warning")),
-            ])),
+            ),
         ])
         let body = try Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)
         return "# Imported by planmerge import: check recommendations, timescales and partners.\n"

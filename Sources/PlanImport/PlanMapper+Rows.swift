@@ -18,17 +18,19 @@ extension PlanMapper {
 
         if refCell == nil, textLines.isEmpty {
             guard !actions.isEmpty else {
-                report.rows.append(RowOutcome(
-                    place: row.place, outcome: .unplaced,
-                    notes: ["no reference and no action text, and no action above to continue"]))
+                report.rows.append(
+                    RowOutcome(
+                        place: row.place, outcome: .unplaced,
+                        notes: ["no reference and no action text, and no action above to continue"]))
                 return
             }
             var action = actions[actions.count - 1]
             fill(&action, row: row, roles: roles, notes: &notes)
             actions[actions.count - 1] = action
-            report.rows.append(RowOutcome(
-                place: row.place, outcome: .continuation, ref: action.ref.description, partner: action.partner,
-                notes: ["no reference and no action text: added to \(action.ref)"] + notes))
+            report.rows.append(
+                RowOutcome(
+                    place: row.place, outcome: .continuation, ref: action.ref.description, partner: action.partner,
+                    notes: ["no reference and no action text: added to \(action.ref)"] + notes))
             return
         }
 
@@ -63,8 +65,9 @@ extension PlanMapper {
                 }
                 number = parsed.recommendation
                 if refCell.isNumber {
-                    notes.append("the reference was stored as a number and reads \(written); "
-                        + "if the plan wrote \(written)0 (or another trailing zero), correct it and import again")
+                    notes.append(
+                        "the reference was stored as a number and reads \(written); "
+                            + "if the plan wrote \(written)0 (or another trailing zero), correct it and import again")
                 }
             } else if let item = Int(written), item > 0, let n = number {
                 ref = ActionRef(recommendation: n, item: item)
@@ -74,16 +77,21 @@ extension PlanMapper {
             }
         }
         if ref == nil, textLines.isEmpty {
-            report.rows.append(RowOutcome(
-                place: row.place, outcome: .unplaced,
-                notes: notes + ["no action text and no reference N.M: not an action, and not more of the one above"]))
+            report.rows.append(
+                RowOutcome(
+                    place: row.place, outcome: .unplaced,
+                    notes: notes + ["no action text and no reference N.M: not an action, and not more of the one above"]
+                ))
             return
         }
         guard let number else {
-            report.rows.append(RowOutcome(
-                place: row.place, outcome: .unplaced,
-                notes: notes + ["no recommendation: no reference N.M, no recommendation column and no "
-                    + "'Recommendation N' heading or merged row above"]))
+            report.rows.append(
+                RowOutcome(
+                    place: row.place, outcome: .unplaced,
+                    notes: notes + [
+                        "no recommendation: no reference N.M, no recommendation column and no "
+                            + "'Recommendation N' heading or merged row above"
+                    ]))
             return
         }
         if recommendations[number] == nil {
@@ -100,9 +108,10 @@ extension PlanMapper {
         }
         guard let ref else { return }
         if let taken = usedRefs[ref] {
-            report.rows.append(RowOutcome(
-                place: row.place, outcome: .unplaced, ref: ref.description,
-                notes: notes + ["reference \(ref) is already used by \(taken)"]))
+            report.rows.append(
+                RowOutcome(
+                    place: row.place, outcome: .unplaced, ref: ref.description,
+                    notes: notes + ["reference \(ref) is already used by \(taken)"]))
             return
         }
         usedRefs[ref] = row.place
@@ -118,15 +127,16 @@ extension PlanMapper {
         for line in lines { textLine(line, into: &action) }
         fill(&action, row: row, roles: roles, notes: &notes)
         actions.append(action)
-        report.rows.append(RowOutcome(
-            place: row.place, outcome: .imported, ref: ref.description, partner: partner, notes: notes))
+        report.rows.append(
+            RowOutcome(
+                place: row.place, outcome: .imported, ref: ref.description, partner: partner, notes: notes))
     }
 
     /// The next free reference: a letter after a reference the source gave just above (as
     /// the seeds' unnumbered rows, `2.6a`), else the next number in the recommendation.
     func generatedRef(_ number: Int) -> ActionRef {
         if let last = actions.last, last.ref.recommendation == number,
-           report.rows[last.outcome].notes.allSatisfy({ !$0.hasPrefix("no reference in the source") })
+            report.rows[last.outcome].notes.allSatisfy({ !$0.hasPrefix("no reference in the source") })
         {
             for letter in "abcdefghijklmnopqrstuvwxyz" {
                 let ref = ActionRef(recommendation: number, item: last.ref.item, suffix: String(letter))
@@ -156,7 +166,7 @@ extension PlanMapper {
         }
         // A nested table of dates and steps (`December 2008 | Draft map`) holds milestones.
         if let bar = line.range(of: " | "),
-           DueDateReader.read(String(line[..<bar.lowerBound]), reference: published).kind != .unread
+            DueDateReader.read(String(line[..<bar.lowerBound]), reference: published).kind != .unread
         {
             action.values[.milestone, default: []].append(line)
             return
@@ -258,9 +268,10 @@ extension PlanMapper {
             return (id, found == nil ? "partner '\(name)' is not in the map: id '\(id)' made from the name" : nil)
         }
         let parts = leads.flatMap { lead in
-            [lead] + lead.components(separatedBy: CharacterSet(charactersIn: "/,&")).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            [lead]
+                + lead.components(separatedBy: CharacterSet(charactersIn: "/,&")).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
         }
         if let id = parts.lazy.compactMap({ map.partner(for: $0) }).first {
             leads.forEach { record($0, .officer, id) }
@@ -272,7 +283,8 @@ extension PlanMapper {
         }
         let id = map.defaultPartner ?? fallbackPartner
         leads.forEach { record($0, .officer, id) }
-        let note = leads.isEmpty || options.partnerMap == nil
+        let note =
+            leads.isEmpty || options.partnerMap == nil
             ? nil : "no map entry for its lead: the default partner '\(id)'"
         return (id, note)
     }

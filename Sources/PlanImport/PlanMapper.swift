@@ -106,7 +106,7 @@ public struct PlanMapper {
     mutating func paragraph(_ line: String, heading: Int?) {
         let text = stripBullet(line)
         if let heading, heading <= 1, title == nil, Headings.recommendation(text) == nil,
-           Headings.timescale(text) == nil
+            Headings.timescale(text) == nil
         {
             title = text
         }
@@ -191,23 +191,28 @@ public struct PlanMapper {
                 roles = header.roles
                 lastWidth = row.cells.count
                 first = false
-                report.rows.append(RowOutcome(
-                    place: row.place, outcome: .header,
-                    notes: [repeated ? "header row repeated" : "header row: " + describe(header.roles)]))
+                report.rows.append(
+                    RowOutcome(
+                        place: row.place, outcome: .header,
+                        notes: [repeated ? "header row repeated" : "header row: " + describe(header.roles)]))
                 continue
             }
             let filled = row.filled
-            if filled.count == 1, filled[0].span > 1 || Headings.recommendation(filled[0].text) != nil
-                || Headings.timescale(filled[0].text) != nil
+            if filled.count == 1,
+                filled[0].span > 1 || Headings.recommendation(filled[0].text) != nil
+                    || Headings.timescale(filled[0].text) != nil
             {
                 mergedRow(row, text: filled[0].text)
                 continue
             }
             if row.isMarkedHeader {
-                report.rows.append(RowOutcome(
-                    place: row.place, outcome: .skipped,
-                    notes: ["a row Word repeats as a header on each page, but its headings name no action column: "
-                        + short(row.filled.map(\.text).joined(separator: " | "))]))
+                report.rows.append(
+                    RowOutcome(
+                        place: row.place, outcome: .skipped,
+                        notes: [
+                            "a row Word repeats as a header on each page, but its headings name no action column: "
+                                + short(row.filled.map(\.text).joined(separator: " | "))
+                        ]))
                 continue
             }
             var continued = false
@@ -218,11 +223,12 @@ public struct PlanMapper {
                 continued = roles != nil
             }
             guard let roles else {
-                report.rows.append(RowOutcome(
-                    place: row.place, outcome: .skipped,
-                    notes: [
-                        "not an action table: no header row names an action column and a due, lead or reference column",
-                    ]))
+                report.rows.append(
+                    RowOutcome(
+                        place: row.place, outcome: .skipped,
+                        notes: [
+                            "not an action table: no header row names an action column and a due, lead or reference column"
+                        ]))
                 continue
             }
             dataRow(row, roles: roles)
@@ -241,9 +247,10 @@ public struct PlanMapper {
             currentTimescale = timescale
             report.rows.append(RowOutcome(place: row.place, outcome: .heading, notes: ["timescale \(timescale.id)"]))
         } else {
-            report.rows.append(RowOutcome(
-                place: row.place, outcome: .skipped,
-                notes: ["a merged row that is not a recommendation or timescale heading: \(short(text))"]))
+            report.rows.append(
+                RowOutcome(
+                    place: row.place, outcome: .skipped,
+                    notes: ["a merged row that is not a recommendation or timescale heading: \(short(text))"]))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 /// What a reader found in one source file: paragraphs and tables in document order, each
 /// row with its place (`plan.docx: table 4, row 7`, `Sheet1!A12`, `plan.csv: row 12`).
 ///

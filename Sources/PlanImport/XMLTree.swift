@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -62,8 +63,10 @@ final class XMLNode {
             name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             var attributes: [String: String] = [:]
             for (key, value) in attributeDict { attributes[Builder.local(key)] = value }
             let node = XMLNode(name: Builder.local(elementName), attributes: attributes)
@@ -71,8 +74,10 @@ final class XMLNode {
             stack.append(node)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?
+        ) {
             stack.removeLast()
         }
 

@@ -29,14 +29,17 @@ enum DOCXActionsTable {
         if let v = a.resources { fields.append(("Resources", v)) }
         if let v = a.risk { fields.append(("Risk", v)) }
         if let v = a.monitoring { fields.append(("Monitoring", v)) }
-        if !a.crossReferences.isEmpty { fields.append(("See also", a.crossReferences.map(\.description).joined(separator: ", "))) }
+        if !a.crossReferences.isEmpty {
+            fields.append(("See also", a.crossReferences.map(\.description).joined(separator: ", ")))
+        }
         fields += a.links.map { ("Link", $0) }
         fields += a.notes.map { ("Note", $0) }
         return [WordML.paragraph(WordML.run(a.text))]
             + WordML.blockText(a.details, size: small)
             + fields.map { label, value in
-                WordML.paragraph(WordML.run("\(label): ", WordML.RunStyle(bold: true, size: small))
-                    + WordML.run(value, WordML.RunStyle(size: small)))
+                WordML.paragraph(
+                    WordML.run("\(label): ", WordML.RunStyle(bold: true, size: small))
+                        + WordML.run(value, WordML.RunStyle(size: small)))
             }
     }
 

@@ -24,7 +24,9 @@ enum DOCXBody {
         var meta: [(String, String)] = [("Inspection", d.inspection.name)]
         if let p = d.inspection.published { meta.append(("Report published", DisplayText.longDay(p))) }
         if let deadline = d.deadline {
-            meta.append(("Statutory deadline", "\(DisplayText.longDay(deadline)) (\(DisplayText.deadlineRule(d.deadlineRule)))"))
+            meta.append(
+                ("Statutory deadline", "\(DisplayText.longDay(deadline)) (\(DisplayText.deadlineRule(d.deadlineRule)))")
+            )
         }
         meta += d.committees.map { ($0.name, DisplayText.longDay($0.date)) }
         if let v = d.version { meta.append(("Version", v)) }
@@ -51,7 +53,8 @@ enum DOCXBody {
                 + [[WordML.Cell(text: "Total", style: .bold), WordML.Cell(text: "\(s.total)", style: .bold)]])
         let statusWidth = 900
         let byPartner = WordML.table(
-            widths: [width - statusWidth * (ActionStatus.reportingOrder.count + 1)] + Array(repeating: statusWidth, count: ActionStatus.reportingOrder.count + 1),
+            widths: [width - statusWidth * (ActionStatus.reportingOrder.count + 1)]
+                + Array(repeating: statusWidth, count: ActionStatus.reportingOrder.count + 1),
             header: ["Partner", "Actions"] + ActionStatus.reportingOrder.map(DisplayText.status),
             rows: s.byPartner.map { tally in
                 [WordML.Cell(text: tally.partner.name), WordML.Cell(text: "\(tally.total)")]
@@ -75,7 +78,8 @@ enum DOCXBody {
     static func group(_ g: TimescaleGroup) -> [String] {
         var out = [WordML.heading(g.name, level: 1)]
         if let end = g.end {
-            out.append(WordML.paragraph(WordML.run("Actions in this group are due by \(DisplayText.longDay(end)).", .italic)))
+            out.append(
+                WordML.paragraph(WordML.run("Actions in this group are due by \(DisplayText.longDay(end)).", .italic)))
         }
         for r in g.recommendations {
             out.append(WordML.heading("Recommendation \(r.number)", level: 2))
@@ -88,9 +92,10 @@ enum DOCXBody {
                 out.append(WordML.heading(block.kind.heading, level: 3))
                 out += WordML.blockText(block.lines)
             }
-            out.append(r.actions.isEmpty
-                ? WordML.paragraph(WordML.run("No actions yet.", .italic))
-                : DOCXActionsTable.table(r.actions))
+            out.append(
+                r.actions.isEmpty
+                    ? WordML.paragraph(WordML.run("No actions yet.", .italic))
+                    : DOCXActionsTable.table(r.actions))
             out.append(WordML.paragraph(""))  // keeps consecutive tables apart
         }
         return out
@@ -100,12 +105,15 @@ enum DOCXBody {
         let width = WordML.textWidth(.portrait)
         var out = [WordML.heading("Provenance", level: 1)]
         if let v = d.version { out.append(labelled("Version", v)) }
-        out.append(WordML.table(
-            widths: [width - 5400, 1600, 2200, 1600], header: ["Partner", "Commit", "Author", "Date"],
-            rows: d.provenance.map { row in
-                [WordML.Cell(text: row.partner.name), WordML.Cell(text: row.source?.commit ?? "not recorded"),
-                 WordML.Cell(text: row.source?.author ?? ""), WordML.Cell(text: row.source?.date ?? "")]
-            }))
+        out.append(
+            WordML.table(
+                widths: [width - 5400, 1600, 2200, 1600], header: ["Partner", "Commit", "Author", "Date"],
+                rows: d.provenance.map { row in
+                    [
+                        WordML.Cell(text: row.partner.name), WordML.Cell(text: row.source?.commit ?? "not recorded"),
+                        WordML.Cell(text: row.source?.author ?? ""), WordML.Cell(text: row.source?.date ?? ""),
+                    ]
+                }))
         out.append(WordML.paragraph(""))
         return out
     }

@@ -21,8 +21,11 @@ public enum DOCXRenderer {
         return [
             ("[Content_Types].xml", DOCXParts.contentTypes),
             ("_rels/.rels", DOCXParts.packageRelationships),
-            ("docProps/core.xml", DOCXParts.coreProperties(
-                title: d.title, subject: d.inspection.name, creator: d.authority, version: d.version)),
+            (
+                "docProps/core.xml",
+                DOCXParts.coreProperties(
+                    title: d.title, subject: d.inspection.name, creator: d.authority, version: d.version)
+            ),
             ("docProps/app.xml", DOCXParts.appProperties),
             ("word/document.xml", DOCXBody.document(d)),
             ("word/_rels/document.xml.rels", DOCXParts.documentRelationships),

@@ -5,7 +5,8 @@ import PlanModel
 enum HTMLRecommendations {
     static func group(_ group: TimescaleGroup) -> String {
         let end = group.end.map { "<p>Actions in this group are due by \(DisplayText.longDay($0)).</p>" } ?? ""
-        let recs = group.recommendations.isEmpty
+        let recs =
+            group.recommendations.isEmpty
             ? "<p>No recommendations.</p>"
             : group.recommendations.map(recommendation).joined(separator: "\n")
         return """
@@ -82,14 +83,20 @@ enum HTMLRecommendations {
         if let v = a.risk { items.append(("Risk", h(v))) }
         if let v = a.monitoring { items.append(("Monitoring", h(v))) }
         if !a.crossReferences.isEmpty {
-            items.append(("See also", a.crossReferences.map {
-                "<a href=\"#\(Anchor.crossReference($0))\">\(h($0.description))</a>"
-            }.joined(separator: ", ")))
+            items.append(
+                (
+                    "See also",
+                    a.crossReferences.map {
+                        "<a href=\"#\(Anchor.crossReference($0))\">\(h($0.description))</a>"
+                    }.joined(separator: ", ")
+                ))
         }
         if !a.links.isEmpty { items.append(("Links", a.links.map(h).joined(separator: "; "))) }
         var out = items.isEmpty ? "" : HTMLRenderer.definitionList(items, class: "more")
         if !a.details.isEmpty { out += "<div class=\"more details\">\(HTMLRenderer.blockText(a.details))</div>" }
-        if !a.notes.isEmpty { out += "<div class=\"more notes\"><strong>Notes</strong>\(HTMLRenderer.blockText(a.notes))</div>" }
+        if !a.notes.isEmpty {
+            out += "<div class=\"more notes\"><strong>Notes</strong>\(HTMLRenderer.blockText(a.notes))</div>"
+        }
         return out
     }
 

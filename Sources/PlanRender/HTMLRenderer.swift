@@ -5,12 +5,13 @@ import PlanModel
 /// headers and rows that never split.
 public enum HTMLRenderer {
     public static func render(_ document: PlanDocument) -> String {
-        let body: [String] = [
-            cover(document),
-            contents(document),
-            HTMLSummary.section(document),
-            timeline(document),
-        ] + document.groups.map(HTMLRecommendations.group) + [provenance(document), footer(document)]
+        let body: [String] =
+            [
+                cover(document),
+                contents(document),
+                HTMLSummary.section(document),
+                timeline(document),
+            ] + document.groups.map(HTMLRecommendations.group) + [provenance(document), footer(document)]
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -37,7 +38,11 @@ public enum HTMLRenderer {
         var meta: [(String, String)] = [("Inspection", h(d.inspection.name))]
         if let published = d.inspection.published { meta.append(("Report published", DisplayText.longDay(published))) }
         if let deadline = d.deadline {
-            meta.append(("Statutory deadline", "\(DisplayText.longDay(deadline)) (\(h(DisplayText.deadlineRule(d.deadlineRule))))"))
+            meta.append(
+                (
+                    "Statutory deadline",
+                    "\(DisplayText.longDay(deadline)) (\(h(DisplayText.deadlineRule(d.deadlineRule))))"
+                ))
         }
         for committee in d.committees { meta.append((h(committee.name), DisplayText.longDay(committee.date))) }
         if let version = d.version { meta.append(("Version", "<code>\(h(version))</code>")) }
@@ -82,7 +87,8 @@ public enum HTMLRenderer {
                 + ($0.due.flatMap(DisplayText.readingIfNew).map { " <span class=\"reading\">\(h($0))</span>" } ?? "")
                 + "</li>"
         }
-        let aside = open.isEmpty
+        let aside =
+            open.isEmpty
             ? "<p>Every action has a date or a period.</p>"
             : "<ul>\n\(open.joined(separator: "\n"))\n</ul>"
         return """
@@ -141,7 +147,8 @@ public enum HTMLRenderer {
         BlockText.parts(lines).map { part in
             switch part {
             case .paragraph(let text): "<p>\(inline(text))</p>"
-            case .bullets(let items): "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>"
+            case .bullets(let items):
+                "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>"
             }
         }.joined(separator: "\n")
     }

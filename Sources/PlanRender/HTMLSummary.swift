@@ -7,7 +7,8 @@ enum HTMLSummary {
         let statusRows = s.byStatus.map {
             "<tr><td>\(HTMLRenderer.status($0.status))</td><td class=\"num\">\($0.count)</td></tr>"
         }
-        let statusHeads = ActionStatus.reportingOrder.map { "<th class=\"num\">\(DisplayText.status($0))</th>" }.joined()
+        let statusHeads = ActionStatus.reportingOrder.map { "<th class=\"num\">\(DisplayText.status($0))</th>" }
+            .joined()
         let partnerRows = s.byPartner.map { tally in
             "<tr><td>\(h(tally.partner.name))</td><td class=\"num\">\(tally.total)</td>"
                 + tally.byStatus.map { "<td class=\"num\">\($0.count)</td>" }.joined() + "</tr>"
@@ -40,7 +41,8 @@ enum HTMLSummary {
     }
 
     static func refList(_ title: String, _ refs: [ActionRef], empty: String) -> String {
-        let body = refs.isEmpty
+        let body =
+            refs.isEmpty
             ? empty
             : refs.map { "<a href=\"#\(Anchor.action($0))\">\($0)</a>" }.joined(separator: ", ")
         return "<h3>\(title) (\(refs.count))</h3>\n<p>\(body)</p>"

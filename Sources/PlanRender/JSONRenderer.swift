@@ -65,16 +65,18 @@ public enum JSONRenderer {
                 "date": day(d.deadline),
             ]),
             "committees": .array(d.committees.map { .object(["name": .string($0.name), "date": day($0.date)]) }),
-            "timescales": .array(d.groups.map { g in
-                .object([
-                    "id": .string(g.id), "name": .string(g.name), "end": day(g.end),
-                    "recommendations": .array(g.recommendations.map { .int($0.number) }),
-                ])
-            }),
+            "timescales": .array(
+                d.groups.map { g in
+                    .object([
+                        "id": .string(g.id), "name": .string(g.name), "end": day(g.end),
+                        "recommendations": .array(g.recommendations.map { .int($0.number) }),
+                    ])
+                }),
             "recommendations": .array(d.recommendations.map(recommendation)),
-            "partners": .array(d.summary.byPartner.map { tally in
-                partner(tally, provenance: d.provenance.first { $0.partner.id == tally.partner.id }?.source)
-            }),
+            "partners": .array(
+                d.summary.byPartner.map { tally in
+                    partner(tally, provenance: d.provenance.first { $0.partner.id == tally.partner.id }?.source)
+                }),
             "actions": .array(d.actions.map(action)),
             "summary": summary(d.summary),
         ])
@@ -84,7 +86,8 @@ public enum JSONRenderer {
         .object([
             "number": .int(r.number), "text": .string(r.text), "timescale": .string(r.timescale),
             "lead": .string(r.lead.id), "officer": .string(r.officer), "partners": .strings(r.partners.map(\.id)),
-            "blocks": .object(Dictionary(r.blocks.map { ($0.kind.rawValue, .string($0.text)) }, uniquingKeysWith: { a, _ in a })),
+            "blocks": .object(
+                Dictionary(r.blocks.map { ($0.kind.rawValue, .string($0.text)) }, uniquingKeysWith: { a, _ in a })),
             "actions": .strings(r.actions.map(\.ref.description)),
         ])
     }
@@ -125,9 +128,11 @@ public enum JSONRenderer {
         func refs(_ list: [ActionRef]) -> JSONValue { .strings(list.map(\.description)) }
         return .object([
             "total": .int(s.total), "byStatus": statuses(s.byStatus),
-            "byPartner": .object(Dictionary(s.byPartner.map {
-                ($0.partner.id, .object(["total": .int($0.total), "byStatus": statuses($0.byStatus)]))
-            }, uniquingKeysWith: { a, _ in a })),
+            "byPartner": .object(
+                Dictionary(
+                    s.byPartner.map {
+                        ($0.partner.id, .object(["total": .int($0.total), "byStatus": statuses($0.byStatus)]))
+                    }, uniquingKeysWith: { a, _ in a })),
             "overdue": refs(s.overdue), "toBeConfirmed": refs(s.toBeConfirmed), "unread": refs(s.unread),
             "undated": refs(s.undated),
         ])

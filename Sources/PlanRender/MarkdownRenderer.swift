@@ -4,7 +4,8 @@ import PlanModel
 /// for reading on a git host. Table cells escape `|` and use `<br>` for line breaks.
 public enum MarkdownRenderer {
     public static func render(_ document: PlanDocument) -> String {
-        let parts = [cover(document), contents(document), summary(document), keyDates(document)]
+        let parts =
+            [cover(document), contents(document), summary(document), keyDates(document)]
             + document.groups.map(group) + [provenance(document), footer(document)]
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -13,7 +14,9 @@ public enum MarkdownRenderer {
         var meta = ["- **Inspection:** \(t(d.inspection.name))"]
         if let p = d.inspection.published { meta.append("- **Report published:** \(DisplayText.longDay(p))") }
         if let deadline = d.deadline {
-            meta.append("- **Statutory deadline:** \(DisplayText.longDay(deadline)) (\(DisplayText.deadlineRule(d.deadlineRule)))")
+            meta.append(
+                "- **Statutory deadline:** \(DisplayText.longDay(deadline)) (\(DisplayText.deadlineRule(d.deadlineRule)))"
+            )
         }
         meta += d.committees.map { "- **\(t($0.name)):** \(DisplayText.longDay($0.date))" }
         if let v = d.version { meta.append("- **Version:** `\(v)`") }
@@ -43,7 +46,8 @@ public enum MarkdownRenderer {
             align: ["---"] + Array(repeating: "---:", count: ActionStatus.reportingOrder.count + 1),
             rows: s.byPartner.map { [$0.partner.name, "\($0.total)"] + $0.byStatus.map { "\($0.count)" } })
         func refs(_ title: String, _ list: [ActionRef], empty: String = "none") -> String {
-            "- **\(title) (\(list.count)):** " + (list.isEmpty ? empty : list.map(\.description).joined(separator: ", "))
+            "- **\(title) (\(list.count)):** "
+                + (list.isEmpty ? empty : list.map(\.description).joined(separator: ", "))
         }
         return """
             ## Summary
@@ -67,7 +71,8 @@ public enum MarkdownRenderer {
 
     static func keyDates(_ d: PlanDocument) -> String {
         let marks = TimelineSVG.referenceLines(d)
-        let lines = marks.isEmpty ? ["No key dates recorded."] : marks.map { "- \(DisplayText.day($0.day)): \(t($0.label))" }
+        let lines =
+            marks.isEmpty ? ["No key dates recorded."] : marks.map { "- \(DisplayText.day($0.day)): \(t($0.label))" }
         return "## Key dates\n\n" + lines.joined(separator: "\n")
     }
 
@@ -94,8 +99,10 @@ public enum MarkdownRenderer {
             ["Ref", "Action", "Due", "Lead", "Partner", "Success criteria", "Status"],
             align: Array(repeating: "---", count: 7),
             rows: rows.map { a in
-                [a.ref.description, actionCell(a), dueCell(a), a.leads.joined(separator: "\n"), a.partner.name,
-                 a.success.map { "• \($0)" }.joined(separator: "\n"), DisplayText.status(a.status)]
+                [
+                    a.ref.description, actionCell(a), dueCell(a), a.leads.joined(separator: "\n"), a.partner.name,
+                    a.success.map { "• \($0)" }.joined(separator: "\n"), DisplayText.status(a.status),
+                ]
             })
     }
 
@@ -105,7 +112,9 @@ public enum MarkdownRenderer {
         if let v = a.resources { lines.append("Resources: \(v)") }
         if let v = a.risk { lines.append("Risk: \(v)") }
         if let v = a.monitoring { lines.append("Monitoring: \(v)") }
-        if !a.crossReferences.isEmpty { lines.append("See also: " + a.crossReferences.map(\.description).joined(separator: ", ")) }
+        if !a.crossReferences.isEmpty {
+            lines.append("See also: " + a.crossReferences.map(\.description).joined(separator: ", "))
+        }
         lines += a.links.map { "Link: \($0)" }
         lines += a.details
         lines += a.notes.map { "Note: \($0)" }
@@ -122,10 +131,14 @@ public enum MarkdownRenderer {
 
     static func provenance(_ d: PlanDocument) -> String {
         let rows = d.provenance.map { row in
-            [row.partner.name, row.source.map { "`\($0.commit)`" } ?? "not recorded", row.source?.author ?? "", row.source?.date ?? ""]
+            [
+                row.partner.name, row.source.map { "`\($0.commit)`" } ?? "not recorded", row.source?.author ?? "",
+                row.source?.date ?? "",
+            ]
         }
         let version = d.version.map { "Version: `\($0)`\n\n" } ?? ""
-        return "## Provenance\n\n" + version + table(["Partner", "Commit", "Author", "Date"], align: Array(repeating: "---", count: 4), rows: rows)
+        return "## Provenance\n\n" + version
+            + table(["Partner", "Commit", "Author", "Date"], align: Array(repeating: "---", count: 4), rows: rows)
     }
 
     static func footer(_ d: PlanDocument) -> String {
@@ -138,7 +151,8 @@ public enum MarkdownRenderer {
     /// A GitHub-flavoured table; every cell escaped (commit ids in backticks are left alone).
     static func table(_ header: [String], align: [String], rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
-        return ([line(header.map(Escaping.markdownCell)), line(align)]
+        return
+            ([line(header.map(Escaping.markdownCell)), line(align)]
             + rows.map { line($0.map(Escaping.markdownCell)) }).joined(separator: "\n")
     }
 
@@ -146,9 +160,10 @@ public enum MarkdownRenderer {
 
     /// The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
     static func slug(_ heading: String) -> String {
-        String(heading.lowercased().compactMap { c -> Character? in
-            if c == " " { return "-" }
-            return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
-        })
+        String(
+            heading.lowercased().compactMap { c -> Character? in
+                if c == " " { return "-" }
+                return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+            })
     }
 }

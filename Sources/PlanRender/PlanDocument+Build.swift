@@ -17,8 +17,9 @@ extension PlanDocument {
         let known = Set(recommendations.map(\.number))
         let orphans = Set(plan.sections.map(\.recommendation)).subtracting(known).sorted()
         recommendations += orphans.map { number in
-            Recommendation(number: number, text: "Not a recommendation of the plan manifest.", timescale: "",
-                           lead: plan.sections(for: number).first?.partner ?? "")
+            Recommendation(
+                number: number, text: "Not a recommendation of the plan manifest.", timescale: "",
+                lead: plan.sections(for: number).first?.partner ?? "")
         }
         func entry(_ r: Recommendation) -> RecommendationEntry {
             RecommendationEntry(recommendation: r, plan: plan, names: names, rows: rows)
@@ -33,7 +34,9 @@ extension PlanDocument {
         let grouped = Set(manifest.timescales.map(\.id))
         let rest = recommendations.filter { !grouped.contains($0.timescale) }.sorted { $0.number < $1.number }
         if !rest.isEmpty {
-            groups.append(TimescaleGroup(id: "unassigned", name: "Other recommendations", end: nil, recommendations: rest.map(entry)))
+            groups.append(
+                TimescaleGroup(
+                    id: "unassigned", name: "Other recommendations", end: nil, recommendations: rest.map(entry)))
         }
 
         let partners = manifest.partners.map { PartnerName(id: $0.id, name: $0.name) }
@@ -87,7 +90,8 @@ extension RecommendationEntry {
 extension ActionRow {
     init(placed: PlacedAction, manifest: Manifest, names: PartnerNames, today: Day?) {
         self.init(
-            action: placed.action, timescale: manifest.recommendation(placed.action.ref.recommendation)?.timescale ?? "",
+            action: placed.action,
+            timescale: manifest.recommendation(placed.action.ref.recommendation)?.timescale ?? "",
             partner: names.name(placed.partner), file: placed.file,
             isOverdue: today.map { placed.action.isOverdue(on: $0) } ?? false)
     }

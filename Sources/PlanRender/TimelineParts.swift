@@ -39,7 +39,9 @@ struct MonthAxis {
             var out = ["<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"#e0e0e0\"/>"]
             if index % step == 0 {
                 let year = (month.month == 1 || index == 0) ? " \(month.year)" : ""
-                out.append("<text x=\"\(x + 2)\" y=\"\(top - 8)\" font-size=\"9\" fill=\"#404040\">\(DisplayText.shortMonth(month.month))\(year)</text>")
+                out.append(
+                    "<text x=\"\(x + 2)\" y=\"\(top - 8)\" font-size=\"9\" fill=\"#404040\">\(DisplayText.shortMonth(month.month))\(year)</text>"
+                )
             }
             return out
         }
@@ -89,7 +91,8 @@ struct ReferenceLine {
         let anchor = isLabelLeft(x: x) ? "end" : "start"
         let labelX = isLabelLeft(x: x) ? x - 3 : x + 3
         let text = Escaping.xml("\(label) \(DisplayText.day(day))")
-        return "<line x1=\"\(x)\" y1=\"\(labelY + 2)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"\(colour)\" stroke-width=\"\(weight)\"\(dashAttr)/>\n"
+        return
+            "<line x1=\"\(x)\" y1=\"\(labelY + 2)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"\(colour)\" stroke-width=\"\(weight)\"\(dashAttr)/>\n"
             + "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"10\" fill=\"\(colour)\" text-anchor=\"\(anchor)\">\(text)</text>"
     }
 }
@@ -128,15 +131,19 @@ struct TimelineItem {
 
     func svg(midY y: Int, axisEnd: Int) -> String {
         let fill = "#" + DisplayText.statusColour(action.status)
-        let title = Escaping.xml("\(action.ref) \(action.text) — due \(action.due?.text ?? "") — \(DisplayText.status(action.status))")
+        let title = Escaping.xml(
+            "\(action.ref) \(action.text) — due \(action.due?.text ?? "") — \(DisplayText.status(action.status))")
         let shape: String
         if isDate {
-            shape = "<polygon points=\"\(x0 - 5),\(y) \(x0),\(y - 5) \(x0 + 5),\(y) \(x0),\(y + 5)\" fill=\"\(fill)\" stroke=\"#000000\"/>"
+            shape =
+                "<polygon points=\"\(x0 - 5),\(y) \(x0),\(y - 5) \(x0 + 5),\(y) \(x0),\(y + 5)\" fill=\"\(fill)\" stroke=\"#000000\"/>"
         } else {
             let dash = isOpenEnded ? " stroke-dasharray=\"3 2\"" : ""
-            shape = "<rect x=\"\(x0)\" y=\"\(y - 4)\" width=\"\(max(2, x1 - x0))\" height=\"8\" fill=\"\(fill)\" stroke=\"#000000\"\(dash)/>"
+            shape =
+                "<rect x=\"\(x0)\" y=\"\(y - 4)\" width=\"\(max(2, x1 - x0))\" height=\"8\" fill=\"\(fill)\" stroke=\"#000000\"\(dash)/>"
         }
         let labelX = (isDate ? x0 + 5 : x1) + 3
-        return "<g><title>\(title)</title>\(shape)<text x=\"\(labelX)\" y=\"\(y + 4)\" font-size=\"9\">\(action.ref)</text></g>"
+        return
+            "<g><title>\(title)</title>\(shape)<text x=\"\(labelX)\" y=\"\(y + 4)\" font-size=\"9\">\(action.ref)</text></g>"
     }
 }

@@ -34,9 +34,11 @@ enum TimelineSVG {
         let drawn = d.actions.compactMap { a in span(a.due).map { (a, $0) } }
         let days = drawn.flatMap { [$0.1.start] + ($0.1.end.map { [$0] } ?? []) } + marks.map(\.day)
         guard let first = days.min(), let last = days.max() else {
-            return svg(height: 40, title: "Timeline of due dates", body: [
-                "<text x=\"\(plotLeft)\" y=\"24\" font-size=\"12\">No dated actions.</text>",
-            ])
+            return svg(
+                height: 40, title: "Timeline of due dates",
+                body: [
+                    "<text x=\"\(plotLeft)\" y=\"24\" font-size=\"12\">No dated actions.</text>"
+                ])
         }
         let axis = MonthAxis(from: first, to: last, left: plotLeft, right: plotRight)
         let labelRows = ReferenceLine.labelRows(marks, axis: axis)
@@ -44,11 +46,14 @@ enum TimelineSVG {
         var y = top
         var rows: [String] = []
         for rec in d.recommendations {
-            let items = rec.actions.compactMap { a in span(a.due).map { TimelineItem(action: a, span: $0, axis: axis) } }
+            let items = rec.actions.compactMap { a in span(a.due).map { TimelineItem(action: a, span: $0, axis: axis) }
+            }
             let lanes = TimelineItem.pack(items)
             let height = max(1, lanes.count) * laneHeight + 2 * rowPadding
             rows.append("<line x1=\"0\" y1=\"\(y)\" x2=\"\(width)\" y2=\"\(y)\" stroke=\"#bfbfbf\"/>")
-            rows.append("<text x=\"4\" y=\"\(y + rowPadding + 11)\" font-size=\"11\" font-weight=\"bold\">R\(rec.number)</text>")
+            rows.append(
+                "<text x=\"4\" y=\"\(y + rowPadding + 11)\" font-size=\"11\" font-weight=\"bold\">R\(rec.number)</text>"
+            )
             for (lane, laneItems) in lanes.enumerated() {
                 let mid = y + rowPadding + lane * laneHeight + laneHeight / 2
                 rows += laneItems.map { $0.svg(midY: mid, axisEnd: plotRight) }
@@ -74,7 +79,9 @@ enum TimelineSVG {
 
     static func referenceLines(_ d: PlanDocument) -> [ReferenceLine] {
         var lines = d.committees.map { ReferenceLine(day: $0.date, label: $0.name, style: .committee) }
-        if let deadline = d.deadline { lines.append(ReferenceLine(day: deadline, label: "Statutory deadline", style: .deadline)) }
+        if let deadline = d.deadline {
+            lines.append(ReferenceLine(day: deadline, label: "Statutory deadline", style: .deadline))
+        }
         if let today = d.today { lines.append(ReferenceLine(day: today, label: "Today", style: .today)) }
         return lines.sorted { ($0.day, $0.label) < ($1.day, $1.label) }
     }

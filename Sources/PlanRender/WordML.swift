@@ -37,7 +37,8 @@ enum WordML {
         BlockText.spans(text).map { run($0.text, RunStyle(italic: $0.emphasis, size: size)) }.joined()
     }
 
-    static func paragraph(_ runs: String, style: String? = nil, keepNext: Bool = false, bullet: Bool = false) -> String {
+    static func paragraph(_ runs: String, style: String? = nil, keepNext: Bool = false, bullet: Bool = false) -> String
+    {
         var props = ""
         if let style { props += "<w:pStyle w:val=\"\(style)\"/>" }
         if keepNext { props += "<w:keepNext/>" }
@@ -82,7 +83,8 @@ enum WordML {
     static func table(widths: [Int], header: [String], rows: [[Cell]]) -> String {
         let grid = widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
         let head = row(header.map { Cell(text: $0, style: .bold, shading: "D9E2F3") }, widths: widths, isHeader: true)
-        return "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlanTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+        return
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlanTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
             + "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
             + "<w:tblGrid>\(grid)</w:tblGrid>" + head
@@ -114,7 +116,8 @@ enum WordML {
 
     /// Section properties: A4 in the given orientation, the page-number footer, a new page.
     static func sectionProperties(_ orientation: Orientation) -> String {
-        let size = orientation == .portrait
+        let size =
+            orientation == .portrait
             ? "<w:pgSz w:w=\"\(a4Short)\" w:h=\"\(a4Long)\"/>"
             : "<w:pgSz w:w=\"\(a4Long)\" w:h=\"\(a4Short)\" w:orient=\"landscape\"/>"
         return "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"\(DOCXParts.footerID)\"/>"

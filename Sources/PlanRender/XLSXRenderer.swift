@@ -94,28 +94,31 @@ public enum XLSXRenderer {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    static let contentTypes = xmlHeader + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        </Types>
-        """
+    static let contentTypes =
+        xmlHeader + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            </Types>
+            """
 
-    static let packageRelationships = xmlHeader + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let packageRelationships =
+        xmlHeader + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """
 
-    static let workbookRelationships = xmlHeader + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        </Relationships>
-        """
+    static let workbookRelationships =
+        xmlHeader + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+            </Relationships>
+            """
 
     static func workbook(rows: Int) -> String {
         xmlHeader + "<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>"
@@ -126,7 +129,8 @@ public enum XLSXRenderer {
     }
 
     /// Styles: 0 default, 1 a date (`d mmm yyyy`), 2 the bold header, 3 wrapped text at the top.
-    static let styles = xmlHeader + "<styleSheet xmlns=\"\(mainNS)\">"
+    static let styles =
+        xmlHeader + "<styleSheet xmlns=\"\(mainNS)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"d mmm yyyy\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"10\"/><name val=\"Arial\"/></font>"
         + "<font><b/><sz val=\"10\"/><name val=\"Arial\"/></font></fonts>"

@@ -4,7 +4,7 @@ import Hummingbird
 import PlanModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The command line of planmerge-serve: `--repo HUB --listen ADDR --auth MODE ...` serves;
@@ -136,7 +136,7 @@ public enum ServeMain {
             throw Failure(
                 message:
                     "with --auth header on TCP, every request must carry the proxy's secret: "
-                        + "--proxy-secret-file is required",
+                    + "--proxy-secret-file is required",
                 hint: "or listen on a Unix socket that only the web server's group can open (--listen unix:/path)")
         }
         var today: @Sendable () -> Day = ServeConfiguration.ukToday

@@ -111,7 +111,9 @@ final class CLIDialectTests: XCTestCase {
 
         let usage = try CLI.run(["validate", "--no-such-option"])
         XCTAssertEqual(usage.status, 2)
-        XCTAssertTrue(usage.stderr.hasPrefix("planmerge: Unknown option '--no-such-option'\nhint: usage: planmerge validate"), usage.stderr)
+        XCTAssertTrue(
+            usage.stderr.hasPrefix("planmerge: Unknown option '--no-such-option'\nhint: usage: planmerge validate"),
+            usage.stderr)
         let invalid = try CLI.run(["status", "--today", "yesterday"], in: fixture.root)
         XCTAssertEqual(invalid.status, 2)
         XCTAssertTrue(invalid.stderr.hasPrefix("planmerge: --today takes a date as YYYY-MM-DD"), invalid.stderr)
@@ -123,7 +125,9 @@ final class CLIDialectTests: XCTestCase {
         XCTAssertEqual(due.status, 0, due.stderr)
         XCTAssertEqual(due.stdout, "date 2009-03-31..2009-03-31  31.3.09\n")
         let show = try CLI.run(["show", "Repos/derby"])
-        XCTAssertTrue(show.stdout.hasPrefix("Derby Joint Area Review Post Inspection Action Plan (Derby City Council)\n"), show.stdout)
+        XCTAssertTrue(
+            show.stdout.hasPrefix("Derby Joint Area Review Post Inspection Action Plan (Derby City Council)\n"),
+            show.stdout)
         let hub = try makeHub()
         let commands = [
             ["validate"], ["status", "--today", "2008-07-01"], ["consolidate", "--dry-run", "--today", "2008-07-01"],
@@ -132,7 +136,8 @@ final class CLIDialectTests: XCTestCase {
         for arguments in commands {
             let result = try CLI.run(arguments, in: hub)
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
-            XCTAssertFalse(result.stdout.hasPrefix("{") || result.stdout.hasPrefix("["), "\(arguments): \(result.stdout)")
+            XCTAssertFalse(
+                result.stdout.hasPrefix("{") || result.stdout.hasPrefix("["), "\(arguments): \(result.stdout)")
         }
     }
 }

@@ -12,13 +12,15 @@ enum CLI {
     /// The package root, and the executable built next to the test bundle (the test target
     /// depends on it, so it is the one just built; never a binary from another build).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static let executable: URL = {
         let bundle = Bundle.main.bundleURL
         let candidates = [
-            bundle.appendingPathComponent("planmerge"), bundle.deletingLastPathComponent().appendingPathComponent("planmerge"),
+            bundle.appendingPathComponent("planmerge"),
+            bundle.deletingLastPathComponent().appendingPathComponent("planmerge"),
         ]
         guard let built = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
             fatalError("planmerge is not built beside the tests (\(bundle.path)): run 'swift build --build-tests'")
@@ -27,7 +29,9 @@ enum CLI {
     }()
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil)
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], input: String? = nil
+    )
         throws -> CLIResult
     {
         let process = Process()

@@ -51,7 +51,8 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let out = result.stdout
-        XCTAssertTrue(out.hasPrefix("Changes to Leicester Joint Area Review Action Plan\nfrom cabinet/2008-09-01 to HEAD\n"), out)
+        XCTAssertTrue(
+            out.hasPrefix("Changes to Leicester Joint Area Review Action Plan\nfrom cabinet/2008-09-01 to HEAD\n"), out)
         XCTAssertEqual(summary(out), ["Added": 1, "Withdrawn": 1, "Re-dated": 1, "Status changed": 1])
         for expected in [
             "      Re-dated: “July 2008” → “September 2008” (61 days later)\n",
@@ -73,8 +74,9 @@ final class DiffCommandTests: XCTestCase {
         let written = try String(contentsOf: report, encoding: .utf8)
         XCTAssertTrue(written.contains("  - Re-dated: ~~July 2008~~ → **September 2008** (61 days later)"), written)
 
-        let json = try CLI.run(["diff", "cabinet/2008-09-01", "main", "--format", "json", "--repo", work.path],
-                               in: fixture.root)
+        let json = try CLI.run(
+            ["diff", "cabinet/2008-09-01", "main", "--format", "json", "--repo", work.path],
+            in: fixture.root)
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["from"] as? String, "cabinet/2008-09-01")
@@ -99,7 +101,8 @@ final class DiffCommandTests: XCTestCase {
 
         let folders = try CLI.run(["diff", before.path, work.path])
         XCTAssertEqual(folders.status, 0, folders.stderr)
-        XCTAssertTrue(folders.stdout.contains("Re-dated: “July 2008” → “September 2008” (61 days later)"), folders.stdout)
+        XCTAssertTrue(
+            folders.stdout.contains("Re-dated: “July 2008” → “September 2008” (61 days later)"), folders.stdout)
 
         // The committed plan against the working copy.
         let mixed = try CLI.run(["diff", "HEAD", "."], in: work)

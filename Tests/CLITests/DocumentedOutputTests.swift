@@ -21,17 +21,25 @@ final class DocumentedOutputTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: changed) }
         let file = changed.appendingPathComponent("sections/lsc/8.md")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "Due: ", with: "Due: March 2010 (was ", options: [], range: text.range(of: "Due: "))
-            .write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "Due: ", with: "Due: March 2010 (was ", options: [], range: text.range(of: "Due: ")
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
 
         let runs: [(doc: String, arguments: [String])] = [
             ("show --format json", ["show", "Repos/leicester", "--format", "json", "--today", "2008-09-01"]),
             ("render --format json", ["render", "Repos/leicester", "--format", "json", "--today", "2008-09-01"]),
             ("validate --format json", ["validate", "Repos/derby", "--format", "json"]),
-            ("consolidate --format json", ["consolidate", "--repo", hub.path, "--format", "json", "--today", "2008-09-01"]),
+            (
+                "consolidate --format json",
+                ["consolidate", "--repo", hub.path, "--format", "json", "--today", "2008-09-01"]
+            ),
             ("status --format json", ["status", "--repo", hub.path, "--format", "json", "--today", "2008-09-01"]),
             ("due --format json", ["due", "Nov 08-Jan 09", "ongoing", "--format", "json"]),
-            ("deadline --format json", ["deadline", "--from", "2008-06-03", "--working-days", "70", "--format", "json"]),
+            (
+                "deadline --format json",
+                ["deadline", "--from", "2008-06-03", "--working-days", "70", "--format", "json"]
+            ),
             ("diff A B --format json", ["diff", "Repos/derby", changed.path, "--format", "json"]),
             ("tag", ["tag", "--repo", hub.path, "--name", "cabinet/2008-09-01", "--today", "2008-09-01"]),
             ("versions --format json", ["versions", "--repo", hub.path, "--format", "json"]),
@@ -40,7 +48,9 @@ final class DocumentedOutputTests: XCTestCase {
         var checked = Set<String>()
         for (doc, arguments) in runs {
             let result = try CLI.run(arguments)
-            XCTAssertTrue(result.status == 0 || (doc.hasPrefix("validate") && result.status == 1), "\(arguments): \(result.stderr)")
+            XCTAssertTrue(
+                result.status == 0 || (doc.hasPrefix("validate") && result.status == 1),
+                "\(arguments): \(result.stderr)")
             guard doc != "tag" else { continue }
             let shape = try XCTUnwrap(shapes[doc], "docs/JSON.md documents no `planmerge \(doc)`")
             let value = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
@@ -57,7 +67,9 @@ final class DocumentedOutputTests: XCTestCase {
     /// not checked key by key.
     static func check(_ value: Any, against shape: Shape, path: String, found: inout Int) {
         if let array = value as? [Any] {
-            for (index, element) in array.enumerated() { check(element, against: shape, path: "\(path)[\(index)]", found: &found) }
+            for (index, element) in array.enumerated() {
+                check(element, against: shape, path: "\(path)[\(index)]", found: &found)
+            }
             return
         }
         guard !(value is NSNull) else { return }
@@ -67,7 +79,9 @@ final class DocumentedOutputTests: XCTestCase {
         guard !shape.isMap else { return }
         for (key, child) in shape.keys {
             guard let member = object[key] else {
-                if !shape.optional.contains(key) { XCTFail("\(path): no key '\(key)' (docs/JSON.md lists it) in \(object.keys.sorted())") }
+                if !shape.optional.contains(key) {
+                    XCTFail("\(path): no key '\(key)' (docs/JSON.md lists it) in \(object.keys.sorted())")
+                }
                 continue
             }
             found += 1
@@ -97,7 +111,8 @@ final class DocumentedOutputTests: XCTestCase {
             shapes["render --format json"] = plan
         }
         // The others: "- `planmerge COMMAND`: `SHAPE`".
-        let pattern = try NSRegularExpression(pattern: #"^- `planmerge ([^`]+)`: `([^`]+)`"#, options: [.anchorsMatchLines])
+        let pattern = try NSRegularExpression(
+            pattern: #"^- `planmerge ([^`]+)`: `([^`]+)`"#, options: [.anchorsMatchLines])
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let command = String(text[Range(match.range(at: 1), in: text)!])
             var parser = ShapeParser(text: String(text[Range(match.range(at: 2), in: text)!]))
@@ -176,7 +191,12 @@ final class DocumentedOutputTests: XCTestCase {
                     skipSpace()
                 }
                 var child: Shape?
-                if peek == ":" { index += 1; child = value() } else { skipRest(closing: nil) }
+                if peek == ":" {
+                    index += 1
+                    child = value()
+                } else {
+                    skipRest(closing: nil)
+                }
                 if key.isEmpty || key.contains(where: { !($0.isLetter || $0.isNumber) }) {
                     shape.isMap = true
                 } else {
@@ -191,12 +211,18 @@ final class DocumentedOutputTests: XCTestCase {
             if peek == "\"" {
                 index += 1
                 var key = ""
-                while let c = peek, c != "\"" { key.append(c); index += 1 }
+                while let c = peek, c != "\"" {
+                    key.append(c)
+                    index += 1
+                }
                 index += 1
                 return key
             }
             var key = ""
-            while let c = peek, c.isLetter || c.isNumber || c == "." || c == "-" || c == "<" || c == ">" { key.append(c); index += 1 }
+            while let c = peek, c.isLetter || c.isNumber || c == "." || c == "-" || c == "<" || c == ">" {
+                key.append(c)
+                index += 1
+            }
             if key.isEmpty { skipRest(closing: nil) }
             return key
         }
@@ -222,9 +248,10 @@ final class DocumentedOutputTests: XCTestCase {
     static func documentedRules() throws -> Set<String> {
         let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/RULES.md"), encoding: .utf8)
         let pattern = try NSRegularExpression(pattern: #"^\| `([a-z0-9-]+)` \|"#, options: [.anchorsMatchLines])
-        return Set(pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
-            String(text[Range($0.range(at: 1), in: text)!])
-        })
+        return Set(
+            pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+                String(text[Range($0.range(at: 1), in: text)!])
+            })
     }
 
     /// Every check's `rules`, and every rule id the sources pass to a diagnostic as a literal:
@@ -234,7 +261,8 @@ final class DocumentedOutputTests: XCTestCase {
         let pattern = try NSRegularExpression(
             pattern: #"(?:\.(?:error|warning)\s*,\s*|\brule:\s*)"([a-z0-9]+(?:-[a-z0-9]+)+)""#)
         let sources = CLI.packageRoot.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         XCTAssertFalse(files.isEmpty)
         for file in files {

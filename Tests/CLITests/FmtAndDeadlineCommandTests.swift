@@ -14,7 +14,8 @@ final class FmtAndDeadlineCommandTests: XCTestCase {
         let file = plan.appendingPathComponent("sections/lsc/8.md")
         let canonical = try Data(contentsOf: file)
         var notepad = Data([0xEF, 0xBB, 0xBF])
-        notepad.append(Data(String(decoding: canonical, as: UTF8.self).replacingOccurrences(of: "\n", with: "  \r\n").utf8))
+        notepad.append(
+            Data(String(decoding: canonical, as: UTF8.self).replacingOccurrences(of: "\n", with: "  \r\n").utf8))
         try notepad.write(to: file)
 
         let check = try CLI.run(["fmt", "--check", plan.path])

@@ -27,12 +27,16 @@ struct GitFixture {
 
     /// Runs git in `directory`; throws with its output when it fails.
     @discardableResult
-    static func git(_ args: [String], in directory: URL, environment extra: [String: String] = [:], input: String? = nil)
+    static func git(
+        _ args: [String], in directory: URL, environment extra: [String: String] = [:], input: String? = nil
+    )
         throws -> String
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-c", "init.defaultBranch=main", "-c", "user.name=Test Author", "-c", "user.email=author@example.org"] + args
+        process.arguments =
+            ["-c", "init.defaultBranch=main", "-c", "user.name=Test Author", "-c", "user.email=author@example.org"]
+            + args
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment.merging(extra, uniquingKeysWith: { _, b in b }) { env[k] = v }
@@ -48,7 +52,9 @@ struct GitFixture {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw NSError(domain: "git", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "git \(args.joined(separator: " ")): \(text)"])
+            throw NSError(
+                domain: "git", code: Int(process.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: "git \(args.joined(separator: " ")): \(text)"])
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -59,20 +65,26 @@ struct GitFixture {
     func publishedHub(from plan: String = "Repos/leicester", named name: String = "hub.git") throws -> URL {
         let hub = root.appendingPathComponent(name)
         let created = try CLI.run(["init", hub.path, "--from", plan], environment: GitFixture.environment)
-        guard created.status == 0 else { throw NSError(domain: "planmerge init", code: Int(created.status), userInfo: [NSLocalizedDescriptionKey: created.stderr]) }
+        guard created.status == 0 else {
+            throw NSError(
+                domain: "planmerge init", code: Int(created.status),
+                userInfo: [NSLocalizedDescriptionKey: created.stderr])
+        }
         let work = root.appendingPathComponent("publishing-\(name)")
         try GitFixture.git(["clone", "-q", hub.path, work.path], in: root)
         let sections = CLI.packageRoot.appendingPathComponent(plan).appendingPathComponent("sections")
         let partners = try FileManager.default.contentsOfDirectory(atPath: sections.path).sorted()
         for partner in partners {
             try GitFixture.git(["checkout", "-q", "-B", "publish-\(partner)", "origin/main"], in: work)
-            try FileManager.default.createDirectory(at: work.appendingPathComponent("sections"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: work.appendingPathComponent("sections"), withIntermediateDirectories: true)
             try FileManager.default.copyItem(
                 at: sections.appendingPathComponent(partner), to: work.appendingPathComponent("sections/\(partner)"))
             try GitFixture.git(["add", "-A"], in: work)
             try GitFixture.git(["commit", "-q", "-m", "\(partner): the sections"], in: work)
         }
-        try GitFixture.git(["push", "-q", "origin"] + partners.map { "publish-\($0):refs/heads/partners/\($0)" }, in: work)
+        try GitFixture.git(
+            ["push", "-q", "origin"] + partners.map { "publish-\($0):refs/heads/partners/\($0)" }, in: work)
         return hub
     }
 

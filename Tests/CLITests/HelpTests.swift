@@ -25,7 +25,10 @@ final class HelpTests: XCTestCase {
 
     func testEveryCommandIsListed() {
         let names = Set(Self.allCommands().map { $0.path.joined(separator: " ") })
-        for name in ["validate", "show", "render", "status", "consolidate", "tag", "versions", "diff", "partner list", "hooks install", "due"] {
+        for name in [
+            "validate", "show", "render", "status", "consolidate", "tag", "versions", "diff", "partner list",
+            "hooks install", "due",
+        ] {
             XCTAssertTrue(names.contains(name), name)
         }
     }

@@ -50,8 +50,10 @@ final class GitWorld {
     }
 
     /// Runs a program with a time limit (killed after `timeout` seconds: a test never hangs).
-    func run(_ executable: String, _ arguments: [String], in directory: String, env extra: [String: String] = [:],
-             input: String? = nil, timeout: TimeInterval = 60) throws -> Run {
+    func run(
+        _ executable: String, _ arguments: [String], in directory: String, env extra: [String: String] = [:],
+        input: String? = nil, timeout: TimeInterval = 60
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -109,7 +111,9 @@ final class GitWorld {
 
     /// The built planmerge.
     @discardableResult
-    func planmerge(_ arguments: [String], in directory: String, env: [String: String] = [:], input: String? = nil) throws -> Run {
+    func planmerge(_ arguments: [String], in directory: String, env: [String: String] = [:], input: String? = nil)
+        throws -> Run
+    {
         try run(CLI.executable.path, arguments, in: directory, env: env, input: input)
     }
 
@@ -118,17 +122,21 @@ final class GitWorld {
     func makeHub(serverHooks: Bool = true, perRef: Bool = false) throws {
         try mustGit(["init", "-q", "--bare", hub], in: base)
         if serverHooks {
-            let installed = try planmerge(["hooks", "install", "--server", "--identity", "env:GL_USER", "--repo", hub] + (perRef ? ["--per-ref"] : []), in: base)
+            let installed = try planmerge(
+                ["hooks", "install", "--server", "--identity", "env:GL_USER", "--repo", hub]
+                    + (perRef ? ["--per-ref"] : []), in: base)
             guard installed.status == 0 else { throw TestFailure("hooks install --server: \(installed.output)") }
         }
         let seed = base + "/seed"
         try mustGit(["clone", "-q", hub, seed], in: base)
         for name in ["plan.yaml", "sections"] {
-            try FileManager.default.copyItem(atPath: CLI.packageRoot.path + "/Repos/leicester/" + name, toPath: seed + "/" + name)
+            try FileManager.default.copyItem(
+                atPath: CLI.packageRoot.path + "/Repos/leicester/" + name, toPath: seed + "/" + name)
         }
         var manifest = try String(contentsOfFile: seed + "/plan.yaml", encoding: .utf8)
         for (partner, pusher) in Self.pushers {
-            manifest = manifest.replacingOccurrences(of: "  - id: \(partner)\n", with: "  - id: \(partner)\n    pushers: [\(pusher)]\n")
+            manifest = manifest.replacingOccurrences(
+                of: "  - id: \(partner)\n", with: "  - id: \(partner)\n    pushers: [\(pusher)]\n")
         }
         try manifest.write(toFile: seed + "/plan.yaml", atomically: true, encoding: .utf8)
         try mustGit(["add", "-A"], in: seed)

@@ -15,7 +15,10 @@ final class HookHistoryTests: XCTestCase {
 
     override func tearDown() {
         XCTAssertNoThrow(try world.mustGit(["fsck", "--strict", "--no-progress"], in: world.hub))
-        XCTAssertNoThrow(try world.mustGit(["-c", "transfer.fsckObjects=true", "clone", "-q", "--bare", world.hub, world.base + "/checked.git"], in: world.base))
+        XCTAssertNoThrow(
+            try world.mustGit(
+                ["-c", "transfer.fsckObjects=true", "clone", "-q", "--bare", world.hub, world.base + "/checked.git"],
+                in: world.base))
         world = nil
     }
 
@@ -26,7 +29,9 @@ final class HookHistoryTests: XCTestCase {
         let uhl = try world.mustGit(["rev-parse", "HEAD:sections/uhl/15.md"], in: pct)
         var tree = try trees.put(original, ["100755", ".git", "hooks", "x"], blob: "#!/bin/sh\necho pwned\n")
         tree = try trees.put(tree, ["120000", "sections", "leicester-pct", "passwd"], blob: "/etc/passwd")
-        tree = try trees.put(tree, ["100644", "sections", "uhl", "15.md"], blob: try world.read(pct, "sections/uhl/15.md") + "\nEdited\n")
+        tree = try trees.put(
+            tree, ["100644", "sections", "uhl", "15.md"], blob: try world.read(pct, "sections/uhl/15.md") + "\nEdited\n"
+        )
         tree = try trees.put(tree, ["100644", "plan.yaml"], blob: try world.read(pct, "plan.yaml") + "# edited\n")
         let head = try world.mustGit(["rev-parse", "HEAD"], in: pct)
         let bad = try world.mustGit(["commit-tree", tree, "-p", head, "-m", "Hostile"], in: pct)
@@ -34,14 +39,22 @@ final class HookHistoryTests: XCTestCase {
         XCTAssertEqual(try world.mustGit(["rev-parse", "\(undo):sections/uhl/15.md"], in: pct), uhl)
 
         let refsBefore = try world.hubRefs()
-        let pushed = try world.git(["push", "-q", "origin", "\(undo):refs/heads/partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        let pushed = try world.git(
+            ["push", "-q", "origin", "\(undo):refs/heads/partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"]
+        )
         XCTAssertNotEqual(pushed.status, 0)
-        XCTAssertTrue(pushed.stderr.contains("commit \(bad.prefix(7)): .git: a name git reads as .git (fsck: hasDotgit)"), pushed.output)
         XCTAssertTrue(
-            pushed.stderr.contains("commit \(bad.prefix(7)): sections/leicester-pct/passwd is a symbolic link"), pushed.output)
-        XCTAssertFalse(pushed.stderr.contains("sections/uhl/15.md belongs"), "ownership is judged on the net change: \(pushed.output)")
+            pushed.stderr.contains("commit \(bad.prefix(7)): .git: a name git reads as .git (fsck: hasDotgit)"),
+            pushed.output)
+        XCTAssertTrue(
+            pushed.stderr.contains("commit \(bad.prefix(7)): sections/leicester-pct/passwd is a symbolic link"),
+            pushed.output)
+        XCTAssertFalse(
+            pushed.stderr.contains("sections/uhl/15.md belongs"),
+            "ownership is judged on the net change: \(pushed.output)")
         XCTAssertEqual(try world.hubRefs(), refsBefore, "the hub is unchanged")
-        XCTAssertNotEqual(try world.git(["cat-file", "-e", bad], in: world.hub).status, 0, "nothing of the push stayed")
+        XCTAssertNotEqual(
+            try world.git(["cat-file", "-e", bad], in: world.hub).status, 0, "nothing of the push stayed")
     }
 
     /// A second `uhl` folder in `sections` hid that the first one (empty) lost uhl's file.
@@ -52,16 +65,20 @@ final class HookHistoryTests: XCTestCase {
         let uhl = try XCTUnwrap(sections.first { $0.hasPrefix("40000 uhl\t") })
         let emptied = try trees.raw([])
         let forged = try trees.raw(sections.filter { $0 != uhl } + ["40000 uhl\t" + emptied, uhl])
-        let root = try trees.put(try world.mustGit(["rev-parse", "HEAD^{tree}"], in: pct), ["40000", "sections"], id: forged)
+        let root = try trees.put(
+            try world.mustGit(["rev-parse", "HEAD^{tree}"], in: pct), ["40000", "sections"], id: forged)
         let head = try world.mustGit(["rev-parse", "HEAD"], in: pct)
         let bad = try world.mustGit(["commit-tree", root, "-p", head, "-m", "Hide a deletion"], in: pct)
 
-        let pushed = try world.git(["push", "-q", "origin", "\(bad):refs/heads/partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        let pushed = try world.git(
+            ["push", "-q", "origin", "\(bad):refs/heads/partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
         XCTAssertNotEqual(pushed.status, 0)
         XCTAssertTrue(
-            pushed.stderr.contains("commit \(bad.prefix(7)): sections/uhl: a second entry of the same name (fsck: duplicateEntries)"),
+            pushed.stderr.contains(
+                "commit \(bad.prefix(7)): sections/uhl: a second entry of the same name (fsck: duplicateEntries)"),
             pushed.output)
-        XCTAssertNil(try? world.mustGit(["rev-parse", "--verify", "-q", "refs/heads/partners/leicester-pct"], in: world.hub))
+        XCTAssertNil(
+            try? world.mustGit(["rev-parse", "--verify", "-q", "refs/heads/partners/leicester-pct"], in: world.hub))
     }
 }
 
@@ -115,7 +132,9 @@ private struct Trees {
         let mode = spec[0], name = spec[1]
         var entries = try tree.map(entries) ?? []
         let existing = entries.first { $0.hasPrefix("40000 \(name)\t") }.map { String($0.split(separator: "\t")[1]) }
-        entries.removeAll { $0.split(separator: "\t")[0].split(separator: " ", maxSplits: 1).last.map(String.init) == name }
+        entries.removeAll {
+            $0.split(separator: "\t")[0].split(separator: " ", maxSplits: 1).last.map(String.init) == name
+        }
         if spec.count == 2 {
             entries.append("\(mode) \(name)\t\(id)")
         } else {

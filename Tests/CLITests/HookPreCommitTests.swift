@@ -26,14 +26,21 @@ final class HookPreCommitTests: XCTestCase {
         let foreign = try commit("Edit the hospital's action")
         XCTAssertEqual(foreign.status, 1, foreign.output)
         XCTAssertTrue(
-            foreign.stderr.contains("sections/uhl/15.md belongs to University Hospitals of Leicester NHS Trust (uhl); leicester-pct may change only sections/leicester-pct/"),
+            foreign.stderr.contains(
+                "sections/uhl/15.md belongs to University Hospitals of Leicester NHS Trust (uhl); leicester-pct may change only sections/leicester-pct/"
+            ),
             foreign.output)
         try world.mustGit(["reset", "-q", "--hard"], in: clone)
 
-        try world.edit(clone, "sections/leicester-pct/15.md", "Due: July 2008\n", "Due: July 2008\nSucess: a typo\nStatus: finished\n")
+        try world.edit(
+            clone, "sections/leicester-pct/15.md", "Due: July 2008\n",
+            "Due: July 2008\nSucess: a typo\nStatus: finished\n")
         let invalid = try commit("Add a success criterion")
         XCTAssertEqual(invalid.status, 1, invalid.output)
-        XCTAssertTrue(invalid.stderr.contains("sections/leicester-pct/15.md:5:1: error: [field-unknown] 'Sucess' is not an action field"), invalid.output)
+        XCTAssertTrue(
+            invalid.stderr.contains(
+                "sections/leicester-pct/15.md:5:1: error: [field-unknown] 'Sucess' is not an action field"),
+            invalid.output)
         XCTAssertTrue(invalid.stderr.contains("  hint: did you mean 'Success:'?"), invalid.output)
         XCTAssertTrue(invalid.stderr.contains("[status-unknown]"), invalid.output)
         try world.mustGit(["reset", "-q", "--hard"], in: clone)
@@ -41,7 +48,9 @@ final class HookPreCommitTests: XCTestCase {
         try world.edit(clone, "plan.yaml", "title: Leicester Joint Area Review Action Plan", "title: Our plan")
         let manifest = try commit("Retitle the plan")
         XCTAssertEqual(manifest.status, 1, manifest.output)
-        XCTAssertTrue(manifest.stderr.contains("plan.yaml is the plan manifest, which only the coordinator changes"), manifest.output)
+        XCTAssertTrue(
+            manifest.stderr.contains("plan.yaml is the plan manifest, which only the coordinator changes"),
+            manifest.output)
         try world.mustGit(["reset", "-q", "--hard"], in: clone)
         XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD"], in: clone), head, "nothing was committed")
 
@@ -51,7 +60,9 @@ final class HookPreCommitTests: XCTestCase {
         // Warnings do not block, and are summed in one line naming the command that lists them.
         XCTAssertFalse(valid.stderr.contains("warning: [action-missing-field]"), valid.output)
         XCTAssertTrue(
-            valid.stderr.contains("planmerge: 3 warnings (not blocking) in the files this changes; 'planmerge validate --staged' lists them"),
+            valid.stderr.contains(
+                "planmerge: 3 warnings (not blocking) in the files this changes; 'planmerge validate --staged' lists them"
+            ),
             valid.output)
         let listed = try world.planmerge(["validate", "--staged"], in: clone)
         XCTAssertTrue(listed.stdout.contains("warning: [action-missing-field]"), listed.output)
@@ -69,7 +80,8 @@ final class HookPreCommitTests: XCTestCase {
 
     func testAnErrorAlreadyInAnotherPartnersFileDoesNotBlock() throws {
         // An error in the hospital's file is already committed (bypassing the hook) ...
-        try world.edit(clone, "sections/uhl/15.md", "Lead: Jane Porter; Mel Meggs", "Lead: Jane Porter; Mel Meggs\nColour: red")
+        try world.edit(
+            clone, "sections/uhl/15.md", "Lead: Jane Porter; Mel Meggs", "Lead: Jane Porter; Mel Meggs\nColour: red")
         try world.mustGit(["add", "-A"], in: clone)
         try world.mustGit(["commit", "-q", "--no-verify", "-m", "Broken elsewhere"], in: clone)
         // ... and does not block the PCT's own valid commit.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,9 @@ final class HookServerTests: XCTestCase {
     }
 
     func push(_ clone: String, _ refspecs: [String], as user: String?, force: Bool = false) throws -> GitWorld.Run {
-        try world.git(["push", "-q"] + (force ? ["-f"] : []) + ["origin"] + refspecs, in: clone, env: user.map { ["GL_USER": $0] } ?? [:])
+        try world.git(
+            ["push", "-q"] + (force ? ["-f"] : []) + ["origin"] + refspecs, in: clone,
+            env: user.map { ["GL_USER": $0] } ?? [:])
     }
 
     func commitAll(_ clone: String, _ message: String) throws {
@@ -55,22 +58,27 @@ final class HookServerTests: XCTestCase {
         try commitAll(pct, "Edit the hospital's action")
         let foreign = try push(pct, ["HEAD:partners/leicester-pct"], as: "pvaughan")
         XCTAssertNotEqual(foreign.status, 0)
-        XCTAssertTrue(foreign.stderr.contains("sections/uhl/15.md belongs to University Hospitals of Leicester NHS Trust (uhl)"), foreign.output)
+        XCTAssertTrue(
+            foreign.stderr.contains("sections/uhl/15.md belongs to University Hospitals of Leicester NHS Trust (uhl)"),
+            foreign.output)
         XCTAssertTrue(foreign.stderr.contains("pre-receive hook declined"), foreign.output)
         XCTAssertEqual(try world.hubRefs(), refsBefore, "the hub is unchanged")
         try world.mustGit(["reset", "-q", "--hard", accepted], in: pct)
 
-        try world.edit(pct, "sections/leicester-pct/15.md", "Due: September 2008\n", "Due: September 2008\nColour: red\n")
+        try world.edit(
+            pct, "sections/leicester-pct/15.md", "Due: September 2008\n", "Due: September 2008\nColour: red\n")
         try commitAll(pct, "Colour 15.1")
         let invalid = try push(pct, ["HEAD:partners/leicester-pct"], as: "pvaughan")
         XCTAssertNotEqual(invalid.status, 0)
-        XCTAssertTrue(invalid.stderr.contains("sections/leicester-pct/15.md:5:1: error: [field-unknown]"), invalid.output)
+        XCTAssertTrue(
+            invalid.stderr.contains("sections/leicester-pct/15.md:5:1: error: [field-unknown]"), invalid.output)
         XCTAssertEqual(try world.hubRefs(), refsBefore)
         try world.mustGit(["reset", "-q", "--hard", accepted], in: pct)
 
         let otherBranch = try push(pct, ["HEAD:partners/uhl"], as: "pvaughan")
         XCTAssertNotEqual(otherBranch.status, 0)
-        XCTAssertTrue(otherBranch.stderr.contains("may update only refs/heads/partners/leicester-pct"), otherBranch.output)
+        XCTAssertTrue(
+            otherBranch.stderr.contains("may update only refs/heads/partners/leicester-pct"), otherBranch.output)
         let main = try push(pct, ["HEAD:main"], as: "pvaughan")
         XCTAssertNotEqual(main.status, 0)
         XCTAssertTrue(main.stderr.contains("main is the coordinator's"), main.output)
@@ -81,8 +89,10 @@ final class HookServerTests: XCTestCase {
         try world.makeHub()
         let pct = try world.clone("pct", partner: nil, hooks: false)
         let refsBefore = try world.hubRefs()
-        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]).write(to: URL(fileURLWithPath: pct + "/sections/leicester-pct/plan.docx"))
-        try Data(String(repeating: "x", count: (1 << 20) + 1).utf8).write(to: URL(fileURLWithPath: pct + "/sections/leicester-pct/notes.md"))
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]).write(
+            to: URL(fileURLWithPath: pct + "/sections/leicester-pct/plan.docx"))
+        try Data(String(repeating: "x", count: (1 << 20) + 1).utf8).write(
+            to: URL(fileURLWithPath: pct + "/sections/leicester-pct/notes.md"))
         try commitAll(pct, "Attach the Word plan")
         let pushed = try push(pct, ["HEAD:partners/leicester-pct"], as: "pvaughan")
         XCTAssertNotEqual(pushed.status, 0)
@@ -161,14 +171,16 @@ final class HookServerTests: XCTestCase {
         XCTAssertTrue(nobody.stderr.contains("anonymous push"), nobody.output)
         XCTAssertNil(try hubRef("refs/heads/partners/leicester-pct"))
         // Only the configured source names the pusher: under env:GL_USER, REMOTE_USER is ignored...
-        let ignored = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "pvaughan"])
+        let ignored = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "pvaughan"])
         XCTAssertNotEqual(ignored.status, 0, ignored.output)
         XCTAssertTrue(ignored.stderr.contains("anonymous push"), ignored.output)
         // ...and with the http source a web server's REMOTE_USER names the pusher (capitals aside),
         // while a GL_USER the pusher sets is ignored.
         try world.mustGit(["config", "planmerge.identity", "http"], in: world.hub)
         let web = try world.git(
-            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["REMOTE_USER": "PVaughan", "GL_USER": "coordinator"])
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct,
+            env: ["REMOTE_USER": "PVaughan", "GL_USER": "coordinator"])
         XCTAssertEqual(web.status, 0, web.output)
     }
 
@@ -199,7 +211,8 @@ final class HookServerTests: XCTestCase {
         XCTAssertTrue(ready, "git daemon did not answer on port \(port)")
 
         // GL_USER in the pushing environment does not travel over git://: the hook sees no user.
-        let result = try world.git(["push", "-q", url, "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        let result = try world.git(
+            ["push", "-q", url, "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("anonymous push"), result.output)
         XCTAssertNil(try hubRef("refs/heads/partners/leicester-pct"))
@@ -212,8 +225,10 @@ final class HookServerTests: XCTestCase {
         try commitAll(pct, "Re-date 15.1")
         let result = try push(pct, ["HEAD:partners/leicester-pct", "HEAD:main"], as: "pvaughan")
         XCTAssertNotEqual(result.status, 0)
-        XCTAssertTrue(result.stderr.contains("update hook declined") || result.stderr.contains("hook declined"), result.output)
-        XCTAssertEqual(try hubRef("refs/heads/partners/leicester-pct"), try world.mustGit(["rev-parse", "HEAD"], in: pct))
+        XCTAssertTrue(
+            result.stderr.contains("update hook declined") || result.stderr.contains("hook declined"), result.output)
+        XCTAssertEqual(
+            try hubRef("refs/heads/partners/leicester-pct"), try world.mustGit(["rev-parse", "HEAD"], in: pct))
         XCTAssertNotEqual(try hubRef("refs/heads/main"), try world.mustGit(["rev-parse", "HEAD"], in: pct))
     }
 }

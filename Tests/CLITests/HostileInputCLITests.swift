@@ -83,8 +83,9 @@ final class HostileInputCLITests: XCTestCase {
         try world.mustGit(["add", "-A"], in: pct)
         try world.mustGit(["commit", "-q", "--no-verify", "-m", "A second 15"], in: pct)
         let before = try world.hubRefs()
-        let push = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct,
-                                 env: ["GL_USER": "pvaughan"])
+        let push = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct,
+            env: ["GL_USER": "pvaughan"])
         XCTAssertNotEqual(push.status, 0, push.output)
         XCTAssertTrue(push.stderr.contains("sections/leicester-pct/015.md"), push.output)
         XCTAssertTrue(push.stderr.contains("'015.md' should be '15.md'"), push.output)

@@ -35,8 +35,10 @@ final class KilledRunTests: XCTestCase {
                 outcomes["unchanged", default: 0] += 1
             } else {
                 let parents = try GitFixture.git(["log", "-1", "--format=%P", main], in: copyHub).split(separator: " ")
-                XCTAssertEqual(parents.first.map(String.init), old, "round \(round): main moved only to a complete consolidation")
-                XCTAssertTrue(try GitFixture.git(["log", "-1", "--format=%s", main], in: copyHub).hasPrefix("Consolidate "))
+                XCTAssertEqual(
+                    parents.first.map(String.init), old, "round \(round): main moved only to a complete consolidation")
+                XCTAssertTrue(
+                    try GitFixture.git(["log", "-1", "--format=%s", main], in: copyHub).hasPrefix("Consolidate "))
                 outcomes["consolidated", default: 0] += 1
             }
             // A later run completes the consolidation (or reports a lock left behind, naming it).
@@ -48,7 +50,8 @@ final class KilledRunTests: XCTestCase {
                 let after = try GitFixture.git(["rev-parse", "main"], in: copyHub)
                 if main != old { XCTAssertEqual(after, main, "round \(round): nothing was left to merge") }
                 let parents = try GitFixture.git(["log", "-1", "--format=%P", after], in: copyHub).split(separator: " ")
-                XCTAssertEqual(parents.first.map(String.init), old, "round \(round): the consolidation follows the old main")
+                XCTAssertEqual(
+                    parents.first.map(String.init), old, "round \(round): the consolidation follows the old main")
                 XCTAssertEqual(parents.count, 12, "round \(round): the old main and the 11 partner heads")
             }
         }

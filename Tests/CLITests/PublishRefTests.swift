@@ -15,7 +15,8 @@ final class PublishRefTests: XCTestCase {
     func giveRemote(_ partner: String, _ remote: String) throws {
         let coordinator = try world.clone("coordinator", partner: nil, hooks: false)
         try world.edit(coordinator, "plan.yaml", "  - id: \(partner)\n", "  - id: \(partner)\n    remote: \(remote)\n")
-        try world.mustGit(["commit", "-q", "--no-verify", "-am", "\(partner) publishes on its own remote"], in: coordinator)
+        try world.mustGit(
+            ["commit", "-q", "--no-verify", "-am", "\(partner) publishes on its own remote"], in: coordinator)
         try world.mustGit(["push", "-q", "origin", "main"], in: coordinator, env: ["GL_USER": "coordinator"])
     }
 
@@ -26,10 +27,12 @@ final class PublishRefTests: XCTestCase {
         try world.edit(pct, "sections/leicester-pct/15.md", "Due: July 2008", "Due: September 2008")
         try world.mustGit(["commit", "-q", "--no-verify", "-am", "Re-date 15.1"], in: pct)
         let refsBefore = try world.hubRefs()
-        let pushed = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        let pushed = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
         XCTAssertNotEqual(pushed.status, 0, pushed.output)
         XCTAssertTrue(
-            pushed.stderr.contains("leicester-pct publishes on its own remote (https://git.example.org/pct/plan.git), branch main"),
+            pushed.stderr.contains(
+                "leicester-pct publishes on its own remote (https://git.example.org/pct/plan.git), branch main"),
             pushed.output)
         XCTAssertEqual(try world.hubRefs(), refsBefore)
     }
@@ -42,7 +45,8 @@ final class PublishRefTests: XCTestCase {
         let manifest = try String(contentsOfFile: copy + "/plan.yaml", encoding: .utf8)
         let partners = try XCTUnwrap(manifest.range(of: "\npartners:\n"))
         let partner = try XCTUnwrap(
-            manifest.range(of: #"  - id: [a-z-]+\n"#, options: .regularExpression, range: partners.upperBound..<manifest.endIndex))
+            manifest.range(
+                of: #"  - id: [a-z-]+\n"#, options: .regularExpression, range: partners.upperBound..<manifest.endIndex))
         let id = manifest[partner].dropFirst("  - id: ".count).dropLast()
         try manifest.replacingCharacters(in: partner, with: String(manifest[partner]) + "    branch: work\n")
             .write(toFile: copy + "/plan.yaml", atomically: true, encoding: .utf8)
@@ -63,7 +67,8 @@ final class PartnerRewriteTests: XCTestCase {
         let pct = try world.clone("pct", partner: nil, hooks: false)
         try world.edit(pct, "sections/leicester-pct/15.md", "Due: July 2008", "Due: September 2008")
         try world.mustGit(["commit", "-q", "--no-verify", "-am", "Re-date 15.1"], in: pct)
-        let first = try world.git(["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
+        let first = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
         XCTAssertEqual(first.status, 0, first.output)
         let published = try world.mustGit(["rev-parse", "HEAD"], in: pct)
 

@@ -32,7 +32,9 @@ final class SyncCommandTests: XCTestCase {
 
     func testACorrectionOnMainAndThePartnersEditOfAnotherFieldMergeCleanly() throws {
         try coordinatorCorrectsTheDueDate()
-        try world.edit(pct, file, "Due: April 2008 – March 2009\nLead: Paul Vaughan; Annette Hogarth", "Due: April 2008 – March 2009\nLead: Annette Hogarth")
+        try world.edit(
+            pct, file, "Due: April 2008 – March 2009\nLead: Paul Vaughan; Annette Hogarth",
+            "Due: April 2008 – March 2009\nLead: Annette Hogarth")
         try commit(pct, "Annette leads 15.2")
         let ours = try world.mustGit(["rev-parse", "HEAD"], in: pct)
         let hubMain = try world.mustGit(["rev-parse", "main"], in: world.hub)
@@ -54,10 +56,14 @@ final class SyncCommandTests: XCTestCase {
 
         let result = try world.planmerge(["sync"], in: pct)
         XCTAssertEqual(result.status, 1, result.output)
-        XCTAssertTrue(result.stdout.contains("CONFLICT sections/leicester-pct/15.md: action 15.2, field Due"), result.output)
+        XCTAssertTrue(
+            result.stdout.contains("CONFLICT sections/leicester-pct/15.md: action 15.2, field Due"), result.output)
         XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD"], in: pct), ours, "nothing committed")
         let text = try world.read(pct, file)
-        XCTAssertTrue(text.contains("<<<<<<< ours (Paul Vaughan)\nDue: April 2008 – September 2009\n=======\nDue: April 2008 – June 2009\n>>>>>>> theirs (hub main "), text)
+        XCTAssertTrue(
+            text.contains(
+                "<<<<<<< ours (Paul Vaughan)\nDue: April 2008 – September 2009\n=======\nDue: April 2008 – June 2009\n>>>>>>> theirs (hub main "
+            ), text)
         XCTAssertEqual(try world.mustGit(["status", "--porcelain"], in: pct), "UU \(file)")
 
         // A second sync refuses while the merge is unfinished.
@@ -70,7 +76,8 @@ final class SyncCommandTests: XCTestCase {
         try world.mustGit(["add", "-A"], in: pct)
         let committed = try world.git(["commit", "-q", "--no-edit"], in: pct)
         XCTAssertEqual(committed.status, 0, committed.output)
-        XCTAssertEqual(try world.mustGit(["rev-list", "--parents", "-n", "1", "HEAD"], in: pct).split(separator: " ").count, 3)
+        XCTAssertEqual(
+            try world.mustGit(["rev-list", "--parents", "-n", "1", "HEAD"], in: pct).split(separator: " ").count, 3)
     }
 
     func testFastForwardThenUpToDate() throws {
@@ -78,7 +85,8 @@ final class SyncCommandTests: XCTestCase {
         let result = try world.planmerge(["sync"], in: pct)
         XCTAssertEqual(result.status, 0, result.output)
         XCTAssertTrue(result.stdout.contains("Fast-forwarded"), result.output)
-        XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD"], in: pct), try world.mustGit(["rev-parse", "main"], in: world.hub))
+        XCTAssertEqual(
+            try world.mustGit(["rev-parse", "HEAD"], in: pct), try world.mustGit(["rev-parse", "main"], in: world.hub))
         XCTAssertEqual(try world.mustGit(["status", "--porcelain"], in: pct), "")
         XCTAssertTrue(try world.read(pct, file).contains("Due: April 2008 – June 2009"))
         let again = try world.planmerge(["sync"], in: pct)
@@ -101,6 +109,7 @@ final class SyncCommandTests: XCTestCase {
         try coordinatorCorrectsTheDueDate()
         let result = try world.planmerge(["sync", "--remote", world.hub, "--branch", "main"], in: pct)
         XCTAssertEqual(result.status, 0, result.output)
-        XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD"], in: pct), try world.mustGit(["rev-parse", "main"], in: world.hub))
+        XCTAssertEqual(
+            try world.mustGit(["rev-parse", "HEAD"], in: pct), try world.mustGit(["rev-parse", "main"], in: world.hub))
     }
 }

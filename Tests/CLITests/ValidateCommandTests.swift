@@ -15,14 +15,18 @@ final class ValidateCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: plan) }
         let file = plan.appendingPathComponent("sections/uhl/15.md")
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "Lead: Jane Porter; Mel Meggs\n", with: "Lead: Jane Porter; Mel Meggs\nSucess: typo\nStatus: finished\n")
+        text = text.replacingOccurrences(
+            of: "Lead: Jane Porter; Mel Meggs\n", with: "Lead: Jane Porter; Mel Meggs\nSucess: typo\nStatus: finished\n"
+        )
         text += "\n## 15.2 A duplicate of the PCT's 15.2\nDue: 31.3.09\nSee also: recommendation 99\n"
         try text.write(to: file, atomically: true, encoding: .utf8)
 
         let result = try CLI.run(["validate", plan.path])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        func line(_ rule: String) -> String? { lines.first { $0.contains("[\(rule)]") && $0.hasPrefix("\(plan.path)/sections/uhl/") } }
+        func line(_ rule: String) -> String? {
+            lines.first { $0.contains("[\(rule)]") && $0.hasPrefix("\(plan.path)/sections/uhl/") }
+        }
         for rule in ["field-unknown", "status-unknown", "duplicate-reference", "cross-reference-unknown"] {
             let found = try XCTUnwrap(line(rule), "no \(rule) in:\n\(result.stdout)")
             XCTAssertTrue(found.hasPrefix("\(plan.path)/sections/uhl/15.md:"), found)
@@ -30,7 +34,11 @@ final class ValidateCommandTests: XCTestCase {
             let index = try XCTUnwrap(lines.firstIndex(of: found))
             XCTAssertTrue(lines[index + 1].hasPrefix("  hint: "), "hint follows \(found)")
         }
-        XCTAssertNotNil(lines.first { $0.range(of: #"sections/uhl/15\.md:\d+:1: error: \[field-unknown\]"#, options: .regularExpression) != nil })
+        XCTAssertNotNil(
+            lines.first {
+                $0.range(of: #"sections/uhl/15\.md:\d+:1: error: \[field-unknown\]"#, options: .regularExpression)
+                    != nil
+            })
         XCTAssertTrue(lines.last?.contains("5 errors") == true, lines.last ?? "")
     }
 
@@ -62,7 +70,8 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["validate", "/nonexistent/plan"]).status, 2)
         XCTAssertEqual(try CLI.run(["validate", "--format", "xml"]).status, 2)
         XCTAssertEqual(try CLI.run(["validate", "Repos/derby", "--today", "yesterday"]).status, 2)
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("planmerge-empty-\(UUID().uuidString)")
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "planmerge-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = try CLI.run(["validate"], in: empty)
@@ -71,7 +80,8 @@ final class ValidateCommandTests: XCTestCase {
     }
 
     func testValidateFindsThePlanFromASubfolder() throws {
-        let result = try CLI.run(["validate", "--quiet"], in: CLI.packageRoot.appendingPathComponent("Repos/derby/sections/lsc"))
+        let result = try CLI.run(
+            ["validate", "--quiet"], in: CLI.packageRoot.appendingPathComponent("Repos/derby/sections/lsc"))
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("0 errors"))
     }

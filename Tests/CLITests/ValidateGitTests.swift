@@ -10,7 +10,8 @@ final class ValidateGitTests: XCTestCase {
 
     func testRevReadsTheCommittedTreeNotTheWorkingCopy() throws {
         let work = try fixture.workTree(from: "Repos/derby")
-        try "# Recommendation 8\n\nnot a field\n".write(to: work.appendingPathComponent("sections/lsc/8.md"), atomically: true, encoding: .utf8)
+        try "# Recommendation 8\n\nnot a field\n".write(
+            to: work.appendingPathComponent("sections/lsc/8.md"), atomically: true, encoding: .utf8)
         let committed = try CLI.run(["validate", "--rev", "HEAD", "--quiet"], in: work)
         XCTAssertEqual(committed.status, 0, committed.stdout + committed.stderr)
         XCTAssertTrue(committed.stdout.hasPrefix("HEAD "), committed.stdout)

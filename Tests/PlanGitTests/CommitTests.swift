@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class CommitTests: XCTestCase {
     func testReadCommitWrittenByGit() throws {
@@ -15,7 +16,9 @@ final class CommitTests: XCTestCase {
         XCTAssertEqual(info.id.hex, second)
         XCTAssertEqual(info.parents.map(\.hex), [first])
         XCTAssertEqual(info.treeID.hex, try repo.git("rev-parse", "HEAD^{tree}"))
-        XCTAssertEqual(info.author, Signature(name: "Ann Author", email: "ann@example.org", time: 1_220_259_600, offsetMinutes: 60))
+        XCTAssertEqual(
+            info.author, Signature(name: "Ann Author", email: "ann@example.org", time: 1_220_259_600, offsetMinutes: 60)
+        )
         XCTAssertEqual(info.committer.name, "Cy Committer")
         XCTAssertEqual(info.committer.time, 1_220_263_200)
         XCTAssertEqual(info.time, Date(timeIntervalSince1970: 1_220_263_200))
@@ -31,12 +34,14 @@ final class CommitTests: XCTestCase {
         let repo = try TestRepo()
         try repo.write("a.txt", "a\n")
         let head = try XCTUnwrap(ObjectID(hex: try repo.commitAll("first")))
-        let partner = try XCTUnwrap(ObjectID(hex: try repo.git("commit-tree", "-p", head.hex, "-m", "partner", "HEAD^{tree}")))
+        let partner = try XCTUnwrap(
+            ObjectID(hex: try repo.git("commit-tree", "-p", head.hex, "-m", "partner", "HEAD^{tree}")))
         let repository = try Repository.open(at: repo.path)
         let signature = Signature(name: "planmerge", email: "planmerge@localhost", time: 1_220_270_000)
-        let merge = try repository.createCommit(tree: try repository.tree(of: head), parents: [head, partner],
-                                                author: signature, committer: signature,
-                                                message: "Consolidate partners\n")
+        let merge = try repository.createCommit(
+            tree: try repository.tree(of: head), parents: [head, partner],
+            author: signature, committer: signature,
+            message: "Consolidate partners\n")
         XCTAssertEqual(try repository.head(), head, "no reference moved")
         XCTAssertEqual(try repo.git("cat-file", "-t", merge.hex), "commit")
         XCTAssertEqual(try repository.commit(merge).parents, [head, partner])
@@ -53,10 +58,14 @@ final class CommitTests: XCTestCase {
         let tree = try repository.writeTree(files: [:])
         let missing = try XCTUnwrap(ObjectID(hex: String(repeating: "2", count: 40)))
         let signature = Signature.fallback()
-        XCTAssertThrowsError(try repository.createCommit(tree: tree, parents: [missing], author: signature,
-                                                         committer: signature, message: "x"))
-        XCTAssertThrowsError(try repository.createCommit(tree: missing, parents: [], author: signature,
-                                                         committer: signature, message: "x"))
+        XCTAssertThrowsError(
+            try repository.createCommit(
+                tree: tree, parents: [missing], author: signature,
+                committer: signature, message: "x"))
+        XCTAssertThrowsError(
+            try repository.createCommit(
+                tree: missing, parents: [], author: signature,
+                committer: signature, message: "x"))
     }
 
     func testDefaultSignatureUsesConfigAndFallsBack() throws {

@@ -1,11 +1,13 @@
-@testable import GitKit
 import Foundation
 import PlanModel
 import XCTest
 
+@testable import GitKit
+
 final class ConflictWriterTests: XCTestCase {
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Every section file of the example plans, parsed.
@@ -60,7 +62,8 @@ final class ConflictWriterTests: XCTestCase {
 
     func merge(ours: String, theirs: String) -> SectionMerge.Result {
         let parse = { (text: String) in SectionParser().parse(text, path: "sections/leicester-pct/15.md").section }
-        return SectionMerge().merge(base: parse(base), ours: parse(ours), theirs: parse(theirs), path: "sections/leicester-pct/15.md")
+        return SectionMerge().merge(
+            base: parse(base), ours: parse(ours), theirs: parse(theirs), path: "sections/leicester-pct/15.md")
     }
 
     func testAFieldConflictIsABlockOfThatFieldOnly() throws {
@@ -68,18 +71,21 @@ final class ConflictWriterTests: XCTestCase {
             ours: base.replacingOccurrences(of: "Due: July 2008", with: "Due: September 2008"),
             theirs: base.replacingOccurrences(of: "Due: July 2008", with: "Due: October 2008"))
         XCTAssertEqual(result.conflicts.count, 1)
-        let text = try XCTUnwrap(ConflictWriter.format(result, labels: .init(ours: "ours (Paul Vaughan)", theirs: "theirs")))
-        XCTAssertTrue(text.contains("""
-            ## 15.1 Complete the local self assessment
-            <<<<<<< ours (Paul Vaughan)
-            Due: September 2008
-            =======
-            Due: October 2008
-            >>>>>>> theirs
-            Lead: Paul Vaughan
+        let text = try XCTUnwrap(
+            ConflictWriter.format(result, labels: .init(ours: "ours (Paul Vaughan)", theirs: "theirs")))
+        XCTAssertTrue(
+            text.contains(
+                """
+                ## 15.1 Complete the local self assessment
+                <<<<<<< ours (Paul Vaughan)
+                Due: September 2008
+                =======
+                Due: October 2008
+                >>>>>>> theirs
+                Lead: Paul Vaughan
 
-            ## 15.2
-            """), text)
+                ## 15.2
+                """), text)
         // The parser refuses it until resolved; keeping "ours" gives the merged file back.
         let parsed = SectionParser().parse(text, path: "sections/leicester-pct/15.md")
         XCTAssertEqual(parsed.diagnostics.filter { $0.rule == "conflict-marker" }.count, 3)
@@ -94,37 +100,44 @@ final class ConflictWriterTests: XCTestCase {
         let result = merge(
             ours: base.replacingOccurrences(of: "signed off in May 2008.", with: "signed off in June 2008.")
                 .replacingOccurrences(of: "the good support", with: "the excellent support")
-                .replacingOccurrences(of: "## 15.1 Complete the local self assessment\nDue: July 2008\nLead: Paul Vaughan\n\n", with: ""),
+                .replacingOccurrences(
+                    of: "## 15.1 Complete the local self assessment\nDue: July 2008\nLead: Paul Vaughan\n\n", with: ""),
             theirs: base.replacingOccurrences(of: "signed off in May 2008.", with: "signed off in April 2008.")
                 .replacingOccurrences(of: "the good support", with: "the better support")
                 .replacingOccurrences(of: "Lead: Paul Vaughan", with: "Lead: Paul Vaughan; Annette Hogarth"))
         XCTAssertEqual(result.conflicts.count, 3, "\(result.conflicts.map(\.what))")
         let text = try XCTUnwrap(ConflictWriter.format(result))
-        XCTAssertTrue(text.contains("""
-            <<<<<<< ours
-            ### Position statement
-            The plan was signed off in June 2008.
-            =======
-            ### Position statement
-            The plan was signed off in April 2008.
-            >>>>>>> theirs
-            """), text)
-        XCTAssertTrue(text.contains("""
-            <<<<<<< ours (deleted 15.1)
-            =======
-            ## 15.1 Complete the local self assessment
-            Due: July 2008
-            Lead: Paul Vaughan; Annette Hogarth
-            >>>>>>> theirs
-            """), text)
-        XCTAssertTrue(text.contains("""
-            <<<<<<< ours
-            ## 15.2 Sustain the excellent support services
-            =======
-            ## 15.2 Sustain the better support services
-            >>>>>>> theirs
-            Due: April 2008 – March 2009
-            """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                <<<<<<< ours
+                ### Position statement
+                The plan was signed off in June 2008.
+                =======
+                ### Position statement
+                The plan was signed off in April 2008.
+                >>>>>>> theirs
+                """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                <<<<<<< ours (deleted 15.1)
+                =======
+                ## 15.1 Complete the local self assessment
+                Due: July 2008
+                Lead: Paul Vaughan; Annette Hogarth
+                >>>>>>> theirs
+                """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                <<<<<<< ours
+                ## 15.2 Sustain the excellent support services
+                =======
+                ## 15.2 Sustain the better support services
+                >>>>>>> theirs
+                Due: April 2008 – March 2009
+                """), text)
     }
 
     func testADeletedFileGivesNoText() {

@@ -1,8 +1,9 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import PlanModel
 import XCTest
+
+@testable import GitKit
 
 /// `planmerge consolidate` on real repositories: each scenario of the consolidate issue,
 /// with `git fsck --strict` clean after every one.
@@ -17,20 +18,28 @@ final class ConsolidatorTests: XCTestCase {
 
     func testAcceptedPartnersBecomeParentsOfOneMergeCommit() throws {
         let before = fx.main
-        let pct = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: September 2008") }
-        let uhl = try fx.edit("uhl", "sections/uhl/15.md") { $0 + "\n## 15.5 Breastfeeding\nDue: 31.3.10\nLead: Jane Porter\n" }
+        let pct = try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: September 2008")
+        }
+        let uhl = try fx.edit("uhl", "sections/uhl/15.md") {
+            $0 + "\n## 15.5 Breastfeeding\nDue: 31.3.10\nLead: Jane Porter\n"
+        }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted)
         XCTAssertEqual(report.outcome("uhl")?.state, .accepted)
         XCTAssertEqual(report.outcome("council")?.state, .unchanged)
         XCTAssertTrue(report.isClean)
-        XCTAssertEqual(try fx.hub.git("log", "--format=%P", "-1", "main").split(separator: " ").map(String.init), [before, pct, uhl])
+        XCTAssertEqual(
+            try fx.hub.git("log", "--format=%P", "-1", "main").split(separator: " ").map(String.init),
+            [before, pct, uhl])
         XCTAssertEqual(report.newMain, fx.main)
         XCTAssertTrue(try fx.file("sections/pct/15.md").contains("Due: September 2008"))
         XCTAssertTrue(try fx.file("sections/uhl/15.md").contains("## 15.5 Breastfeeding"))
         let message = try fx.hub.git("log", "--format=%B", "-1", "main")
         XCTAssertTrue(message.contains("Planmerge-Accepted: pct \(pct)"), message)
-        XCTAssertTrue(try fx.hub.git("log", "--format=%s", "main").contains("pct: edit sections/pct/15.md"), "partners' own commits are in main's history")
+        XCTAssertTrue(
+            try fx.hub.git("log", "--format=%s", "main").contains("pct: edit sections/pct/15.md"),
+            "partners' own commits are in main's history")
 
         let again = try fx.consolidate()
         XCTAssertNil(again.newMain, "nothing new: nothing written")
@@ -39,8 +48,12 @@ final class ConsolidatorTests: XCTestCase {
     }
 
     func testCoordinatorAndPartnerEditingDifferentFieldsOfOneActionMergeCleanly() throws {
-        try fx.coordinatorEdit("sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008") }
-        try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Lead: Paul Vaughan", with: "Lead: Paul Vaughan; Liz Rodrigo") }
+        try fx.coordinatorEdit("sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008")
+        }
+        try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Lead: Paul Vaughan", with: "Lead: Paul Vaughan; Liz Rodrigo")
+        }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted, "\(report.outcome("pct")!)")
         let merged = try fx.file("sections/pct/15.md")
@@ -49,7 +62,9 @@ final class ConsolidatorTests: XCTestCase {
 
     func testTheSameFieldIsAConflictNamingBothValuesAndAuthors() throws {
         let before = try fx.file("sections/pct/15.md")
-        try fx.coordinatorEdit("sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008") }
+        try fx.coordinatorEdit("sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008")
+        }
         let mainBefore = fx.main
         try fx.edit("pct", "sections/pct/15.md", author: "Paul Vaughan <pv@example.org>") {
             $0.replacingOccurrences(of: "Due: July 2008", with: "Due: October 2008")
@@ -91,8 +106,11 @@ final class ConsolidatorTests: XCTestCase {
         let pct = try XCTUnwrap(report.outcome("pct"))
         XCTAssertEqual(pct.state, .rejected)
         XCTAssertEqual(pct.reasons.count, 2)
-        XCTAssertTrue(pct.reasons.contains { $0.contains("sections/uhl/15.md") && $0.contains("University Hospitals (uhl)") }, "\(pct.reasons)")
-        XCTAssertTrue(pct.reasons.contains { $0.contains("plan.yaml") && $0.contains("the coordinator") }, "\(pct.reasons)")
+        XCTAssertTrue(
+            pct.reasons.contains { $0.contains("sections/uhl/15.md") && $0.contains("University Hospitals (uhl)") },
+            "\(pct.reasons)")
+        XCTAssertTrue(
+            pct.reasons.contains { $0.contains("plan.yaml") && $0.contains("the coordinator") }, "\(pct.reasons)")
         XCTAssertEqual(fx.main, before, "taken whole or not at all")
     }
 
@@ -101,7 +119,9 @@ final class ConsolidatorTests: XCTestCase {
         XCTAssertEqual(try fx.consolidate().outcome("pct")?.state, .accepted)
         // Rewrite: drop the accepted commit and publish another one instead (a force-push).
         try fx.clone("pct").git("reset", "-q", "--hard", "HEAD~1")
-        try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Lead: Annette Hogarth", with: "Lead: Mel Meggs") }
+        try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Lead: Annette Hogarth", with: "Lead: Mel Meggs")
+        }
         let refused = try fx.consolidate()
         XCTAssertEqual(refused.outcome("pct")?.state, .rejected)
         XCTAssertTrue(refused.outcome("pct")?.reasons.first?.contains("history was rewritten") == true)
@@ -116,7 +136,9 @@ final class ConsolidatorTests: XCTestCase {
         try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "July 2008", with: "June 2008") }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("uhl")?.state, .fetchFailed)
-        XCTAssertTrue(report.outcome("uhl")?.reasons.first?.contains("no repository at") == true, "\(report.outcome("uhl")!.reasons)")
+        XCTAssertTrue(
+            report.outcome("uhl")?.reasons.first?.contains("no repository at") == true,
+            "\(report.outcome("uhl")!.reasons)")
         XCTAssertEqual(report.outcome("pct")?.state, .accepted)
         XCTAssertNotNil(report.newMain)
         XCTAssertTrue(try fx.file("sections/uhl/15.md").contains("Jane Porter"), "the last accepted version stands")
@@ -129,7 +151,9 @@ final class ConsolidatorTests: XCTestCase {
 
     func testDuplicateReferencesFromTwoPartnersHoldBackTheLater() throws {
         try fx.edit("pct", "sections/pct/15.md") { $0 + "\n## 15.9 A new action\nDue: 31.3.09\nLead: Paul Vaughan\n" }
-        try fx.edit("uhl", "sections/uhl/15.md") { $0 + "\n## 15.9 Another new action\nDue: 31.3.09\nLead: Jane Porter\n" }
+        try fx.edit("uhl", "sections/uhl/15.md") {
+            $0 + "\n## 15.9 Another new action\nDue: 31.3.09\nLead: Jane Porter\n"
+        }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted)
         let uhl = try XCTUnwrap(report.outcome("uhl"))
@@ -149,10 +173,12 @@ final class ConsolidatorTests: XCTestCase {
 
     func testOnlyTheLeadPartnerWritesRecommendationText() throws {
         try fx.edit("uhl", "sections/uhl/15.md") {
-            $0.replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nOur own view.\n")
+            $0.replacingOccurrences(
+                of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nOur own view.\n")
         }
         try fx.edit("pct", "sections/pct/15.md") {
-            $0.replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nThe lead's view.\n")
+            $0.replacingOccurrences(
+                of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nThe lead's view.\n")
         }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted, "pct leads recommendation 15")
@@ -162,7 +188,8 @@ final class ConsolidatorTests: XCTestCase {
 
     func testUnsafeContentIsRefused() throws {
         let uhl = fx.clone("uhl")
-        try FileManager.default.createSymbolicLink(atPath: uhl.path + "/sections/uhl/1.md", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: uhl.path + "/sections/uhl/1.md", withDestinationPath: "/etc/passwd")
         try uhl.write("sections/uhl/big.md", String(repeating: "x", count: 2 << 20))
         try uhl.git("add", "-A")
         try uhl.git("commit", "-q", "-m", "hostile")
@@ -175,9 +202,12 @@ final class ConsolidatorTests: XCTestCase {
 
     func testBinaryFilesAndSubmodulesAreRefused() throws {
         let uhl = fx.clone("uhl")
-        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]).write(to: URL(fileURLWithPath: uhl.path + "/sections/uhl/plan.docx"))
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]).write(
+            to: URL(fileURLWithPath: uhl.path + "/sections/uhl/plan.docx"))
         try uhl.git("add", "-A")
-        try uhl.git("update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,sections/uhl/vendor")
+        try uhl.git(
+            "update-index", "--add", "--cacheinfo",
+            "160000,1111111111111111111111111111111111111111,sections/uhl/vendor")
         try uhl.git("commit", "-q", "-m", "hostile")
         let outcome = try XCTUnwrap(try fx.consolidate().outcome("uhl"))
         XCTAssertEqual(outcome.state, .rejected)

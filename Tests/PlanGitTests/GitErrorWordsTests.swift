@@ -1,6 +1,8 @@
-@testable import GitKit
 import Foundation
 import XCTest
+
+@testable import GitKit
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -100,22 +102,26 @@ final class GitErrorWordsTests: XCTestCase {
     }
 
     func testAFailureWithoutAMessageIsReadFromErrno() {
-        let full = GitError(code: -1, klass: 0, message: "libgit2 error -1", operation: "fetch /srv/partner",
-                            osError: ENOSPC)
+        let full = GitError(
+            code: -1, klass: 0, message: "libgit2 error -1", operation: "fetch /srv/partner",
+            osError: ENOSPC)
         XCTAssertEqual(full.cause, .noSpace)
-        XCTAssertEqual(full.description,
-                       "fetch /srv/partner: no space left on device writing /srv/partner: free space and run again, "
-                       + "nothing was changed")
-        let denied = GitError(code: -1, klass: 2,
-                              message: "failed to make directory '/hub.git/objects/ab': Permission denied",
-                              operation: "write blob of 3 bytes")
+        XCTAssertEqual(
+            full.description,
+            "fetch /srv/partner: no space left on device writing /srv/partner: free space and run again, "
+                + "nothing was changed")
+        let denied = GitError(
+            code: -1, klass: 2,
+            message: "failed to make directory '/hub.git/objects/ab': Permission denied",
+            operation: "write blob of 3 bytes")
         XCTAssertEqual(denied.cause, .permissionDenied)
         XCTAssertEqual(denied.path, "/hub.git/objects/ab")
         XCTAssertTrue(
             denied.description.hasPrefix("write blob of 3 bytes: permission denied writing /hub.git/objects/ab"),
             denied.description)
-        let other = GitError(code: -3, klass: 4, message: "reference 'refs/heads/x' not found", operation: "x",
-                             osError: ENOSPC)
+        let other = GitError(
+            code: -3, klass: 4, message: "reference 'refs/heads/x' not found", operation: "x",
+            osError: ENOSPC)
         XCTAssertNil(other.cause, "a stale errno does not explain a libgit2 error of another class")
     }
 }

@@ -1,12 +1,14 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
 
+@testable import GitKit
+
 /// The scripts embedded in the binary are exactly the files in `Hooks/`.
 final class HookScriptsTests: XCTestCase {
     static var hooksFolder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Hooks")
     }
 
@@ -15,13 +17,15 @@ final class HookScriptsTests: XCTestCase {
         XCTAssertEqual(names, HookScripts.all.keys.sorted())
         for name in names {
             let file = try Data(contentsOf: Self.hooksFolder.appendingPathComponent(name))
-            XCTAssertEqual(Array(file), Array(try XCTUnwrap(HookScripts.all[name]).utf8), "Hooks/\(name) differs from HookScripts")
+            XCTAssertEqual(
+                Array(file), Array(try XCTUnwrap(HookScripts.all[name]).utf8), "Hooks/\(name) differs from HookScripts")
         }
     }
 
     func testScriptsAreExecutableThinWrappersThatFailClosed() throws {
         for (name, text) in HookScripts.all {
-            XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.hooksFolder.appendingPathComponent(name).path), name)
+            XCTAssertTrue(
+                FileManager.default.isExecutableFile(atPath: Self.hooksFolder.appendingPathComponent(name).path), name)
             XCTAssertTrue(HookInstaller.isPlanmergeScript(text), name)
             XCTAssertTrue(text.contains("exec \"$bin\" hook \(name) \"$@\"\n"), name)
             XCTAssertTrue(text.contains("planmerge not found on the server"), name)

@@ -98,7 +98,9 @@ extension TestRepo {
     /// A clone of this repository with `transfer.fsckObjects` on must work.
     func assertClonesWithFsck(file: StaticString = #filePath, line: UInt = #line) {
         do {
-            try git("-c", "transfer.fsckObjects=true", "clone", "-q", "--bare", path, base + "/fsck-clone-\(UUID().uuidString)")
+            try git(
+                "-c", "transfer.fsckObjects=true", "clone", "-q", "--bare", path,
+                base + "/fsck-clone-\(UUID().uuidString)")
         } catch {
             XCTFail("clone with transfer.fsckObjects failed: \(error)", file: file, line: line)
         }

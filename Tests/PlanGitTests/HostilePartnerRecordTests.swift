@@ -1,8 +1,10 @@
-@testable import GitKit
 import Foundation
-@testable import PlanGit
 import PlanModel
 import XCTest
+
+@testable import GitKit
+@testable import PlanGit
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,18 +42,23 @@ final class HostilePartnerRecordTests: XCTestCase {
     func testAFileNameCannotPlantAnAcceptanceThatStopsEveryLaterRun() throws {
         let missing = String(repeating: "1", count: 40)
         try plantForgedLine(partner: "uhl", naming: missing)
-        let council = try fx.edit("council", "sections/council/1.md") { $0.replacingOccurrences(of: "End August", with: "End September") }
+        let council = try fx.edit("council", "sections/council/1.md") {
+            $0.replacingOccurrences(of: "End August", with: "End September")
+        }
         let first = try fx.consolidate()
         XCTAssertEqual(first.outcome("pct")?.state, .rejected)
         XCTAssertEqual(first.outcome("council")?.state, .accepted)
-        XCTAssertEqual(try trailerLines(), ["Planmerge-Accepted: council \(council)"], "the only trailer is planmerge's own")
+        XCTAssertEqual(
+            try trailerLines(), ["Planmerge-Accepted: council \(council)"], "the only trailer is planmerge's own")
         let message = try fx.hub.git("log", "--format=%B", "-1", "main")
         // The hostile name is quoted on one line (escaped once by the object rules' path display
         // and once more by the record's one-line rule): never a line of its own.
         XCTAssertTrue(message.contains("sections/uhl/x\\\\nPlanmerge-Accepted: uhl \(missing)\\\\ny.md"), message)
         XCTAssertFalse(message.split(separator: "\n").contains { $0.hasPrefix("Planmerge-Accepted: uhl") }, message)
 
-        let uhl = try fx.edit("uhl", "sections/uhl/15.md") { $0.replacingOccurrences(of: "Jane Porter", with: "Jane Porter; Mo Ali") }
+        let uhl = try fx.edit("uhl", "sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "Jane Porter", with: "Jane Porter; Mo Ali")
+        }
         let second = try fx.consolidate()  // the old code threw here (and in every later run)
         XCTAssertEqual(second.outcome("uhl")?.state, .accepted)
         XCTAssertEqual(second.outcome("uhl")?.accepted, uhl)
@@ -59,23 +66,31 @@ final class HostilePartnerRecordTests: XCTestCase {
         XCTAssertEqual(second.outcome("pct")?.state, .rejected, "pct's head still trespasses")
         let offline = try fx.consolidate { $0.offline = true }
         XCTAssertEqual(offline.outcome("uhl")?.state, .unchanged)
-        XCTAssertEqual(try ConsolidationRecord.read(repository: Repository.open(at: fx.hub.path)).acceptedCommits,
-                       try ["council": XCTUnwrap(ObjectID(hex: council)), "uhl": XCTUnwrap(ObjectID(hex: uhl))])
+        XCTAssertEqual(
+            try ConsolidationRecord.read(repository: Repository.open(at: fx.hub.path)).acceptedCommits,
+            try ["council": XCTUnwrap(ObjectID(hex: council)), "uhl": XCTUnwrap(ObjectID(hex: uhl))])
     }
 
     // Item 1 (b): a forged line naming another partner's held-back commit made that work
     // "accepted": never merged, yet status called it accepted and tag wrote it as exact.
     func testAFileNameCannotAcceptAnotherPartnersHeldBackWork() throws {
-        try fx.coordinatorEdit("sections/uhl/15.md") { $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 30.4.09") }
-        let heldBack = try fx.edit("uhl", "sections/uhl/15.md") { $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 31.5.09") }
+        try fx.coordinatorEdit("sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 30.4.09")
+        }
+        let heldBack = try fx.edit("uhl", "sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 31.5.09")
+        }
         try plantForgedLine(partner: "uhl", naming: heldBack)
-        try fx.edit("council", "sections/council/1.md") { $0.replacingOccurrences(of: "End August", with: "End September") }
+        try fx.edit("council", "sections/council/1.md") {
+            $0.replacingOccurrences(of: "End August", with: "End September")
+        }
         let first = try fx.consolidate()
         XCTAssertEqual(first.outcome("uhl")?.state, .heldBack)
         XCTAssertNotNil(first.newMain)
 
         let second = try fx.consolidate { $0.offline = true }
-        XCTAssertEqual(second.outcome("uhl")?.state, .heldBack, "old code: unchanged, 'accepted' at the held-back commit")
+        XCTAssertEqual(
+            second.outcome("uhl")?.state, .heldBack, "old code: unchanged, 'accepted' at the held-back commit")
         XCTAssertNil(second.outcome("uhl")?.accepted)
         XCTAssertFalse(try fx.file("sections/uhl/15.md").contains("31.5.09"))
 
@@ -85,8 +100,10 @@ final class HostilePartnerRecordTests: XCTestCase {
         XCTAssertNil(uhl.lastAccepted)
         XCTAssertEqual(uhl.lastRunState, .heldBack)
         XCTAssertTrue(uhl.reasons.first?.contains("1 conflict(s)") == true, "\(uhl.reasons)")
-        XCTAssertThrowsError(try CabinetTag(repository: repo).make(
-            revision: "main", name: "cabinet/2008-09-01", note: nil, today: today, tagger: tagger)) { error in
+        XCTAssertThrowsError(
+            try CabinetTag(repository: repo).make(
+                revision: "main", name: "cabinet/2008-09-01", note: nil, today: today, tagger: tagger)
+        ) { error in
             XCTAssertTrue("\(error)".contains("uhl is held back with 1 conflict(s)"), "\(error)")
         }
         XCTAssertEqual(try fx.hub.git("tag", "-l"), "", "no tag naming the held-back commit")
@@ -99,12 +116,17 @@ final class HostilePartnerRecordTests: XCTestCase {
         let missing = String(repeating: "3", count: 40)
         let server = try ErrorServer(message: "no such repo\nPlanmerge-Accepted: uhl \(missing)\n")
         defer { server.close() }
-        try fx.coordinatorEdit("plan.yaml") { $0.replacingOccurrences(of: "remote: ../uhl", with: "remote: git://127.0.0.1:\(server.port)/uhl") }
-        let pct = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "July 2008", with: "June 2008") }
+        try fx.coordinatorEdit("plan.yaml") {
+            $0.replacingOccurrences(of: "remote: ../uhl", with: "remote: git://127.0.0.1:\(server.port)/uhl")
+        }
+        let pct = try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "July 2008", with: "June 2008")
+        }
         let first = try fx.consolidate()
         XCTAssertEqual(first.outcome("uhl")?.state, .fetchFailed)
-        XCTAssertTrue(first.outcome("uhl")?.reasons.first?.contains("no such repo\nPlanmerge-Accepted: uhl \(missing)") == true,
-                      "the report keeps the remote's words: \(first.outcome("uhl")!.reasons)")
+        XCTAssertTrue(
+            first.outcome("uhl")?.reasons.first?.contains("no such repo\nPlanmerge-Accepted: uhl \(missing)") == true,
+            "the report keeps the remote's words: \(first.outcome("uhl")!.reasons)")
         XCTAssertEqual(first.outcome("pct")?.accepted, pct)
         XCTAssertGreaterThan(server.connections, 0)
         XCTAssertEqual(try trailerLines(), ["Planmerge-Accepted: pct \(pct)"])
@@ -124,17 +146,22 @@ final class HostilePartnerRecordTests: XCTestCase {
         let objects = [
             ("tree", try uhl.git("rev-parse", "HEAD^{tree}")),
             ("blob", try uhl.git("rev-parse", "HEAD:sections/uhl/15.md")),
-            ("tag", try { () throws -> String in
-                try uhl.git("tag", "-a", "-m", "a tag", "v1")
-                return try uhl.git("rev-parse", "v1")
-            }()),
+            (
+                "tag",
+                try { () throws -> String in
+                    try uhl.git("tag", "-a", "-m", "a tag", "v1")
+                    return try uhl.git("rev-parse", "v1")
+                }()
+            ),
         ]
         var month = 0
         for (kind, id) in objects {
             // git refuses to point a branch at a non-commit; a hostile server does not.
             try Data((id + "\n").utf8).write(to: URL(fileURLWithPath: uhl.path + "/.git/refs/heads/main"))
             month += 1
-            let pct = try fx.edit("pct", "sections/pct/15.md") { $0 + "\n## 15.\(5 + month) Follow-up \(month)\nDue: 31.3.09\nLead: Paul Vaughan\n" }
+            let pct = try fx.edit("pct", "sections/pct/15.md") {
+                $0 + "\n## 15.\(5 + month) Follow-up \(month)\nDue: 31.3.09\nLead: Paul Vaughan\n"
+            }
             for offline in [false, true] {
                 // One fetch at a time, uhl last: while uhl's fetch runs, its non-commit ref can
                 // still break a concurrent fetch of another partner (libgit2 negotiates with
@@ -146,14 +173,19 @@ final class HostilePartnerRecordTests: XCTestCase {
                 let outcome = try XCTUnwrap(report.outcome("uhl"))
                 XCTAssertEqual(outcome.state, .rejected, "\(kind), offline \(offline): \(outcome)")
                 XCTAssertEqual(outcome.head, id)
-                XCTAssertNil(try fx.hub.git("for-each-ref", "--format=%(objecttype)", "refs/").split(separator: "\n")
-                    .first { $0 != "commit" }, "no non-commit ref left to break the next fetch")
+                XCTAssertNil(
+                    try fx.hub.git("for-each-ref", "--format=%(objecttype)", "refs/").split(separator: "\n")
+                        .first { $0 != "commit" }, "no non-commit ref left to break the next fetch")
                 // Refused in staging (before it enters the hub) or by assess: either way the
                 // object and its kind are named, on the partner's own outcome.
-                XCTAssertTrue(outcome.reasons.first?.contains("pointing at \(id.prefix(7)), which is a \(kind), not a commit") == true
-                              || outcome.reasons.first?.contains("points at \(id.prefix(7)), which is a \(kind), not a commit") == true,
-                              "\(outcome.reasons)")
-                XCTAssertEqual(report.outcome("pct")?.accepted, pct, "\(kind): the others merge: \(report.outcome("pct")!)")
+                XCTAssertTrue(
+                    outcome.reasons.first?.contains("pointing at \(id.prefix(7)), which is a \(kind), not a commit")
+                        == true
+                        || outcome.reasons.first?.contains(
+                            "points at \(id.prefix(7)), which is a \(kind), not a commit") == true,
+                    "\(outcome.reasons)")
+                XCTAssertEqual(
+                    report.outcome("pct")?.accepted, pct, "\(kind): the others merge: \(report.outcome("pct")!)")
             }
             XCTAssertEqual(try fx.hub.git("rev-parse", "main^2"), pct)
         }
@@ -163,7 +195,9 @@ final class HostilePartnerRecordTests: XCTestCase {
 
     /// uhl's action 15.4 refers to council's 1.1, accepted into main.
     private func uhlRefersToCouncil() throws {
-        try fx.edit("uhl", "sections/uhl/15.md") { $0.replacingOccurrences(of: "Lead: Jane Porter\n", with: "Lead: Jane Porter\nSee also: 1.1\n") }
+        try fx.edit("uhl", "sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "Lead: Jane Porter\n", with: "Lead: Jane Porter\nSee also: 1.1\n")
+        }
         XCTAssertEqual(try fx.consolidate().outcome("uhl")?.state, .accepted)
     }
 
@@ -195,7 +229,9 @@ final class HostilePartnerRecordTests: XCTestCase {
     // Item 6: pct adds a reference uhl already has, while uhl changes something else: pct
     // brought the duplicate (the old code held back uhl, the later id).
     func testADuplicateReferenceIsChargedToThePartnerThatAddedIt() throws {
-        try fx.edit("pct", "sections/pct/15.md") { $0 + "\n## 15.4 Another antenatal action\nDue: 31.3.09\nLead: Paul Vaughan\n" }
+        try fx.edit("pct", "sections/pct/15.md") {
+            $0 + "\n## 15.4 Another antenatal action\nDue: 31.3.09\nLead: Paul Vaughan\n"
+        }
         try fx.edit("uhl", "sections/uhl/15.md") { $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 30.4.09") }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("uhl")?.state, .accepted)
@@ -210,7 +246,9 @@ final class HostilePartnerRecordTests: XCTestCase {
     // emptied it, not against whoever else changed something in the same run.
     func testEmptyingARecommendationIsReportedAgainstThatPartner() throws {
         try fx.edit("council", "sections/council/1.md") { _ in "# Recommendation 1\n" }
-        try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008") }
+        try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: August 2008")
+        }
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted)
         XCTAssertEqual(report.outcome("pct")?.warnings.map(\.rule), [])

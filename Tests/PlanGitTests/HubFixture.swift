@@ -1,8 +1,9 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import PlanModel
 import XCTest
+
+@testable import GitKit
 
 /// A hub (bare), the coordinator's clone, and one clone per partner, all real git
 /// repositories in one temporary folder, with a small plan of three partners.
@@ -96,8 +97,10 @@ final class HubFixture {
 
     /// Edits a file in a partner's clone with `change`, and commits as `author`.
     @discardableResult
-    func edit(_ id: String, _ path: String, author: String = "Officer <officer@example.org>", message: String? = nil,
-              _ change: (String) -> String) throws -> String {
+    func edit(
+        _ id: String, _ path: String, author: String = "Officer <officer@example.org>", message: String? = nil,
+        _ change: (String) -> String
+    ) throws -> String {
         let repo = clone(id)
         let url = URL(fileURLWithPath: repo.path + "/" + path)
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
@@ -114,7 +117,9 @@ final class HubFixture {
         let url = URL(fileURLWithPath: repo.path + "/" + path)
         try repo.write(path, change(try String(contentsOf: url, encoding: .utf8)))
         try repo.git("add", "-A")
-        try repo.git("commit", "-q", "--allow-empty", "--author", "Coordinator <coord@example.org>", "-m", "Coordinator correction")
+        try repo.git(
+            "commit", "-q", "--allow-empty", "--author", "Coordinator <coord@example.org>", "-m",
+            "Coordinator correction")
         try repo.git("push", "-q", "origin", "main")
         return try repo.git("rev-parse", "HEAD")
     }

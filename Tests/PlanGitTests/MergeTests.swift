@@ -1,6 +1,7 @@
-@testable import GitKit
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class MergeTests: XCTestCase {
     /// main: base - hub1 - hub2 ; partner: base - p1 ; other: unrelated root.

@@ -1,6 +1,7 @@
-@testable import GitKit
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class ObjectIDTests: XCTestCase {
     func testHexRoundTrip() throws {

@@ -1,6 +1,7 @@
-@testable import GitKit
 import Foundation
 import XCTest
+
+@testable import GitKit
 
 /// GitKit's object-store calls behind staging: headers without content, trees as stored,
 /// history walks, packs copied between repositories, and fetches that stop early.
@@ -9,7 +10,9 @@ final class ObjectStoreTests: XCTestCase {
         let repo = try TestRepo(name: "raw")
         let blob = try repo.blob("text\n")
         let inner = try repo.rawTree([.init("100644", "a", blob)])
-        let tree = try repo.rawTree([.init("100644", "x", blob), .init("100644", "x", blob), .init("040000", "sub", inner)])
+        let tree = try repo.rawTree([
+            .init("100644", "x", blob), .init("100644", "x", blob), .init("040000", "sub", inner),
+        ])
         let repository = try Repository.open(at: repo.path)
         let entries = try repository.rawTreeEntries(try XCTUnwrap(ObjectID(hex: tree)), maxSize: 1 << 20)
         XCTAssertEqual(entries.map(\.modeText), ["100644", "100644", "040000"])
@@ -25,7 +28,8 @@ final class ObjectStoreTests: XCTestCase {
         let repo = try TestRepo(name: "header")
         let blob = try repo.blob(String(repeating: "0", count: 3 << 20))
         let repository = try Repository.open(at: repo.path)
-        XCTAssertEqual(try repository.objectHeader(try XCTUnwrap(ObjectID(hex: blob))), ObjectHeader(type: .blob, size: 3 << 20))
+        XCTAssertEqual(
+            try repository.objectHeader(try XCTUnwrap(ObjectID(hex: blob))), ObjectHeader(type: .blob, size: 3 << 20))
         XCTAssertNil(try repository.objectHeader(try XCTUnwrap(ObjectID(hex: String(repeating: "1", count: 40)))))
     }
 
@@ -40,8 +44,10 @@ final class ObjectStoreTests: XCTestCase {
         let ids = try [first, second, third].map { try XCTUnwrap(ObjectID(hex: $0)) }
         let repository = try Repository.open(at: repo.path)
         XCTAssertEqual(try repository.commits(from: [ids[2]], hiding: [ids[0]]), [ids[1], ids[2]])
-        XCTAssertEqual(try repository.commits(from: [ids[2]], hiding: [ids[0], ObjectID(hex: String(repeating: "1", count: 40))!]),
-                       [ids[1], ids[2]], "a hidden id the repository lacks is ignored")
+        XCTAssertEqual(
+            try repository.commits(
+                from: [ids[2]], hiding: [ids[0], ObjectID(hex: String(repeating: "1", count: 40))!]),
+            [ids[1], ids[2]], "a hidden id the repository lacks is ignored")
 
         let target = try TestRepo(siblingOf: repo, name: "target.git", bare: true)
         let count = try repository.writePack(from: [ids[2]], hiding: [ids[0]], into: target.path + "/objects/pack")
@@ -49,26 +55,32 @@ final class ObjectStoreTests: XCTestCase {
         XCTAssertTrue(target.has(second) && target.has(third))
         XCTAssertTrue(target.has(try repo.git("rev-parse", "HEAD:b.md")))
         XCTAssertFalse(target.has(first), "what the hidden commit reaches is left out")
-        XCTAssertEqual(try repository.writePack(from: [ids[0]], hiding: [ids[0]], into: target.path + "/objects/pack"), 0)
+        XCTAssertEqual(
+            try repository.writePack(from: [ids[0]], hiding: [ids[0]], into: target.path + "/objects/pack"), 0)
     }
 
     func testAFetchCanStopBeforeDownloadingOrAtABytesLimit() throws {
         let partner = try TestRepo(name: "partner")
-        try partner.write("a.md", String(repeating: "a line of the plan, different each time ", count: 2_000) + UUID().uuidString)
+        try partner.write(
+            "a.md", String(repeating: "a line of the plan, different each time ", count: 2_000) + UUID().uuidString)
         let head = try partner.commitAll("one")
         let hub = try TestRepo(siblingOf: partner, name: "hub.git", bare: true)
         let repository = try Repository.open(at: hub.path)
         let seen = AdvertisedBox()
         let fetched = try repository.fetch(
             url: partner.path, refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30),
-            beforeDownload: { seen.set($0["refs/heads/main"]); return false })
+            beforeDownload: {
+                seen.set($0["refs/heads/main"])
+                return false
+            })
         XCTAssertFalse(fetched)
         XCTAssertEqual(seen.value?.hex, head)
         XCTAssertNil(try repository.reference(named: "refs/x"))
         XCTAssertFalse(hub.has(head))
 
         XCTAssertThrowsError(
-            try repository.fetch(url: partner.path, refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30), maxBytes: 100)
+            try repository.fetch(
+                url: partner.path, refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30), maxBytes: 100)
         ) { error in
             guard case FetchError.overLimit(_, let limit, let received) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(limit, 100)
@@ -83,6 +95,14 @@ private final class AdvertisedBox: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
     private let lock = NSLock()
     private var stored: ObjectID?
-    func set(_ id: ObjectID?) { lock.lock(); stored = id; lock.unlock() }
-    var value: ObjectID? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ id: ObjectID?) {
+        lock.lock()
+        stored = id
+        lock.unlock()
+    }
+    var value: ObjectID? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }

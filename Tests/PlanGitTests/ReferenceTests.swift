@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class ReferenceTests: XCTestCase {
     private func makeRepo() throws -> (TestRepo, ObjectID, ObjectID) {
@@ -23,10 +24,12 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(try repository.reference(named: "main"), second)
         XCTAssertEqual(try repository.reference(named: "HEAD"), second)
         XCTAssertNil(try repository.reference(named: "refs/planmerge/partners/nobody"))
-        XCTAssertEqual(try repository.references(matching: "refs/planmerge/partners/*"), [
-            ReferenceEntry(name: "refs/planmerge/partners/pct", target: first),
-            ReferenceEntry(name: "refs/planmerge/partners/police", target: second),
-        ])
+        XCTAssertEqual(
+            try repository.references(matching: "refs/planmerge/partners/*"),
+            [
+                ReferenceEntry(name: "refs/planmerge/partners/pct", target: first),
+                ReferenceEntry(name: "refs/planmerge/partners/police", target: second),
+            ])
     }
 
     func testCompareAndSwapSucceedsWhenExpectedMatchesAndWritesReflog() throws {
@@ -36,9 +39,11 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(try repo.git("rev-parse", "main"), first.hex)
         XCTAssertTrue(try repo.git("reflog", "show", "--format=%gs", "main").hasPrefix("planmerge: rewind"))
 
-        try repository.updateReference("refs/planmerge/partners/pct", to: second, expected: nil, message: "planmerge: accept pct")
+        try repository.updateReference(
+            "refs/planmerge/partners/pct", to: second, expected: nil, message: "planmerge: accept pct")
         XCTAssertEqual(try repo.git("rev-parse", "refs/planmerge/partners/pct"), second.hex)
-        XCTAssertEqual(try repo.git("reflog", "show", "--format=%gs", "refs/planmerge/partners/pct"), "planmerge: accept pct")
+        XCTAssertEqual(
+            try repo.git("reflog", "show", "--format=%gs", "refs/planmerge/partners/pct"), "planmerge: accept pct")
         repo.assertFsckClean()
     }
 
@@ -47,7 +52,9 @@ final class ReferenceTests: XCTestCase {
         let repository = try Repository.open(at: repo.path)
         // Someone else moved main from `second` to `first` since we read it.
         try repo.git("update-ref", "refs/heads/main", first.hex)
-        XCTAssertThrowsError(try repository.updateReference("refs/heads/main", to: second, expected: second, message: "x")) { error in
+        XCTAssertThrowsError(
+            try repository.updateReference("refs/heads/main", to: second, expected: second, message: "x")
+        ) { error in
             guard let moved = error as? ReferenceMovedError else { return XCTFail("\(error)") }
             XCTAssertEqual(moved.name, "refs/heads/main")
             XCTAssertEqual(moved.expected, second)
@@ -57,19 +64,25 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(try repo.git("rev-parse", "main"), first.hex, "unchanged")
 
         // Expected absent, but it exists.
-        XCTAssertThrowsError(try repository.updateReference("refs/heads/main", to: second, expected: nil, message: "x")) { error in
+        XCTAssertThrowsError(try repository.updateReference("refs/heads/main", to: second, expected: nil, message: "x"))
+        { error in
             XCTAssertEqual((error as? ReferenceMovedError)?.actual, first, "\(error)")
         }
         // Expected present, but it was deleted.
-        XCTAssertThrowsError(try repository.updateReference("refs/planmerge/gone", to: second, expected: first, message: "x")) { error in
+        XCTAssertThrowsError(
+            try repository.updateReference("refs/planmerge/gone", to: second, expected: first, message: "x")
+        ) { error in
             guard let moved = error as? ReferenceMovedError else { return XCTFail("\(error)") }
             XCTAssertNil(moved.actual)
         }
         XCTAssertThrowsError(try repo.git("rev-parse", "--verify", "-q", "refs/planmerge/gone"))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: repo.path + "/.git/logs/refs/planmerge/gone"),
-                       "no reflog left behind")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: repo.path + "/.git/logs/refs/planmerge/gone"),
+            "no reflog left behind")
         // A bad name is an ordinary GitError.
-        XCTAssertThrowsError(try repository.updateReference("refs/heads/bad..name", to: second, expected: nil, message: "x")) { error in
+        XCTAssertThrowsError(
+            try repository.updateReference("refs/heads/bad..name", to: second, expected: nil, message: "x")
+        ) { error in
             XCTAssertTrue(error is GitError, "\(error)")
         }
     }
@@ -84,7 +97,8 @@ final class ReferenceTests: XCTestCase {
             do {
                 let repository = try Repository.open(at: path)
                 let target = index % 2 == 0 ? first : second
-                try repository.updateReference("refs/planmerge/race", to: target, expected: nil, message: "run \(index)")
+                try repository.updateReference(
+                    "refs/planmerge/race", to: target, expected: nil, message: "run \(index)")
                 results.add("won")
             } catch is ReferenceMovedError {
                 results.add("moved")
@@ -116,6 +130,14 @@ final class ReferenceTests: XCTestCase {
 final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String] = []
-    func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func add(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+    var values: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }

@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class RemoteTests: XCTestCase {
     private var daemon: Process?
@@ -52,8 +53,9 @@ final class RemoteTests: XCTestCase {
     func testFetchFromAFileURLWithTimeoutOnItsOwnThread() throws {
         let (hub, partner, head) = try makeHubAndPartner()
         let repository = try Repository.open(at: hub.path)
-        try repository.fetch(url: "file://" + partner.path, refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
-                             timeout: .seconds(60))
+        try repository.fetch(
+            url: "file://" + partner.path, refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
+            timeout: .seconds(60))
         XCTAssertEqual(try repository.reference(named: "refs/planmerge/partners/pct"), head)
         hub.assertFsckClean()
     }
@@ -62,13 +64,17 @@ final class RemoteTests: XCTestCase {
         let (hub, _, _) = try makeHubAndPartner()
         let repository = try Repository.open(at: hub.path)
         let missing = hub.base + "/no-such-partner"
-        XCTAssertThrowsError(try repository.fetch(url: missing, refspec: "+refs/heads/main:refs/planmerge/partners/x")) { error in
+        XCTAssertThrowsError(try repository.fetch(url: missing, refspec: "+refs/heads/main:refs/planmerge/partners/x"))
+        { error in
             let text = "\(error)"
             XCTAssertTrue(error is GitError, text)
             XCTAssertTrue(text.contains(missing), text)
         }
-        XCTAssertThrowsError(try repository.fetch(url: missing, refspecs: ["+refs/heads/main:refs/planmerge/partners/x"],
-                                                  timeout: .seconds(30))) { error in
+        XCTAssertThrowsError(
+            try repository.fetch(
+                url: missing, refspecs: ["+refs/heads/main:refs/planmerge/partners/x"],
+                timeout: .seconds(30))
+        ) { error in
             XCTAssertTrue(error is GitError, "\(error)")
         }
         XCTAssertNil(try repository.reference(named: "refs/planmerge/partners/x"))
@@ -87,8 +93,10 @@ final class RemoteTests: XCTestCase {
         let port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "daemon", "--export-all", "--reuseaddr", "--base-path=\(served)",
-                             "--port=\(port)", "--listen=127.0.0.1", served]
+        process.arguments = [
+            "git", "daemon", "--export-all", "--reuseaddr", "--base-path=\(served)",
+            "--port=\(port)", "--listen=127.0.0.1", served,
+        ]
         process.environment = TestRepo.environment(home: hub.base)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -101,13 +109,16 @@ final class RemoteTests: XCTestCase {
         }
 
         let repository = try Repository.open(at: hub.path)
-        try repository.fetch(url: "git://127.0.0.1:\(port)/pct.git", refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
-                             timeout: .seconds(60))
+        try repository.fetch(
+            url: "git://127.0.0.1:\(port)/pct.git", refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
+            timeout: .seconds(60))
         XCTAssertEqual(try repository.reference(named: "refs/planmerge/partners/pct"), head)
         hub.assertFsckClean()
 
-        XCTAssertThrowsError(try repository.fetch(url: "git://127.0.0.1:\(port)/nobody.git",
-                                                  refspec: "+refs/heads/main:refs/planmerge/partners/nobody"))
+        XCTAssertThrowsError(
+            try repository.fetch(
+                url: "git://127.0.0.1:\(port)/nobody.git",
+                refspec: "+refs/heads/main:refs/planmerge/partners/nobody"))
     }
 
     func testFetchTimesOutAgainstAServerThatNeverAnswers() throws {
@@ -116,9 +127,12 @@ final class RemoteTests: XCTestCase {
         listener = silent
         let repository = try Repository.open(at: hub.path)
         let started = Date()
-        XCTAssertThrowsError(try repository.fetch(url: "git://127.0.0.1:\(silent.port)/pct.git",
-                                                  refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
-                                                  timeout: .milliseconds(800))) { error in
+        XCTAssertThrowsError(
+            try repository.fetch(
+                url: "git://127.0.0.1:\(silent.port)/pct.git",
+                refspecs: ["+refs/heads/main:refs/planmerge/partners/pct"],
+                timeout: .milliseconds(800))
+        ) { error in
             guard case FetchError.timedOut(let url, let after)? = error as? FetchError else {
                 return XCTFail("\(error)")
             }
@@ -137,10 +151,12 @@ final class RemoteTests: XCTestCase {
         let (hub, partner, _) = try makeHubAndPartner()
         let repository = try Repository.open(at: hub.path)
         let calls = ResultBox()
-        XCTAssertThrowsError(try repository.fetch(url: partner.path, refspec: "+refs/heads/main:refs/planmerge/partners/pct") { _ in
-            calls.add("called")
-            return false
-        }) { error in
+        XCTAssertThrowsError(
+            try repository.fetch(url: partner.path, refspec: "+refs/heads/main:refs/planmerge/partners/pct") { _ in
+                calls.add("called")
+                return false
+            }
+        ) { error in
             guard case FetchError.cancelled(let url)? = error as? FetchError else { return XCTFail("\(error)") }
             XCTAssertEqual(url, partner.path)
         }

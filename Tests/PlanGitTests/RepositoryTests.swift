@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class RepositoryTests: XCTestCase {
     func testLibgit2VersionAndFeatures() {

@@ -215,7 +215,9 @@ final class ServerSetupTests: XCTestCase {
         let hub = try Repository(at: folder + "/hub.git", bare: true)
         try hub.setConfigString("http.proxy", "http://127.0.0.1:\(try XCTUnwrap(port))")
         XCTAssertThrowsError(
-            try hub.fetch(url: "https://plans.uhl.example/git/uhl.git", refspecs: ["+refs/heads/main:refs/x"], timeout: .seconds(30)))
+            try hub.fetch(
+                url: "https://plans.uhl.example/git/uhl.git", refspecs: ["+refs/heads/main:refs/x"],
+                timeout: .seconds(30)))
         listener.waitUntilExit()
         XCTAssertEqual(try String(contentsOfFile: seen, encoding: .utf8), "CONNECT plans.uhl.example:443 HTTP/1.1")
     }

@@ -1,8 +1,9 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import PlanModel
 import XCTest
+
+@testable import GitKit
 
 final class SourceTests: XCTestCase {
     func testFolderSourceListsFilesSkipsGitAndStaysInsideTheRoot() throws {
@@ -20,10 +21,12 @@ final class SourceTests: XCTestCase {
 
         // Symbolic links are listed (so validation can name them) but never followed.
         let source = FolderSource(path: repo.path)
-        XCTAssertEqual(try source.listFiles(), [
-            "manifest.yaml", "sections/loop", "sections/pct/alias.txt", "sections/pct/deep/rec-02.txt",
-            "sections/pct/escape.txt", "sections/pct/rec-01.txt",
-        ])
+        XCTAssertEqual(
+            try source.listFiles(),
+            [
+                "manifest.yaml", "sections/loop", "sections/pct/alias.txt", "sections/pct/deep/rec-02.txt",
+                "sections/pct/escape.txt", "sections/pct/rec-01.txt",
+            ])
         XCTAssertEqual(try source.read("sections/pct/deep/rec-02.txt"), Array("two\n".utf8))
         XCTAssertThrowsError(try source.read("sections/pct/alias.txt"))
         XCTAssertThrowsError(try source.read("sections/pct/escape.txt"))
@@ -40,11 +43,13 @@ final class SourceTests: XCTestCase {
         let repo = try TestRepo()
         try repo.write("manifest.yaml", "plan\n")
         try repo.write("sections/pct/rec-01.txt", "one\n")
-        try FileManager.default.createSymbolicLink(atPath: repo.path + "/sections/pct/link.txt",
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.path + "/sections/pct/link.txt",
+            withDestinationPath: "/etc/passwd")
         try repo.git("add", "-A")
-        try repo.git("update-index", "--add", "--cacheinfo",
-                     "160000,1111111111111111111111111111111111111111,sections/pct/sub")
+        try repo.git(
+            "update-index", "--add", "--cacheinfo",
+            "160000,1111111111111111111111111111111111111111,sections/pct/sub")
         try repo.git("commit", "-q", "-m", "plan")
         let head = try repo.git("rev-parse", "HEAD")
 
@@ -54,10 +59,12 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(source.commitID?.hex, head)
         XCTAssertEqual(try source.listFiles(), ["manifest.yaml", "sections/pct/rec-01.txt"])
         XCTAssertEqual(try source.read("sections/pct/rec-01.txt"), Array("one\n".utf8))
-        XCTAssertEqual(source.contentID("sections/pct/rec-01.txt"), try repo.git("rev-parse", "HEAD:sections/pct/rec-01.txt"))
+        XCTAssertEqual(
+            source.contentID("sections/pct/rec-01.txt"), try repo.git("rev-parse", "HEAD:sections/pct/rec-01.txt"))
         XCTAssertEqual(source.entry("sections/pct/link.txt")?.mode, .link)
-        XCTAssertEqual(source.entries.filter { !$0.mode.isFile }.map(\.path).sorted(),
-                       ["sections/pct/link.txt", "sections/pct/sub"])
+        XCTAssertEqual(
+            source.entries.filter { !$0.mode.isFile }.map(\.path).sorted(),
+            ["sections/pct/link.txt", "sections/pct/sub"])
         XCTAssertThrowsError(try source.read("sections/pct/link.txt"))
         XCTAssertThrowsError(try source.read("sections/pct/sub"))
         XCTAssertThrowsError(try source.read("nothing.txt"))
@@ -76,7 +83,8 @@ final class SourceTests: XCTestCase {
         let source = try IndexSource(repository: try Repository.open(at: repo.path))
         XCTAssertEqual(try source.listFiles(), ["manifest.yaml", "sections/pct/rec-01.txt"])
         XCTAssertEqual(try source.read("sections/pct/rec-01.txt"), Array("staged\n".utf8))
-        XCTAssertEqual(source.contentID("sections/pct/rec-01.txt"), try repo.git("rev-parse", ":sections/pct/rec-01.txt"))
+        XCTAssertEqual(
+            source.contentID("sections/pct/rec-01.txt"), try repo.git("rev-parse", ":sections/pct/rec-01.txt"))
         XCTAssertEqual(source.conflictedPaths, [])
         XCTAssertThrowsError(try source.read("sections/pct/untracked.txt"))
     }

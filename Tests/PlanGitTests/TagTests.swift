@@ -1,6 +1,7 @@
-@testable import GitKit
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class TagTests: XCTestCase {
     func testCreateAnnotatedTagAndRefuseToMoveIt() throws {
@@ -10,23 +11,31 @@ final class TagTests: XCTestCase {
         try repo.write("a.txt", "b\n")
         let second = try XCTUnwrap(ObjectID(hex: try repo.commitAll("second")))
         let repository = try Repository.open(at: repo.path)
-        let tagger = Signature(name: "Coordinator", email: "plan@council.example", time: 1_220_263_200, offsetMinutes: 60)
+        let tagger = Signature(
+            name: "Coordinator", email: "plan@council.example", time: 1_220_263_200, offsetMinutes: 60)
         let message = "Submitted to Cabinet 1 September 2008\n\npct: \(first.hex)\n"
 
-        let tagID = try repository.createAnnotatedTag(name: "cabinet/2008-09-01", target: first, tagger: tagger, message: message)
+        let tagID = try repository.createAnnotatedTag(
+            name: "cabinet/2008-09-01", target: first, tagger: tagger, message: message)
         XCTAssertEqual(try repo.git("cat-file", "-t", "cabinet/2008-09-01"), "tag")
         XCTAssertEqual(try repo.git("rev-parse", "cabinet/2008-09-01"), tagID.hex)
         XCTAssertEqual(try repo.git("rev-parse", "cabinet/2008-09-01^{commit}"), first.hex)
-        XCTAssertEqual(try repo.git("tag", "-l", "--format=%(contents)", "cabinet/2008-09-01").trimmingSuffixNewline,
-                       message.trimmingSuffixNewline)
+        XCTAssertEqual(
+            try repo.git("tag", "-l", "--format=%(contents)", "cabinet/2008-09-01").trimmingSuffixNewline,
+            message.trimmingSuffixNewline)
         repo.assertFsckClean()
 
-        XCTAssertThrowsError(try repository.createAnnotatedTag(name: "cabinet/2008-09-01", target: second,
-                                                               tagger: tagger, message: "moved")) { error in
+        XCTAssertThrowsError(
+            try repository.createAnnotatedTag(
+                name: "cabinet/2008-09-01", target: second,
+                tagger: tagger, message: "moved")
+        ) { error in
             XCTAssertEqual((error as? GitError)?.isExists, true, "\(error)")
         }
-        XCTAssertThrowsError(try repository.createAnnotatedTag(name: "cabinet/2008-09-01", target: first,
-                                                               tagger: tagger, message: "again"))
+        XCTAssertThrowsError(
+            try repository.createAnnotatedTag(
+                name: "cabinet/2008-09-01", target: first,
+                tagger: tagger, message: "again"))
         XCTAssertEqual(try repo.git("rev-parse", "cabinet/2008-09-01"), tagID.hex, "the tag did not move")
 
         let info = try XCTUnwrap(try repository.tag(named: "cabinet/2008-09-01"))

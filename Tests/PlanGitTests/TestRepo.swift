@@ -1,6 +1,8 @@
-@testable import GitKit
 import Foundation
 import XCTest
+
+@testable import GitKit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -88,8 +90,9 @@ final class TestRepo {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus != 0 {
-            throw TestFailure("git \(args.joined(separator: " ")) failed (\(process.terminationStatus)): "
-                + String(decoding: errors, as: UTF8.self))
+            throw TestFailure(
+                "git \(args.joined(separator: " ")) failed (\(process.terminationStatus)): "
+                    + String(decoding: errors, as: UTF8.self))
         }
         var text = String(decoding: output, as: UTF8.self)
         if text.hasSuffix("\n") { text.removeLast() }
@@ -149,7 +152,10 @@ final class SilentListener: @unchecked Sendable {
 
     init() throws {
         let (fd, port) = try bindLoopback()
-        guard listen(fd, 8) == 0 else { closeSocket(fd); throw TestFailure("listen failed") }
+        guard listen(fd, 8) == 0 else {
+            closeSocket(fd)
+            throw TestFailure("listen failed")
+        }
         self.fd = fd
         self.port = port
         Thread { [self] in acceptForever() }.start()
@@ -203,12 +209,18 @@ func bindLoopback() throws -> (fd: Int32, port: UInt16) {
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard bound == 0 else { closeSocket(fd); throw TestFailure("bind failed") }
+    guard bound == 0 else {
+        closeSocket(fd)
+        throw TestFailure("bind failed")
+    }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let named = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
-    guard named == 0 else { closeSocket(fd); throw TestFailure("getsockname failed") }
+    guard named == 0 else {
+        closeSocket(fd)
+        throw TestFailure("getsockname failed")
+    }
     return (fd, UInt16(bigEndian: address.sin_port))
 }
 

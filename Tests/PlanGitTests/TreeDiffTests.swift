@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class TreeDiffTests: XCTestCase {
     func testDiffTreesListsChangedPathsOnly() throws {
@@ -19,7 +20,8 @@ final class TreeDiffTests: XCTestCase {
         let second = try repo.commitAll("second")
 
         let git = try Repository.open(at: repo.path)
-        let a = try git.tree(of: XCTUnwrap(ObjectID(hex: first))), b = try git.tree(of: XCTUnwrap(ObjectID(hex: second)))
+        let a = try git.tree(of: XCTUnwrap(ObjectID(hex: first))),
+            b = try git.tree(of: XCTUnwrap(ObjectID(hex: second)))
         let diff = try git.diffTrees(a, b)
         XCTAssertEqual(diff.map(\.path), ["old", "old/folder/x.md", "sections/a/2.md", "sections/c/9.md"])
         XCTAssertNil(diff[0].old)
@@ -30,7 +32,9 @@ final class TreeDiffTests: XCTestCase {
         XCTAssertNil(diff[3].old)
         XCTAssertEqual(try git.diffTrees(a, a), [])
         XCTAssertEqual(try git.diffTrees(nil, a).count, 5, "from the empty tree: every file")
-        let expected = try repo.git("diff", "--name-only", "--no-renames", first, second).split(separator: "\n").map(String.init).sorted()
+        let expected = try repo.git("diff", "--name-only", "--no-renames", first, second).split(separator: "\n").map(
+            String.init
+        ).sorted()
         XCTAssertEqual(diff.map(\.path), expected, "the same paths as git diff")
     }
 }

@@ -1,7 +1,8 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import XCTest
+
+@testable import GitKit
 
 final class TreeTests: XCTestCase {
     /// A commit with nested folders, a symbolic link and a submodule gitlink.
@@ -11,8 +12,9 @@ final class TreeTests: XCTestCase {
         try repo.write("sections/pct/rec-01.txt", "pct one\n")
         try repo.write("sections/pct/deep/rec-02.txt", "pct two\n")
         try repo.write("sections/police/rec-01.txt", "police\n")
-        try FileManager.default.createSymbolicLink(atPath: repo.path + "/sections/pct/link.txt",
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.path + "/sections/pct/link.txt",
+            withDestinationPath: "/etc/passwd")
         let gitlink = "1111111111111111111111111111111111111111"
         try repo.git("add", "-A")
         try repo.git("update-index", "--add", "--cacheinfo", "160000,\(gitlink),sections/pct/sub")
@@ -28,10 +30,12 @@ final class TreeTests: XCTestCase {
 
         let entries = try repository.treeEntries(tree, recursive: true)
         let byPath = Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0) })
-        XCTAssertEqual(Set(byPath.keys), [
-            "manifest.yaml", "sections/pct/rec-01.txt", "sections/pct/deep/rec-02.txt",
-            "sections/police/rec-01.txt", "sections/pct/link.txt", "sections/pct/sub",
-        ])
+        XCTAssertEqual(
+            Set(byPath.keys),
+            [
+                "manifest.yaml", "sections/pct/rec-01.txt", "sections/pct/deep/rec-02.txt",
+                "sections/police/rec-01.txt", "sections/pct/link.txt", "sections/pct/sub",
+            ])
         XCTAssertEqual(byPath["sections/pct/link.txt"]?.mode, .link)
         XCTAssertEqual(byPath["sections/pct/sub"]?.mode, .commit)
         XCTAssertEqual(byPath["sections/pct/sub"]?.id.hex, gitlink)
@@ -71,16 +75,21 @@ final class TreeTests: XCTestCase {
             "sections/pct/deep/rec-02.txt": (two, .blob),
             "sections/police/run.sh": (two, .executable),
         ])
-        XCTAssertEqual(try repo.git("ls-tree", "-r", "--name-only", tree.hex).split(separator: "\n"), [
-            "manifest.yaml", "sections/pct/deep/rec-02.txt", "sections/pct/rec-01.txt", "sections/police/run.sh",
-        ])
+        XCTAssertEqual(
+            try repo.git("ls-tree", "-r", "--name-only", tree.hex).split(separator: "\n"),
+            [
+                "manifest.yaml", "sections/pct/deep/rec-02.txt", "sections/pct/rec-01.txt", "sections/police/run.sh",
+            ])
         XCTAssertTrue(try repo.git("ls-tree", tree.hex, "sections/police/").hasPrefix("100755 blob"))
-        let signature = Signature(name: "Coordinator", email: "plan@council.example", time: 1_220_263_200, offsetMinutes: 60)
-        let commit = try repository.createCommit(tree: tree, parents: [], author: signature, committer: signature,
-                                                 message: "Consolidated plan\n", updateRef: "HEAD")
+        let signature = Signature(
+            name: "Coordinator", email: "plan@council.example", time: 1_220_263_200, offsetMinutes: 60)
+        let commit = try repository.createCommit(
+            tree: tree, parents: [], author: signature, committer: signature,
+            message: "Consolidated plan\n", updateRef: "HEAD")
         repo.assertFsckClean()
-        XCTAssertEqual(try repo.git("log", "--format=%H %an <%ae> %ad %s", "--date=iso"),
-                       "\(commit.hex) Coordinator <plan@council.example> 2008-09-01 11:00:00 +0100 Consolidated plan")
+        XCTAssertEqual(
+            try repo.git("log", "--format=%H %an <%ae> %ad %s", "--date=iso"),
+            "\(commit.hex) Coordinator <plan@council.example> 2008-09-01 11:00:00 +0100 Consolidated plan")
         XCTAssertEqual(try repo.git("show", "HEAD:sections/pct/deep/rec-02.txt"), "two")
     }
 
@@ -108,21 +117,26 @@ final class TreeTests: XCTestCase {
         let changed = try repository.writeBlob("one, changed\n")
         let added = try repository.writeBlob("new\n")
 
-        let tree = try repository.updateTree(base, changes: [
-            "sections/pct/rec-01.txt": .upsert(changed, .blob),
-            "sections/pct/new/rec-09.txt": .upsert(added, .blob),
-            "sections/pct/rec-02.txt": .remove,
-            "sections/yot/only.txt": .remove,
-            "sections/nobody/missing.txt": .remove,
-            "manifest.yaml/not-a-folder": .remove,
-        ])
-        XCTAssertEqual(try repo.git("ls-tree", "-r", "--name-only", tree.hex).split(separator: "\n"), [
-            "manifest.yaml", "sections/pct/new/rec-09.txt", "sections/pct/rec-01.txt", "sections/police/rec-01.txt",
-        ])
+        let tree = try repository.updateTree(
+            base,
+            changes: [
+                "sections/pct/rec-01.txt": .upsert(changed, .blob),
+                "sections/pct/new/rec-09.txt": .upsert(added, .blob),
+                "sections/pct/rec-02.txt": .remove,
+                "sections/yot/only.txt": .remove,
+                "sections/nobody/missing.txt": .remove,
+                "manifest.yaml/not-a-folder": .remove,
+            ])
+        XCTAssertEqual(
+            try repo.git("ls-tree", "-r", "--name-only", tree.hex).split(separator: "\n"),
+            [
+                "manifest.yaml", "sections/pct/new/rec-09.txt", "sections/pct/rec-01.txt", "sections/police/rec-01.txt",
+            ])
         XCTAssertEqual(try repo.git("cat-file", "-p", "\(tree.hex):sections/pct/rec-01.txt"), "one, changed")
         // Untouched folders are shared with the base tree, not rewritten.
-        XCTAssertEqual(try repo.git("rev-parse", "\(tree.hex):sections/police"),
-                       try repo.git("rev-parse", "HEAD:sections/police"))
+        XCTAssertEqual(
+            try repo.git("rev-parse", "\(tree.hex):sections/police"),
+            try repo.git("rev-parse", "HEAD:sections/police"))
         // Removing everything leaves the empty tree.
         let emptied = try repository.updateTree(tree, changes: ["sections": .remove, "manifest.yaml": .remove])
         XCTAssertEqual(emptied.hex, "4b825dc642cb6eb9a060e54bf8d69288fbee4904")
@@ -130,11 +144,13 @@ final class TreeTests: XCTestCase {
         let replaced = try repository.updateTree(base, changes: ["manifest.yaml/inner.txt": .upsert(added, .blob)])
         XCTAssertEqual(try repository.entry(at: "manifest.yaml", in: replaced)?.mode, .tree)
 
-        let commit = try repository.createCommit(tree: tree, parents: [try repository.resolveCommit("HEAD")],
-                                                 author: repository.defaultSignature(),
-                                                 committer: repository.defaultSignature(), message: "update")
-        try repository.updateReference("refs/heads/main", to: commit, expected: try repository.resolveCommit("HEAD"),
-                                       message: "test")
+        let commit = try repository.createCommit(
+            tree: tree, parents: [try repository.resolveCommit("HEAD")],
+            author: repository.defaultSignature(),
+            committer: repository.defaultSignature(), message: "update")
+        try repository.updateReference(
+            "refs/heads/main", to: commit, expected: try repository.resolveCommit("HEAD"),
+            message: "test")
         repo.assertFsckClean()
     }
 }

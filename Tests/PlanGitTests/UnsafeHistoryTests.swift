@@ -1,8 +1,9 @@
-@testable import GitKit
 import Foundation
 import PlanGit
 import PlanModel
 import XCTest
+
+@testable import GitKit
 
 /// Objects entering the hub (issue 9, items 2, 4 and 5): every commit a partner brings is
 /// checked, partners are fetched into staging and only a history that passes reaches the
@@ -30,32 +31,48 @@ final class UnsafeHistoryTests: XCTestCase {
     func testAnUnsafeCommitUndoneByTheNextIsRefusedNamingCommitAndPath() throws {
         let pct = fx.clone("pct")
         let original = try pct.git("rev-parse", "HEAD^{tree}")
-        var tree = try pct.tree(original, putting: .init("100755", "x", try pct.blob("#!/bin/sh\necho pwned\n")), in: [".git", "hooks"])
-        tree = try pct.tree(tree, putting: .init("120000", "passwd", try pct.blob("/etc/passwd")), in: ["sections", "pct"])
-        tree = try pct.tree(tree, putting: .init("100644", "15.md", try pct.blob(HubFixture.uhl15 + "\n## 15.9 Forged\nDue: 2009\nLead: X\n")), in: ["sections", "uhl"])
-        tree = try pct.tree(tree, putting: .init("100644", "plan.yaml", try pct.blob(HubFixture.manifest + "# edited\n")))
+        var tree = try pct.tree(
+            original, putting: .init("100755", "x", try pct.blob("#!/bin/sh\necho pwned\n")), in: [".git", "hooks"])
+        tree = try pct.tree(
+            tree, putting: .init("120000", "passwd", try pct.blob("/etc/passwd")), in: ["sections", "pct"])
+        tree = try pct.tree(
+            tree,
+            putting: .init(
+                "100644", "15.md", try pct.blob(HubFixture.uhl15 + "\n## 15.9 Forged\nDue: 2009\nLead: X\n")),
+            in: ["sections", "uhl"])
+        tree = try pct.tree(
+            tree, putting: .init("100644", "plan.yaml", try pct.blob(HubFixture.manifest + "# edited\n")))
         let bad = try pct.publishUndone(tree: tree)
-        let uhl = try fx.edit("uhl", "sections/uhl/15.md") { $0 + "\n## 15.5 Breastfeeding\nDue: 31.3.10\nLead: Jane Porter\n" }
+        let uhl = try fx.edit("uhl", "sections/uhl/15.md") {
+            $0 + "\n## 15.5 Breastfeeding\nDue: 31.3.10\nLead: Jane Porter\n"
+        }
 
         let report = try fx.consolidate()
         let outcome = try XCTUnwrap(report.outcome("pct"))
         XCTAssertEqual(outcome.state, .rejected)
         let short = String(bad.prefix(7))
-        XCTAssertTrue(outcome.reasons.contains("commit \(short): .git: a name git reads as .git (fsck: hasDotgit)"), "\(outcome.reasons)")
         XCTAssertTrue(
-            outcome.reasons.contains("commit \(short): sections/pct/passwd is a symbolic link; plan files must be plain text files"),
+            outcome.reasons.contains("commit \(short): .git: a name git reads as .git (fsck: hasDotgit)"),
             "\(outcome.reasons)")
-        XCTAssertFalse(outcome.reasons.contains { $0.contains("sections/uhl/15.md") || $0.contains("plan.yaml") },
-                       "an edit undone by a later commit is no trespass: \(outcome.reasons)")
+        XCTAssertTrue(
+            outcome.reasons.contains(
+                "commit \(short): sections/pct/passwd is a symbolic link; plan files must be plain text files"),
+            "\(outcome.reasons)")
+        XCTAssertFalse(
+            outcome.reasons.contains { $0.contains("sections/uhl/15.md") || $0.contains("plan.yaml") },
+            "an edit undone by a later commit is no trespass: \(outcome.reasons)")
         XCTAssertEqual(report.outcome("uhl")?.state, .accepted)
-        XCTAssertEqual(try fx.hub.git("log", "-1", "--format=%P", "main").split(separator: " ").last.map(String.init), uhl)
+        XCTAssertEqual(
+            try fx.hub.git("log", "-1", "--format=%P", "main").split(separator: " ").last.map(String.init), uhl)
         XCTAssertFalse(fx.hub.has(bad), "the refused commit never entered the hub")
         XCTAssertNil(try? fx.hub.git("rev-parse", "--verify", "-q", "refs/planmerge/partners/pct"))
 
         // An unchanged refused head is not fetched nor checked again (its record is not
         // written again), and is still reported.
         let record = fx.hub.path + "/planmerge/rejected/pct"
-        XCTAssertEqual(try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").first.map(String.init), try pct.git("rev-parse", "main"))
+        XCTAssertEqual(
+            try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n").first.map(String.init),
+            try pct.git("rev-parse", "main"))
         let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
         try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: record)
         let again = try fx.consolidate()
@@ -68,7 +85,9 @@ final class UnsafeHistoryTests: XCTestCase {
         // The partner rewrites its history without the commit and publishes: accepted.
         try pct.git("fetch", "-q", "origin")
         try pct.git("reset", "-q", "--hard", "origin/main")
-        let fixed = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008") }
+        let fixed = try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008")
+        }
         let after = try fx.consolidate()
         XCTAssertEqual(after.outcome("pct")?.state, .accepted, "\(after.outcome("pct")!)")
         XCTAssertEqual(after.outcome("pct")?.accepted, fixed)
@@ -91,7 +110,8 @@ final class UnsafeHistoryTests: XCTestCase {
         let outcome = try XCTUnwrap(report.outcome("pct"))
         XCTAssertEqual(outcome.state, .rejected)
         XCTAssertTrue(
-            outcome.reasons.contains("commit \(bad.prefix(7)): sections/uhl: a second entry of the same name (fsck: duplicateEntries)"),
+            outcome.reasons.contains(
+                "commit \(bad.prefix(7)): sections/uhl: a second entry of the same name (fsck: duplicateEntries)"),
             "\(outcome.reasons)")
         XCTAssertFalse(fx.hub.has(bad))
         XCTAssertTrue(try fx.file("sections/uhl/15.md").contains("15.4 Antenatal support"), "uhl's file stands")
@@ -110,12 +130,14 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertEqual(outcome.state, .rejected)
         XCTAssertTrue(
             outcome.reasons.contains(
-                "commit \(bad.prefix(7)): sections/pct/notes.md is 3145728 bytes, more than the 1048576 a plan file may have"),
+                "commit \(bad.prefix(7)): sections/pct/notes.md is 3145728 bytes, more than the 1048576 a plan file may have"
+            ),
             "\(outcome.reasons)")
         XCTAssertFalse(fx.hub.has(blob), "nothing of the file is in the hub's object store")
         XCTAssertFalse(fx.hub.has(bad))
         let staging = fx.hub.path + "/planmerge/staging"
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: staging), [], "the run's staging store is gone")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: staging), [], "the run's staging store is gone")
     }
 
     /// A commit object over the size limit (a 3 MB message here) is refused by its header
@@ -147,7 +169,9 @@ final class UnsafeHistoryTests: XCTestCase {
         try pct.commitAll("Scratch notes")
         let blob = try pct.git("rev-parse", "HEAD:sections/pct/notes.md")
         try pct.git("checkout", "-q", "main")
-        let head = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008") }
+        let head = try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008")
+        }
 
         let report = try fx.consolidate()
         XCTAssertEqual(report.outcome("pct")?.state, .accepted)
@@ -161,7 +185,9 @@ final class UnsafeHistoryTests: XCTestCase {
     /// and is refused by its header in staging. Neither enters the hub.
     func testANetworkRemoteIsHeldToTheTransferAndFileLimits() throws {
         let port = try serve(fx.clone("pct"))
-        try fx.coordinatorEdit("plan.yaml") { $0.replacingOccurrences(of: "remote: ../pct", with: "remote: git://127.0.0.1:\(port)/pct.git") }
+        try fx.coordinatorEdit("plan.yaml") {
+            $0.replacingOccurrences(of: "remote: ../pct", with: "remote: git://127.0.0.1:\(port)/pct.git")
+        }
         let pct = fx.clone("pct")
         try pct.git("pull", "-q", "origin", "main")
         var random = SystemRandomNumberGenerator()
@@ -170,11 +196,16 @@ final class UnsafeHistoryTests: XCTestCase {
         let big = try pct.commitAll("Attach noise")
         try pct.git("push", "-q", fx.hub.base + "/served/pct.git", "HEAD:main")
 
-        let cut = try fx.consolidate { $0.maxTransferBytes = 1 << 20; $0.maxFileBytes = 8 << 20 }
+        let cut = try fx.consolidate {
+            $0.maxTransferBytes = 1 << 20
+            $0.maxFileBytes = 8 << 20
+        }
         let outcome = try XCTUnwrap(cut.outcome("pct"))
         XCTAssertEqual(outcome.state, .rejected)
         XCTAssertEqual(outcome.reasons.count, 1)
-        XCTAssertTrue(outcome.reasons[0].hasPrefix("commit \(big.prefix(7)) (its head): its remote sent more than 1048576 bytes"), outcome.reasons[0])
+        XCTAssertTrue(
+            outcome.reasons[0].hasPrefix("commit \(big.prefix(7)) (its head): its remote sent more than 1048576 bytes"),
+            outcome.reasons[0])
         XCTAssertFalse(fx.hub.has(big))
 
         try pct.git("reset", "-q", "--hard", "HEAD~1")
@@ -185,7 +216,8 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertEqual(refused.outcome("pct")?.state, .rejected)
         XCTAssertTrue(
             refused.outcome("pct")?.reasons.contains(
-                "commit \(zeros.prefix(7)): sections/pct/zeros.md is 3145728 bytes, more than the 1048576 a plan file may have") == true,
+                "commit \(zeros.prefix(7)): sections/pct/zeros.md is 3145728 bytes, more than the 1048576 a plan file may have"
+            ) == true,
             "\(refused.outcome("pct")!.reasons)")
         XCTAssertFalse(fx.hub.has(zeros))
     }
@@ -195,15 +227,19 @@ final class UnsafeHistoryTests: XCTestCase {
     /// Serves a bare copy of `repo` as `pct.git` over `git daemon` on 127.0.0.1.
     private func serve(_ repo: TestRepo) throws -> UInt16 {
         let exec = try TestRepo.git(["--exec-path"], in: "/")
-        guard FileManager.default.isExecutableFile(atPath: exec + "/git-daemon") else { throw XCTSkip("git daemon is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: exec + "/git-daemon") else {
+            throw XCTSkip("git daemon is not installed")
+        }
         let served = fx.hub.base + "/served"
         try FileManager.default.createDirectory(atPath: served, withIntermediateDirectories: true)
         try TestRepo.git(["clone", "-q", "--bare", repo.path, served + "/pct.git"], in: fx.hub.base)
         let port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "daemon", "--export-all", "--reuseaddr", "--base-path=\(served)", "--port=\(port)",
-                             "--listen=127.0.0.1", served]
+        process.arguments = [
+            "git", "daemon", "--export-all", "--reuseaddr", "--base-path=\(served)", "--port=\(port)",
+            "--listen=127.0.0.1", served,
+        ]
         process.environment = TestRepo.environment(home: fx.hub.base)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -78,40 +78,55 @@ final class CouncilWordTests: XCTestCase {
         let document = try councilDocument()
         let imported = try ImportFixture.importFiles(
             [document], options: ImportOptions(authority: "Anytown Council", partnerMap: CouncilWordTests.map))
-        let outcomes = imported.report.rows.map { "\($0.place): \($0.outcome.rawValue)" + ($0.ref.map { " \($0)" } ?? "") }
-        XCTAssertEqual(outcomes, [
-            "council.docx: table 1, row 1: header",
-            "council.docx: table 1, row 2: heading",
-            "council.docx: table 1, row 3: imported 1.1",
-            "council.docx: table 1, row 4: imported 1.2",
-            "council.docx: table 1, row 5: continuation 1.2",
-            "council.docx: table 1, row 6: heading",
-            "council.docx: table 1, row 7: imported 2.1",
-            "council.docx: table 2, row 1: imported 2.2",
-            "council.docx: table 3, row 1: header",
-            "council.docx: table 3, row 2: heading",
-            "council.docx: table 3, row 3: imported 3.1",
-            "council.docx: table 3, row 4: header",
-            "council.docx: table 3, row 5: imported 3.2",
-        ])
+        let outcomes = imported.report.rows.map {
+            "\($0.place): \($0.outcome.rawValue)" + ($0.ref.map { " \($0)" } ?? "")
+        }
+        XCTAssertEqual(
+            outcomes,
+            [
+                "council.docx: table 1, row 1: header",
+                "council.docx: table 1, row 2: heading",
+                "council.docx: table 1, row 3: imported 1.1",
+                "council.docx: table 1, row 4: imported 1.2",
+                "council.docx: table 1, row 5: continuation 1.2",
+                "council.docx: table 1, row 6: heading",
+                "council.docx: table 1, row 7: imported 2.1",
+                "council.docx: table 2, row 1: imported 2.2",
+                "council.docx: table 3, row 1: header",
+                "council.docx: table 3, row 2: heading",
+                "council.docx: table 3, row 3: imported 3.1",
+                "council.docx: table 3, row 4: header",
+                "council.docx: table 3, row 5: imported 3.2",
+            ])
         XCTAssertEqual(imported.report.rows.count, document.tables.flatMap(\.rows).count)
         XCTAssertEqual(imported.report.rows[11].notes, ["header row repeated"])
-        XCTAssertEqual(imported.report.rows[7].notes, ["the table has no header row: read with the columns of "
-            + "the table above"])
-        XCTAssertEqual(imported.report.rows[3].notes, [
-            "progress 'Draft agreed with the Youth Council in July' is not a status word: kept in the notes",
-        ])
+        XCTAssertEqual(
+            imported.report.rows[7].notes,
+            [
+                "the table has no header row: read with the columns of "
+                    + "the table above"
+            ])
+        XCTAssertEqual(
+            imported.report.rows[3].notes,
+            [
+                "progress 'Draft agreed with the Youth Council in July' is not a status word: kept in the notes"
+            ])
         XCTAssertTrue(imported.isComplete)
     }
 
     func testTheExpectedPlanComesOut() throws {
         let imported = try ImportFixture.importFiles(
-            [try councilDocument()], options: ImportOptions(authority: "Anytown Council", partnerMap: CouncilWordTests.map))
-        XCTAssertEqual(imported.files.keys.sorted(), [
-            "sections/anytown-council/1.md", "sections/anytown-council/2.md", "sections/anytown-pct/2.md",
-            "sections/anytown-pct/3.md",
-        ])
-        XCTAssertEqual(imported.files["sections/anytown-council/1.md"], """
+            [try councilDocument()],
+            options: ImportOptions(authority: "Anytown Council", partnerMap: CouncilWordTests.map))
+        XCTAssertEqual(
+            imported.files.keys.sorted(),
+            [
+                "sections/anytown-council/1.md", "sections/anytown-council/2.md", "sections/anytown-pct/2.md",
+                "sections/anytown-pct/3.md",
+            ])
+        XCTAssertEqual(
+            imported.files["sections/anytown-council/1.md"],
+            """
             # Recommendation 1
 
             ## 1.1 Publish a young people's summary of the report
@@ -131,7 +146,9 @@ final class CouncilWordTests: XCTestCase {
             Progress: Draft agreed with the Youth Council in July
 
             """)
-        XCTAssertEqual(imported.files["sections/anytown-pct/2.md"], """
+        XCTAssertEqual(
+            imported.files["sections/anytown-pct/2.md"],
+            """
             # Recommendation 2
 
             ## 2.1 Map provision for young people not in education
@@ -143,7 +160,9 @@ final class CouncilWordTests: XCTestCase {
             Milestone: January 2009 | Map agreed
 
             """)
-        XCTAssertEqual(imported.files["sections/anytown-council/2.md"], """
+        XCTAssertEqual(
+            imported.files["sections/anytown-council/2.md"],
+            """
             # Recommendation 2
 
             ## 2.2 Extend the mentoring scheme to every secondary school
@@ -152,7 +171,9 @@ final class CouncilWordTests: XCTestCase {
             Success: Every school has a mentor
 
             """)
-        XCTAssertEqual(imported.files["sections/anytown-pct/3.md"], """
+        XCTAssertEqual(
+            imported.files["sections/anytown-pct/3.md"],
+            """
             # Recommendation 3
 
             ## 3.1 Audit the data held on pupils' progress
@@ -175,8 +196,9 @@ final class CouncilWordTests: XCTestCase {
         XCTAssertEqual(plan.manifest.recommendations.map(\.timescale), ["immediate", "immediate", "six-months"])
         // Recommendation 2: one action each; the lead is the partner of the first.
         XCTAssertEqual(plan.manifest.recommendations.map(\.lead), ["anytown-council", "anytown-pct", "anytown-pct"])
-        XCTAssertEqual(plan.manifest.recommendations[1].text,
-                       "Reduce the number of young people not in education, employment or training")
+        XCTAssertEqual(
+            plan.manifest.recommendations[1].text,
+            "Reduce the number of young people not in education, employment or training")
         XCTAssertEqual(plan.manifest.recommendations[1].partners, ["anytown-council"])
         XCTAssertEqual(plan.manifest.partners.map(\.name), ["Anytown Council", "Anytown Primary Care Trust"])
         XCTAssertEqual(plan.manifest.partners.map(\.officers), [["Jo Bloggs", "Ann Other"], ["Sam Smith"]])

@@ -33,8 +33,9 @@ final class ImportCommandTests: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     var folder: URL!
@@ -60,15 +61,17 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(suggested.stdout.contains("\n  \"Paul Vaughan\": lcc-teenage-pregnancy    # "), suggested.stdout)
         try Data(suggested.stdout.utf8).write(to: folder.appendingPathComponent("map.yaml"))
 
-        let result = try run([
-            "import", "plan.csv", "--into", "hub-plan", "--map", "map.yaml",
-            "--title", "Leicester Joint Area Review Action Plan", "--authority", "Leicester City Council",
-        ], in: folder)
+        let result = try run(
+            [
+                "import", "plan.csv", "--into", "hub-plan", "--map", "map.yaml",
+                "--title", "Leicester Joint Area Review Action Plan", "--authority", "Leicester City Council",
+            ], in: folder)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("plan.csv: row 2: imported 1.1 (lcc-teenage-pregnancy)\n"), result.stdout)
-        XCTAssertTrue(result.stdout.contains(
-            "115 rows: 114 imported, 0 continued the action above, 0 headings, 1 header rows, 0 skipped, 0 not "
-                + "placed\n"))
+        XCTAssertTrue(
+            result.stdout.contains(
+                "115 rows: 114 imported, 0 continued the action above, 0 headings, 1 header rows, 0 skipped, 0 not "
+                    + "placed\n"))
         XCTAssertTrue(result.stdout.contains("wrote hub-plan: 28 files (27 section files); validate: 0 errors, "))
 
         let fmt = try run(["fmt", "--check", "hub-plan"], in: folder)
@@ -84,11 +87,16 @@ final class ImportCommandTests: XCTestCase {
             .write(to: folder.appendingPathComponent("plan.csv"))
         let result = try run(["import", "plan.csv", "--into", "out"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("plan.csv: row 3: unplaced 1.1\n  reference 1.1 is already used by "
-            + "plan.csv: row 2\n"),
-                      result.stdout)
-        XCTAssertTrue(result.stdout.contains("plan.csv: row 4: unplaced\n  reference 'See 1.1' is not N.M (like 6.10)\n"
-            + "  no action text and no reference N.M: not an action, and not more of the one above\n"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "plan.csv: row 3: unplaced 1.1\n  reference 1.1 is already used by "
+                    + "plan.csv: row 2\n"),
+            result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "plan.csv: row 4: unplaced\n  reference 'See 1.1' is not N.M (like 6.10)\n"
+                    + "  no action text and no reference N.M: not an action, and not more of the one above\n"),
+            result.stdout)
         XCTAssertTrue(result.stdout.contains("nothing written"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
@@ -97,8 +105,10 @@ final class ImportCommandTests: XCTestCase {
         try Data([0xD0, 0xCF, 0x11, 0xE0]).write(to: folder.appendingPathComponent("plan.doc"))
         let doc = try run(["import", "plan.doc", "--into", "out"], in: folder)
         XCTAssertEqual(doc.status, 2)
-        XCTAssertTrue(doc.stderr.contains("plan.doc: this older format cannot be read; open it in Word, Excel or "
-            + "LibreOffice and save it as Word Document (.docx) first\nhint: File > Save As"), doc.stderr)
+        XCTAssertTrue(
+            doc.stderr.contains(
+                "plan.doc: this older format cannot be read; open it in Word, Excel or "
+                    + "LibreOffice and save it as Word Document (.docx) first\nhint: File > Save As"), doc.stderr)
 
         try Data("Ref,Action,Lead\n1.1,Agree the plan,Jo Bloggs\n".utf8)
             .write(to: folder.appendingPathComponent("plan.csv"))
@@ -109,12 +119,18 @@ final class ImportCommandTests: XCTestCase {
     }
 
     func testRenderXLSXNeedsAnOutputFile() throws {
-        let result = try run(["render", ImportFixture.packageRoot.appendingPathComponent("Repos/derby").path,
-                              "--format", "xlsx"], in: folder)
+        let result = try run(
+            [
+                "render", ImportFixture.packageRoot.appendingPathComponent("Repos/derby").path,
+                "--format", "xlsx",
+            ], in: folder)
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("XLSX is binary: give a file with -o, e.g. -o plan.xlsx"), result.stderr)
-        let written = try run(["render", ImportFixture.packageRoot.appendingPathComponent("Repos/derby").path,
-                               "--format", "xlsx", "-o", "derby.xlsx"], in: folder)
+        let written = try run(
+            [
+                "render", ImportFixture.packageRoot.appendingPathComponent("Repos/derby").path,
+                "--format", "xlsx", "-o", "derby.xlsx",
+            ], in: folder)
         XCTAssertEqual(written.status, 0, written.stderr)
         let bytes = try Data(contentsOf: folder.appendingPathComponent("derby.xlsx"))
         XCTAssertEqual(Array(bytes.prefix(2)), [0x50, 0x4B])  // a zip package

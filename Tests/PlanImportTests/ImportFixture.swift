@@ -7,7 +7,8 @@ import XCTest
 /// Shared helpers: the example plans, rendering, importing, and LibreOffice.
 enum ImportFixture {
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static func loadPlan(_ relative: String) throws -> Plan {
@@ -43,7 +44,8 @@ enum ImportFixture {
         try Data(imported.manifest.utf8).write(to: folder.appendingPathComponent(Manifest.fileName))
         for (path, text) in imported.files {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         let result = try PlanLoader().load(from: FolderSource(root: folder))
@@ -75,12 +77,15 @@ enum ImportFixture {
             leads = placed.action.leads
             status = placed.action.status
             success = placed.action.success
-            rest = [ActionField.milestone, .resources, .risk, .monitoring, .seeAlso, .link].flatMap {
-                SectionFormatter.values(of: $0, in: placed.action)
-            } + (placed.action.details + placed.action.notes).map { $0.trimmingCharacters(in: .whitespaces) }
+            rest =
+                [ActionField.milestone, .resources, .risk, .monitoring, .seeAlso, .link].flatMap {
+                    SectionFormatter.values(of: $0, in: placed.action)
+                } + (placed.action.details + placed.action.notes).map { $0.trimmingCharacters(in: .whitespaces) }
         }
 
-        var description: String { "\(ref) [\(partner)] \(text) | \(due ?? "-") | \(leads) | \(status?.rawValue ?? "-") | \(success)" }
+        var description: String {
+            "\(ref) [\(partner)] \(text) | \(due ?? "-") | \(leads) | \(status?.rawValue ?? "-") | \(success)"
+        }
     }
 
     // MARK: LibreOffice
@@ -102,7 +107,8 @@ enum ImportFixture {
         let outdir = try temporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["--headless", "--norestore"] + (infilter.map { ["--infilter=\($0)"] } ?? [])
+        process.arguments =
+            ["--headless", "--norestore"] + (infilter.map { ["--infilter=\($0)"] } ?? [])
             + ["--convert-to", filter, "--outdir", outdir.path, input.path]
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home.path
@@ -114,8 +120,9 @@ enum ImportFixture {
         try? FileManager.default.removeItem(at: home)
         let output = outdir.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + ext)
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
-            throw NSError(domain: "soffice", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "soffice did not convert \(input.lastPathComponent)"])
+            throw NSError(
+                domain: "soffice", code: Int(process.terminationStatus),
+                userInfo: [NSLocalizedDescriptionKey: "soffice did not convert \(input.lastPathComponent)"])
         }
         return output
     }

@@ -5,10 +5,14 @@ import XCTest
 /// The mapper's rules on tables built in code: what each row becomes, and why.
 final class PlanMapperTests: XCTestCase {
     func table(_ rows: [[String]], marked: Set<Int> = [], name: String = "table 1") -> SourceItem {
-        .table(SourceTable(name: name, rows: rows.enumerated().map { i, cells in
-            SourceRow(place: "plan.docx: \(name), row \(i + 1)", cells: cells.map { SourceCell($0) },
-                      isMarkedHeader: marked.contains(i))
-        }))
+        .table(
+            SourceTable(
+                name: name,
+                rows: rows.enumerated().map { i, cells in
+                    SourceRow(
+                        place: "plan.docx: \(name), row \(i + 1)", cells: cells.map { SourceCell($0) },
+                        isMarkedHeader: marked.contains(i))
+                }))
     }
 
     func importItems(_ items: [SourceItem], map: PartnerMap? = nil) throws -> ImportedPlan {
@@ -19,28 +23,35 @@ final class PlanMapperTests: XCTestCase {
 
     func testRowsWithoutReferencesAndPlainNumbers() throws {
         let imported = try importItems([
-            .paragraph("Recommendation 4: Ensure that all looked after children have qualified social "
-                + "workers", heading: 2),
-            table([
-                ["Area", "Comments"],
-                ["Ref", "Action", "Lead officer", "Timescale"],
-                ["1", "Convert posts to qualified posts", "Andy Smith", "October 2008"],
-                ["", "Recruit two social workers", "Andy Smith", "December 2008"],
-                ["", "", "", "ongoing"],
-                ["4.3", "Review allocation monthly", "Andy Smith", "monthly"],
-                ["", "", "", ""],
-            ], marked: [0]),
+            .paragraph(
+                "Recommendation 4: Ensure that all looked after children have qualified social "
+                    + "workers", heading: 2),
+            table(
+                [
+                    ["Area", "Comments"],
+                    ["Ref", "Action", "Lead officer", "Timescale"],
+                    ["1", "Convert posts to qualified posts", "Andy Smith", "October 2008"],
+                    ["", "Recruit two social workers", "Andy Smith", "December 2008"],
+                    ["", "", "", "ongoing"],
+                    ["4.3", "Review allocation monthly", "Andy Smith", "monthly"],
+                    ["", "", "", ""],
+                ], marked: [0]),
         ])
         let rows = imported.report.rows
-        XCTAssertEqual(rows.map(\.outcome), [.skipped, .header, .imported, .imported, .continuation, .imported, .skipped])
+        XCTAssertEqual(
+            rows.map(\.outcome), [.skipped, .header, .imported, .imported, .continuation, .imported, .skipped])
         XCTAssertEqual(rows.map(\.ref), [nil, nil, "4.1", "4.1a", "4.1a", "4.3", nil])
-        XCTAssertEqual(rows[0].notes, [
-            "a row Word repeats as a header on each page, but its headings name no action column: Area | Comments",
-        ])
+        XCTAssertEqual(
+            rows[0].notes,
+            [
+                "a row Word repeats as a header on each page, but its headings name no action column: Area | Comments"
+            ])
         XCTAssertEqual(rows[2].notes, ["reference '1' read as 4.1 (recommendation 4)"])
         XCTAssertEqual(rows[3].notes, ["no reference in the source: given 4.1a"])
         XCTAssertEqual(rows[6].notes, ["empty row"])
-        XCTAssertEqual(imported.files["sections/derby-city-council/4.md"], """
+        XCTAssertEqual(
+            imported.files["sections/derby-city-council/4.md"],
+            """
             # Recommendation 4
 
             ## 4.1 Convert posts to qualified posts
@@ -62,26 +73,38 @@ final class PlanMapperTests: XCTestCase {
     }
 
     func testRecommendationAndPartnerColumnsAndTheMap() throws {
-        let map = PartnerMap(defaultPartner: "dcc", names: ["dcc": "Derby City Council"],
-                             entries: ["Derby Police": "police", "Jo Bloggs": "pct"])
-        let imported = try importItems([
-            table([
-                ["Recommendation", "Timescale", "Action", "Agency", "Lead", "Due date"],
-                ["Improve the evaluation of provision", "For action over the next six months", "Audit the data",
-                 "Derby Police", "Sam Smith", "May 2008"],
-                ["Improve the evaluation of provision", "", "Report to the board", "", "Jo Bloggs", "June 2008"],
-                ["R2: Reduce offending", "immediate", "Agree a protocol", "Derby Youth Service", "", "July 2008"],
-                ["", "", "", "", "", ""],
-            ]),
-        ], map: map)
+        let map = PartnerMap(
+            defaultPartner: "dcc", names: ["dcc": "Derby City Council"],
+            entries: ["Derby Police": "police", "Jo Bloggs": "pct"])
+        let imported = try importItems(
+            [
+                table([
+                    ["Recommendation", "Timescale", "Action", "Agency", "Lead", "Due date"],
+                    [
+                        "Improve the evaluation of provision", "For action over the next six months", "Audit the data",
+                        "Derby Police", "Sam Smith", "May 2008",
+                    ],
+                    ["Improve the evaluation of provision", "", "Report to the board", "", "Jo Bloggs", "June 2008"],
+                    ["R2: Reduce offending", "immediate", "Agree a protocol", "Derby Youth Service", "", "July 2008"],
+                    ["", "", "", "", "", ""],
+                ])
+            ], map: map)
         let rows = imported.report.rows
         XCTAssertEqual(rows.map(\.outcome), [.header, .imported, .imported, .imported, .skipped])
         XCTAssertEqual(rows.map(\.partner), [nil, "police", "pct", "derby-youth-service", nil])
-        XCTAssertEqual(rows[1].notes, ["the recommendation has no number in the source: numbered 1",
-                                       "no reference in the source: given 1.1"])
-        XCTAssertEqual(rows[3].notes, ["no reference in the source: given 2.1",
-                                       "partner 'Derby Youth Service' is not in the map: id "
-                                           + "'derby-youth-service' made from the name"])
+        XCTAssertEqual(
+            rows[1].notes,
+            [
+                "the recommendation has no number in the source: numbered 1",
+                "no reference in the source: given 1.1",
+            ])
+        XCTAssertEqual(
+            rows[3].notes,
+            [
+                "no reference in the source: given 2.1",
+                "partner 'Derby Youth Service' is not in the map: id "
+                    + "'derby-youth-service' made from the name",
+            ])
         let (plan, diagnostics, folder) = try ImportFixture.writeAndLoad(imported)
         defer { try? FileManager.default.removeItem(at: folder) }
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), [])
@@ -98,15 +121,21 @@ final class PlanMapperTests: XCTestCase {
                 ["Ref", "Action", "Lead"],
                 ["", "", "Jo Bloggs"],
                 ["", "Agree the plan", "Jo Bloggs"],
-            ]),
+            ])
         ])
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .unplaced, .unplaced])
-        XCTAssertEqual(imported.report.rows[1].notes, ["no reference and no action text, and no action above to "
-            + "continue"])
-        XCTAssertEqual(imported.report.rows[2].notes, [
-            "no recommendation: no reference N.M, no recommendation column and no 'Recommendation N' heading or "
-                + "merged row above",
-        ])
+        XCTAssertEqual(
+            imported.report.rows[1].notes,
+            [
+                "no reference and no action text, and no action above to "
+                    + "continue"
+            ])
+        XCTAssertEqual(
+            imported.report.rows[2].notes,
+            [
+                "no recommendation: no reference N.M, no recommendation column and no 'Recommendation N' heading or "
+                    + "merged row above"
+            ])
         XCTAssertFalse(imported.isComplete)
     }
 
@@ -117,7 +146,7 @@ final class PlanMapperTests: XCTestCase {
             table([
                 ["The action to be taken", "- Develop a poster"],
                 ["Timescale / milestones", "April 2008"],
-            ]),
+            ])
         ])
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.skipped, .skipped])
         XCTAssertEqual(

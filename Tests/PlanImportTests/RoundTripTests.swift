@@ -16,15 +16,18 @@ final class RoundTripTests: XCTestCase {
     func roundTrip(_ relative: String, format: String) throws {
         let original = try ImportFixture.loadPlan(relative)
         let document = PlanDocument(plan: original, context: RenderContext())
-        let bytes: [UInt8] = switch format {
-        case "docx": try DOCXRenderer.render(document)
-        case "xlsx": try XLSXRenderer.render(document)
-        default: try CSVRenderer.render(document)
-        }
+        let bytes: [UInt8] =
+            switch format {
+            case "docx": try DOCXRenderer.render(document)
+            case "xlsx": try XLSXRenderer.render(document)
+            default: try CSVRenderer.render(document)
+            }
         let source = try PlanImporter.read(Data(bytes), file: "plan.\(format)")
         let imported = try ImportFixture.importFiles(
-            [source], options: ImportOptions(title: original.manifest.title, authority: original.manifest.authority,
-                                             partnerMap: ImportFixture.partnerMap(for: original)))
+            [source],
+            options: ImportOptions(
+                title: original.manifest.title, authority: original.manifest.authority,
+                partnerMap: ImportFixture.partnerMap(for: original)))
 
         // Every source row accounted for, each once, and none left unplaced.
         let sourceRows = source.tables.flatMap(\.rows).map(\.place)
@@ -68,7 +71,9 @@ final class RoundTripTests: XCTestCase {
         section.actions[0].success = ["+5% attendance", "-2 exclusions", "'quoted' already", "@mention"]
         original.sections[0] = section
         let document = PlanDocument(plan: original, context: RenderContext())
-        for (file, bytes) in [("p.csv", try CSVRenderer.render(document)), ("p.xlsx", try XLSXRenderer.render(document))] {
+        for (file, bytes) in [
+            ("p.csv", try CSVRenderer.render(document)), ("p.xlsx", try XLSXRenderer.render(document)),
+        ] {
             let imported = try ImportFixture.importFiles(
                 [try PlanImporter.read(Data(bytes), file: file)],
                 options: ImportOptions(partnerMap: ImportFixture.partnerMap(for: original)))

@@ -16,13 +16,15 @@ final class SpreadsheetImportTests: XCTestCase {
         let folder = try ImportFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = folder.appendingPathComponent("calc.csv")
-        try Data("""
+        try Data(
+            """
             Ref,Action,Lead officer,Due date,Success criteria,RAG status
             6.1,Agree the strategy,Janis Warren,2008-09-30,Strategy agreed,On track
             6.2,Consult parents,Janis Warren,2008-10-31,Consultation report,
             6.10,Review the strategy,Janis Warren,2009-03-31,Review published,Not started
 
-            """.utf8).write(to: csv)
+            """.utf8
+        ).write(to: csv)
         let xlsx = try ImportFixture.convert(csv, to: "xlsx", extension: "xlsx")
         defer { try? FileManager.default.removeItem(at: xlsx.deletingLastPathComponent()) }
         let document = try PlanImporter.read(try Data(contentsOf: xlsx), file: "calc.xlsx")
@@ -45,11 +47,13 @@ final class SpreadsheetImportTests: XCTestCase {
         let rows = imported.report.rows
         XCTAssertEqual(rows.map(\.outcome), [.header, .imported, .imported, .unplaced])
         XCTAssertEqual(rows[3].ref, "6.1")
-        XCTAssertEqual(rows[3].notes, [
-            "the reference was stored as a number and reads 6.1; if the plan wrote 6.10 (or another trailing zero), "
-                + "correct it and import again",
-            "reference 6.1 is already used by calc!A2",
-        ])
+        XCTAssertEqual(
+            rows[3].notes,
+            [
+                "the reference was stored as a number and reads 6.1; if the plan wrote 6.10 (or another trailing zero), "
+                    + "correct it and import again",
+                "reference 6.1 is already used by calc!A2",
+            ])
         XCTAssertTrue(rows[1].notes[0].hasPrefix("the reference was stored as a number and reads 6.1"))
         XCTAssertFalse(imported.isComplete)
     }
@@ -59,9 +63,12 @@ final class SpreadsheetImportTests: XCTestCase {
         guard case .table(var sheet) = document.items[0] else { return XCTFail("no sheet") }
         sheet.rows.removeLast()  // the 6.10 row, which the test above covers
         document.items = [.table(sheet)]
-        let imported = try ImportFixture.importFiles([document], options: ImportOptions(authority: "Leicester City Council"))
+        let imported = try ImportFixture.importFiles(
+            [document], options: ImportOptions(authority: "Leicester City Council"))
         XCTAssertTrue(imported.isComplete)
-        XCTAssertEqual(imported.files["sections/leicester-city-council/6.md"], """
+        XCTAssertEqual(
+            imported.files["sections/leicester-city-council/6.md"],
+            """
             # Recommendation 6
 
             ## 6.1 Agree the strategy
@@ -93,7 +100,8 @@ final class SpreadsheetImportTests: XCTestCase {
     }
 
     func testCSVUTF8WithBOMAndExcelQuoting() throws {
-        let text = "Ref,Action,Lead,Due\r\n1.1,\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\",Zoë "
+        let text =
+            "Ref,Action,Lead,Due\r\n1.1,\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\",Zoë "
             + "Brontë,September 2008\r\n"
         let document = try PlanImporter.read(Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), file: "plan.csv")
         XCTAssertEqual(cells(document), SpreadsheetImportTests.expectedRows)
@@ -101,7 +109,8 @@ final class SpreadsheetImportTests: XCTestCase {
     }
 
     func testCSVWindows1252SemicolonsAsExcelSavesThemInTheUK() throws {
-        let text = "Ref;Action;Lead;Due\r\n1.1;\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\";Zoë "
+        let text =
+            "Ref;Action;Lead;Due\r\n1.1;\"Consult the Youth Council, \"\"Voices\"\"\r\nthen report\";Zoë "
             + "Brontë;September 2008\r\n"
         let bytes = try XCTUnwrap(text.data(using: .windowsCP1252))
         XCTAssertNil(String(data: bytes, encoding: .utf8))  // really not UTF-8: ë is one byte, 0xEB
@@ -109,16 +118,19 @@ final class SpreadsheetImportTests: XCTestCase {
     }
 
     func testExcelUnicodeTextIsUTF16WithTabs() throws {
-        let text = "Ref\tAction\tLead\tDue\r\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\r\nthen "
+        let text =
+            "Ref\tAction\tLead\tDue\r\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\r\nthen "
             + "report\"\tZoë Brontë\tSeptember 2008\r\n"
         let bytes = Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!
         XCTAssertEqual(cells(try PlanImporter.read(bytes, file: "plan.txt")), SpreadsheetImportTests.expectedRows)
     }
 
     func testTSV() throws {
-        let text = "Ref\tAction\tLead\tDue\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\nthen report\"\tZoë "
+        let text =
+            "Ref\tAction\tLead\tDue\n1.1\t\"Consult the Youth Council, \"\"Voices\"\"\nthen report\"\tZoë "
             + "Brontë\tSeptember 2008\n"
-        XCTAssertEqual(cells(try PlanImporter.read(Data(text.utf8), file: "plan.tsv")), SpreadsheetImportTests.expectedRows)
+        XCTAssertEqual(
+            cells(try PlanImporter.read(Data(text.utf8), file: "plan.tsv")), SpreadsheetImportTests.expectedRows)
     }
 
     func testHeadersInAnyOrderAndWording() throws {
@@ -129,13 +141,18 @@ final class SpreadsheetImportTests: XCTestCase {
 
             """
         let imported = try ImportFixture.importFiles(
-            [try PlanImporter.read(Data(text.utf8), file: "plan.csv")], options: ImportOptions(authority: "Leicester City Council"))
+            [try PlanImporter.read(Data(text.utf8), file: "plan.csv")],
+            options: ImportOptions(authority: "Leicester City Council"))
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .imported, .imported])
-        XCTAssertEqual(imported.report.rows[2].notes, [
-            "no reference in the source: given 1.1a",
-            "progress 'Waiting for the board, due to meet in May' is not a status word: kept in the notes",
-        ])
-        XCTAssertEqual(imported.files["sections/leicester-city-council/1.md"], """
+        XCTAssertEqual(
+            imported.report.rows[2].notes,
+            [
+                "no reference in the source: given 1.1a",
+                "progress 'Waiting for the board, due to meet in May' is not a status word: kept in the notes",
+            ])
+        XCTAssertEqual(
+            imported.files["sections/leicester-city-council/1.md"],
+            """
             # Recommendation 1
 
             ## 1.1 Print the poster
@@ -162,8 +179,10 @@ final class SpreadsheetImportTests: XCTestCase {
         for (file, saveAs) in [("plan.doc", "Word Document (.docx)"), ("plan.xls", "Excel Workbook (.xlsx)")] {
             XCTAssertThrowsError(try PlanImporter.read(Data([0xD0, 0xCF, 0x11, 0xE0]), file: file)) { error in
                 XCTAssertEqual(error as? ImportError, .unsupportedFormat(file: file, saveAs: saveAs))
-                XCTAssertEqual("\(error)", "\(file): this older format cannot be read; open it in Word, Excel or "
-                    + "LibreOffice and save it as \(saveAs) first")
+                XCTAssertEqual(
+                    "\(error)",
+                    "\(file): this older format cannot be read; open it in Word, Excel or "
+                        + "LibreOffice and save it as \(saveAs) first")
             }
         }
         XCTAssertThrowsError(try PlanImporter.read(Data("%PDF-1.4".utf8), file: "plan.pdf")) { error in
@@ -186,13 +205,13 @@ final class XLSXSheetsTests: XCTestCase {
         let parts = [
             "xl/workbook.xml": "<workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets>"
                 + "<sheet name=\"Immediate\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Six months\" "
-                    + "sheetId=\"2\" r:id=\"rId2\"/>"
+                + "sheetId=\"2\" r:id=\"rId2\"/>"
                 + "</sheets></workbook>",
             "xl/_rels/workbook.xml.rels": "<Relationships "
                 + "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
                 + "<Relationship Id=\"rId2\" Type=\"\(rel)/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"
-                    + "</Relationships>",
+                + "</Relationships>",
             "xl/sharedStrings.xml": "<sst xmlns=\"\(ns)\"><si><t>Ref</t></si><si><t>Action</t></si><si>"
                 + "<t>Deadline</t></si>"
                 + "<si><r><t>Agree the </t></r><r><rPr><b/></rPr><t>strategy</t></r></si><si><t>7.2</t></si></sst>",
@@ -201,12 +220,12 @@ final class XLSXSheetsTests: XCTestCase {
                 + "<xf numFmtId=\"170\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
             "xl/worksheets/sheet1.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" "
-                    + "t=\"s\"><v>2</v></c></row>"
+                + "t=\"s\"><v>2</v></c></row>"
                 + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>6.10</t></is></c><c r=\"B3\" t=\"s\"><v>3</v></c>"
                 + "<c r=\"C3\" s=\"1\"><v>39721</v></c></row></sheetData></worksheet>",
             "xl/worksheets/sheet2.xml": "<worksheet xmlns=\"\(ns)\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" "
-                    + "t=\"s\"><v>2</v></c></row>"
+                + "t=\"s\"><v>2</v></c></row>"
                 + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>4</v></c><c r=\"B2\" t=\"str\"><v>Report to the board</v></c>"
                 + "<c r=\"C2\"><v>39813</v></c></row></sheetData></worksheet>",
         ]
@@ -223,13 +242,21 @@ final class XLSXSheetsTests: XCTestCase {
         let document = try PlanImporter.read(try workbook(), file: "plan.xlsx")
         XCTAssertEqual(document.tables.map(\.name), ["Immediate", "Six months"])
         XCTAssertEqual(document.tables[0].rows.map(\.place), ["Immediate!A1", "Immediate!A3"])
-        XCTAssertEqual(document.tables[0].rows[1].cells,
-                       [SourceCell("6.10"), SourceCell("Agree the strategy"), SourceCell("30 September "
-                           + "2008", isDate: true)])
+        XCTAssertEqual(
+            document.tables[0].rows[1].cells,
+            [
+                SourceCell("6.10"), SourceCell("Agree the strategy"),
+                SourceCell(
+                    "30 September "
+                        + "2008", isDate: true),
+            ])
         // A number without a date format stays a number.
         XCTAssertEqual(document.tables[1].rows[1].cells[2], SourceCell("39813", isNumber: true))
-        let imported = try ImportFixture.importFiles([document], options: ImportOptions(authority: "Derby City "
-            + "Council"))
+        let imported = try ImportFixture.importFiles(
+            [document],
+            options: ImportOptions(
+                authority: "Derby City "
+                    + "Council"))
         XCTAssertEqual(imported.report.rows.map(\.outcome), [.header, .imported, .header, .imported])
         XCTAssertEqual(imported.report.rows.compactMap(\.ref), ["6.10", "7.2"])
     }

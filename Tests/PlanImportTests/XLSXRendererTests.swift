@@ -23,17 +23,23 @@ final class XLSXRendererTests: XCTestCase {
     func testReferencesAndDueTextsAreTextAndDatesAreDates() throws {
         let (sheet, styles, count) = try sheetXML()
         // 6.10 is a text cell (never the number 6.1); its due text too.
-        XCTAssertNotNil(sheet.range(of: #"<c r="A\d+" s="3" t="inlineStr"><is><t xml:space="preserve">6.10</t>"#,
-                                    options: .regularExpression))
+        XCTAssertNotNil(
+            sheet.range(
+                of: #"<c r="A\d+" s="3" t="inlineStr"><is><t xml:space="preserve">6.10</t>"#,
+                options: .regularExpression))
         XCTAssertFalse(sheet.contains("<v>6.1</v>"))
         // Due start and due end (columns I and J) are date cells with the date style.
         XCTAssertTrue(sheet.contains("<c r=\"J2\" s=\"1\"><v>"))
         XCTAssertTrue(styles.contains("<numFmt numFmtId=\"164\" formatCode=\"d mmm yyyy\"/>"))
-        XCTAssertTrue(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
-            + "state=\"frozen\"/>"))
+        XCTAssertTrue(
+            sheet.contains(
+                "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+                    + "state=\"frozen\"/>"))
         XCTAssertTrue(sheet.contains("<autoFilter ref=\"A1:Y\(count + 1)\"/>"))
-        XCTAssertTrue(sheet.contains("sqref=\"N2:N\(count + 1)\"><formula1>\"not started,on track,at risk,off "
-            + "track,done\"</formula1>"))
+        XCTAssertTrue(
+            sheet.contains(
+                "sqref=\"N2:N\(count + 1)\"><formula1>\"not started,on track,at risk,off "
+                    + "track,done\"</formula1>"))
     }
 
     /// Calc opens the workbook and saves it again: dates are still the same days, references
@@ -50,8 +56,10 @@ final class XLSXRendererTests: XCTestCase {
         let document = try PlanImporter.read(try Data(contentsOf: resaved), file: "derby.xlsx")
         let rows = try XCTUnwrap(document.tables.first).rows
         XCTAssertEqual(rows.count, plan.actions.count + 1)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ]
         let index = try XCTUnwrap(plan.actions.firstIndex { $0.action.due?.end != nil })
         let end = try XCTUnwrap(plan.actions[index].action.due?.end)
         XCTAssertEqual(rows[index + 1].text(0), plan.actions[index].action.ref.description)

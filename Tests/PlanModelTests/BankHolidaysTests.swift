@@ -12,127 +12,157 @@ final class BankHolidaysTests: XCTestCase {
     private func day(_ iso: String) -> Day { Day(iso: iso)! }
 
     func testYear1995VEDayMovesEarlyMay() {
-        XCTAssertEqual(listed(1995), [
-            "1995-01-02 New Year's Day (substitute day)", "1995-04-14 Good Friday",
-            "1995-04-17 Easter Monday", "1995-05-08 Early May bank holiday (VE day)",
-            "1995-05-29 Spring bank holiday", "1995-08-28 Summer bank holiday",
-            "1995-12-25 Christmas Day", "1995-12-26 Boxing Day",
-        ])
+        XCTAssertEqual(
+            listed(1995),
+            [
+                "1995-01-02 New Year's Day (substitute day)", "1995-04-14 Good Friday",
+                "1995-04-17 Easter Monday", "1995-05-08 Early May bank holiday (VE day)",
+                "1995-05-29 Spring bank holiday", "1995-08-28 Summer bank holiday",
+                "1995-12-25 Christmas Day", "1995-12-26 Boxing Day",
+            ])
     }
 
     func testYear1999MillenniumAndChristmasOnSaturday() {
-        XCTAssertEqual(listed(1999), [
-            "1999-01-01 New Year's Day", "1999-04-02 Good Friday", "1999-04-05 Easter Monday",
-            "1999-05-03 Early May bank holiday", "1999-05-31 Spring bank holiday",
-            "1999-08-30 Summer bank holiday", "1999-12-27 Christmas Day (substitute day)",
-            "1999-12-28 Boxing Day (substitute day)", "1999-12-31 Millennium bank holiday",
-        ])
+        XCTAssertEqual(
+            listed(1999),
+            [
+                "1999-01-01 New Year's Day", "1999-04-02 Good Friday", "1999-04-05 Easter Monday",
+                "1999-05-03 Early May bank holiday", "1999-05-31 Spring bank holiday",
+                "1999-08-30 Summer bank holiday", "1999-12-27 Christmas Day (substitute day)",
+                "1999-12-28 Boxing Day (substitute day)", "1999-12-31 Millennium bank holiday",
+            ])
     }
 
     func testYear2002GoldenJubilee() {
-        XCTAssertEqual(listed(2002), [
-            "2002-01-01 New Year's Day", "2002-03-29 Good Friday", "2002-04-01 Easter Monday",
-            "2002-05-06 Early May bank holiday", "2002-06-03 Golden Jubilee bank holiday",
-            "2002-06-04 Spring bank holiday", "2002-08-26 Summer bank holiday",
-            "2002-12-25 Christmas Day", "2002-12-26 Boxing Day",
-        ])
+        XCTAssertEqual(
+            listed(2002),
+            [
+                "2002-01-01 New Year's Day", "2002-03-29 Good Friday", "2002-04-01 Easter Monday",
+                "2002-05-06 Early May bank holiday", "2002-06-03 Golden Jubilee bank holiday",
+                "2002-06-04 Spring bank holiday", "2002-08-26 Summer bank holiday",
+                "2002-12-25 Christmas Day", "2002-12-26 Boxing Day",
+            ])
     }
 
     func testYear2008() {
-        XCTAssertEqual(listed(2008), [
-            "2008-01-01 New Year's Day", "2008-03-21 Good Friday", "2008-03-24 Easter Monday",
-            "2008-05-05 Early May bank holiday", "2008-05-26 Spring bank holiday",
-            "2008-08-25 Summer bank holiday", "2008-12-25 Christmas Day", "2008-12-26 Boxing Day",
-        ])
+        XCTAssertEqual(
+            listed(2008),
+            [
+                "2008-01-01 New Year's Day", "2008-03-21 Good Friday", "2008-03-24 Easter Monday",
+                "2008-05-05 Early May bank holiday", "2008-05-26 Spring bank holiday",
+                "2008-08-25 Summer bank holiday", "2008-12-25 Christmas Day", "2008-12-26 Boxing Day",
+            ])
     }
 
     func testYear2010ChristmasOnSaturday() {
-        XCTAssertEqual(listed(2010), [
-            "2010-01-01 New Year's Day", "2010-04-02 Good Friday", "2010-04-05 Easter Monday",
-            "2010-05-03 Early May bank holiday", "2010-05-31 Spring bank holiday",
-            "2010-08-30 Summer bank holiday", "2010-12-27 Christmas Day (substitute day)",
-            "2010-12-28 Boxing Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2010),
+            [
+                "2010-01-01 New Year's Day", "2010-04-02 Good Friday", "2010-04-05 Easter Monday",
+                "2010-05-03 Early May bank holiday", "2010-05-31 Spring bank holiday",
+                "2010-08-30 Summer bank holiday", "2010-12-27 Christmas Day (substitute day)",
+                "2010-12-28 Boxing Day (substitute day)",
+            ])
     }
 
     func testYear2011RoyalWeddingAndChristmasOnSunday() {
-        XCTAssertEqual(listed(2011), [
-            "2011-01-03 New Year's Day (substitute day)", "2011-04-22 Good Friday",
-            "2011-04-25 Easter Monday", "2011-04-29 Royal wedding bank holiday",
-            "2011-05-02 Early May bank holiday", "2011-05-30 Spring bank holiday",
-            "2011-08-29 Summer bank holiday", "2011-12-26 Boxing Day",
-            "2011-12-27 Christmas Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2011),
+            [
+                "2011-01-03 New Year's Day (substitute day)", "2011-04-22 Good Friday",
+                "2011-04-25 Easter Monday", "2011-04-29 Royal wedding bank holiday",
+                "2011-05-02 Early May bank holiday", "2011-05-30 Spring bank holiday",
+                "2011-08-29 Summer bank holiday", "2011-12-26 Boxing Day",
+                "2011-12-27 Christmas Day (substitute day)",
+            ])
     }
 
     func testYear2012DiamondJubilee() {
-        XCTAssertEqual(listed(2012), [
-            "2012-01-02 New Year's Day (substitute day)", "2012-04-06 Good Friday",
-            "2012-04-09 Easter Monday", "2012-05-07 Early May bank holiday",
-            "2012-06-04 Spring bank holiday", "2012-06-05 Queen's Diamond Jubilee",
-            "2012-08-27 Summer bank holiday", "2012-12-25 Christmas Day", "2012-12-26 Boxing Day",
-        ])
+        XCTAssertEqual(
+            listed(2012),
+            [
+                "2012-01-02 New Year's Day (substitute day)", "2012-04-06 Good Friday",
+                "2012-04-09 Easter Monday", "2012-05-07 Early May bank holiday",
+                "2012-06-04 Spring bank holiday", "2012-06-05 Queen's Diamond Jubilee",
+                "2012-08-27 Summer bank holiday", "2012-12-25 Christmas Day", "2012-12-26 Boxing Day",
+            ])
     }
 
     func testYear2020VEDayFriday() {
-        XCTAssertEqual(listed(2020), [
-            "2020-01-01 New Year's Day", "2020-04-10 Good Friday", "2020-04-13 Easter Monday",
-            "2020-05-08 Early May bank holiday (VE day)", "2020-05-25 Spring bank holiday",
-            "2020-08-31 Summer bank holiday", "2020-12-25 Christmas Day",
-            "2020-12-28 Boxing Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2020),
+            [
+                "2020-01-01 New Year's Day", "2020-04-10 Good Friday", "2020-04-13 Easter Monday",
+                "2020-05-08 Early May bank holiday (VE day)", "2020-05-25 Spring bank holiday",
+                "2020-08-31 Summer bank holiday", "2020-12-25 Christmas Day",
+                "2020-12-28 Boxing Day (substitute day)",
+            ])
     }
 
     func testYear2021() {
-        XCTAssertEqual(listed(2021), [
-            "2021-01-01 New Year's Day", "2021-04-02 Good Friday", "2021-04-05 Easter Monday",
-            "2021-05-03 Early May bank holiday", "2021-05-31 Spring bank holiday",
-            "2021-08-30 Summer bank holiday", "2021-12-27 Christmas Day (substitute day)",
-            "2021-12-28 Boxing Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2021),
+            [
+                "2021-01-01 New Year's Day", "2021-04-02 Good Friday", "2021-04-05 Easter Monday",
+                "2021-05-03 Early May bank holiday", "2021-05-31 Spring bank holiday",
+                "2021-08-30 Summer bank holiday", "2021-12-27 Christmas Day (substitute day)",
+                "2021-12-28 Boxing Day (substitute day)",
+            ])
     }
 
     func testYear2022PlatinumJubileeAndStateFuneral() {
-        XCTAssertEqual(listed(2022), [
-            "2022-01-03 New Year's Day (substitute day)", "2022-04-15 Good Friday",
-            "2022-04-18 Easter Monday", "2022-05-02 Early May bank holiday",
-            "2022-06-02 Spring bank holiday", "2022-06-03 Platinum Jubilee bank holiday",
-            "2022-08-29 Summer bank holiday",
-            "2022-09-19 Bank holiday for the State Funeral of Queen Elizabeth II",
-            "2022-12-26 Boxing Day", "2022-12-27 Christmas Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2022),
+            [
+                "2022-01-03 New Year's Day (substitute day)", "2022-04-15 Good Friday",
+                "2022-04-18 Easter Monday", "2022-05-02 Early May bank holiday",
+                "2022-06-02 Spring bank holiday", "2022-06-03 Platinum Jubilee bank holiday",
+                "2022-08-29 Summer bank holiday",
+                "2022-09-19 Bank holiday for the State Funeral of Queen Elizabeth II",
+                "2022-12-26 Boxing Day", "2022-12-27 Christmas Day (substitute day)",
+            ])
     }
 
     func testYear2023Coronation() {
-        XCTAssertEqual(listed(2023), [
-            "2023-01-02 New Year's Day (substitute day)", "2023-04-07 Good Friday",
-            "2023-04-10 Easter Monday", "2023-05-01 Early May bank holiday",
-            "2023-05-08 Bank holiday for the coronation of King Charles III",
-            "2023-05-29 Spring bank holiday", "2023-08-28 Summer bank holiday",
-            "2023-12-25 Christmas Day", "2023-12-26 Boxing Day",
-        ])
+        XCTAssertEqual(
+            listed(2023),
+            [
+                "2023-01-02 New Year's Day (substitute day)", "2023-04-07 Good Friday",
+                "2023-04-10 Easter Monday", "2023-05-01 Early May bank holiday",
+                "2023-05-08 Bank holiday for the coronation of King Charles III",
+                "2023-05-29 Spring bank holiday", "2023-08-28 Summer bank holiday",
+                "2023-12-25 Christmas Day", "2023-12-26 Boxing Day",
+            ])
     }
 
     func testYear2026() {
-        XCTAssertEqual(listed(2026), [
-            "2026-01-01 New Year's Day", "2026-04-03 Good Friday", "2026-04-06 Easter Monday",
-            "2026-05-04 Early May bank holiday", "2026-05-25 Spring bank holiday",
-            "2026-08-31 Summer bank holiday", "2026-12-25 Christmas Day",
-            "2026-12-28 Boxing Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2026),
+            [
+                "2026-01-01 New Year's Day", "2026-04-03 Good Friday", "2026-04-06 Easter Monday",
+                "2026-05-04 Early May bank holiday", "2026-05-25 Spring bank holiday",
+                "2026-08-31 Summer bank holiday", "2026-12-25 Christmas Day",
+                "2026-12-28 Boxing Day (substitute day)",
+            ])
     }
 
     func testChristmasSubstituteDaysOtherYears() {
         // 2004: Christmas on Saturday. 2015: Boxing Day on Saturday. 2016: Christmas on Sunday.
-        XCTAssertEqual(listed(2004).suffix(2), [
-            "2004-12-27 Christmas Day (substitute day)", "2004-12-28 Boxing Day (substitute day)",
-        ])
-        XCTAssertEqual(listed(2015).suffix(2), [
-            "2015-12-25 Christmas Day", "2015-12-28 Boxing Day (substitute day)",
-        ])
-        XCTAssertEqual(listed(2016).suffix(2), [
-            "2016-12-26 Boxing Day", "2016-12-27 Christmas Day (substitute day)",
-        ])
+        XCTAssertEqual(
+            listed(2004).suffix(2),
+            [
+                "2004-12-27 Christmas Day (substitute day)", "2004-12-28 Boxing Day (substitute day)",
+            ])
+        XCTAssertEqual(
+            listed(2015).suffix(2),
+            [
+                "2015-12-25 Christmas Day", "2015-12-28 Boxing Day (substitute day)",
+            ])
+        XCTAssertEqual(
+            listed(2016).suffix(2),
+            [
+                "2016-12-26 Boxing Day", "2016-12-27 Christmas Day (substitute day)",
+            ])
     }
 
     func testRuleWithoutExceptions() {
@@ -143,9 +173,11 @@ final class BankHolidaysTests: XCTestCase {
         XCTAssertEqual(BankHolidays.englandAndWales(1977).map(\.name).filter { $0.hasPrefix("Early May") }, [])
         XCTAssertEqual(BankHolidays.englandAndWales(1978)[3].description, "1978-05-01 Early May bank holiday")
         XCTAssertEqual(BankHolidays.englandAndWales(1973).first?.name, "Good Friday")
-        XCTAssertEqual(BankHolidays.englandAndWales(1969).map(\.name), [
-            "Good Friday", "Easter Monday", "Christmas Day", "Boxing Day",
-        ])
+        XCTAssertEqual(
+            BankHolidays.englandAndWales(1969).map(\.name),
+            [
+                "Good Friday", "Easter Monday", "Christmas Day", "Boxing Day",
+            ])
     }
 
     func testEveryExceptionMovesARuleHoliday() {

@@ -32,7 +32,9 @@ final class DueDateFormsTests: XCTestCase {
 
     func testAgeRangesNeverBecomeYears() {
         // "16–18" was 2016-2018 and "11-19" 2011-2019.
-        for text in ["16–18", "11-19", "16-18 year olds", "aged 11-19", "11 to 19", "under-18s", "14-19 yr olds", "1990s"] {
+        for text in [
+            "16–18", "11-19", "16-18 year olds", "aged 11-19", "11 to 19", "under-18s", "14-19 yr olds", "1990s",
+        ] {
             assertUnread(text)
         }
         assertReadings([

@@ -14,7 +14,8 @@ final class DueDatePropertyTests: XCTestCase {
             let sample = generator.text()
             let reference = generator.bool() ? DueTextGenerator.reference : nil
             let due = DueDateReader.read(sample.text, reference: reference)
-            let allowed = sample.years.isEmpty
+            let allowed =
+                sample.years.isEmpty
                 ? Set(reference.map { [$0.year, $0.year + 1] } ?? []) : sample.years
             for day in [due.start, due.end].compactMap({ $0 }) {
                 XCTAssertTrue(

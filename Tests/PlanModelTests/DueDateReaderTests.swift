@@ -35,7 +35,9 @@ extension DueRow {
             guard let value = Int(run) else { continue }
             switch run.count {
             case 4: years.insert(value)
-            case 2, 3 where value < 100: years.formUnion([1900 + value, 2000 + value])
+            case 2,
+                3 where value < 100:
+                years.formUnion([1900 + value, 2000 + value])
             default: break
             }
         }
@@ -89,11 +91,15 @@ enum SeedDueTexts {
         DueRow("Monthly leading up to 31.3.09", .open, nil, "2009-03-31", open: .recurring),  // seed line 139, 4.1
         DueRow("Monthly leading up to 31.3.09", .open, nil, "2009-03-31", open: .recurring),  // seed line 140, 4.2
         DueRow("By 31.3.09", .date, "2009-03-31", "2009-03-31"),  // seed line 141, 4.3
-        DueRow("Teenage Pregnancy Action Plan 08 – 10 has been signed off by the Executive & Joint Planning & Advisory Board.", .unread, nil, nil),  // seed line 146, 5.1
-        DueRow("short-listing 19 th June Appointment made by August 08", .period, "2008-06-19", "2008-08-31"),  // seed line 147, 5.2
+        DueRow(
+            "Teenage Pregnancy Action Plan 08 – 10 has been signed off by the Executive & Joint Planning & Advisory Board.",
+            .unread, nil, nil),  // seed line 146, 5.1
+        // seed line 147, 5.2
+        DueRow("short-listing 19 th June Appointment made by August 08", .period, "2008-06-19", "2008-08-31"),
         DueRow("2008-10", .period, "2008-01-01", "2010-12-31"),  // seed line 148, 5.3
         DueRow("2008-10", .period, "2008-01-01", "2010-12-31"),  // seed line 153, 5.4
-        DueRow("Dec 08 Apr/Jul 09 Dec 08 Dec 08 Apr/Jul 09", .period, "2008-12-31", "2009-07-31"),  // seed line 162, 6.1
+        // seed line 162, 6.1
+        DueRow("Dec 08 Apr/Jul 09 Dec 08 Dec 08 Apr/Jul 09", .period, "2008-12-31", "2009-07-31"),
         DueRow("Sept 11", .date, "2011-09-30", "2011-09-30"),  // seed line 163, 6.2
         DueRow("pt 08 onwards", .unread, nil, nil),  // seed line 165, 6.3
         DueRow("Sept 08 onwds", .period, "2008-09-01", nil),  // seed line 166, 6.4
@@ -145,7 +151,8 @@ enum SeedDueTexts {
         DueRow("Social care workforce – April 2009", .date, "2009-04-30", "2009-04-30"),  // seed line 288, 11.4
         DueRow("From December 2008", .period, "2008-12-01", nil),  // seed line 290, 11.5
         DueRow("Ongoing", .open, nil, nil, open: .ongoing),  // seed line 291, 11.6
-        DueRow("Self assessment – End October Action plan – end December 2008", .period, "2008-10-31", "2008-12-31"),  // seed line 292, 11.7
+        // seed line 292, 11.7
+        DueRow("Self assessment – End October Action plan – end December 2008", .period, "2008-10-31", "2008-12-31"),
         DueRow("Ongoing", .open, nil, nil, open: .ongoing),  // seed line 293, 11.8
         DueRow("June 08", .date, "2008-06-30", "2008-06-30"),  // seed line 300, 12.1
         DueRow("June 08", .date, "2008-06-30", "2008-06-30"),  // seed line 301, 12.2
@@ -192,8 +199,11 @@ enum SeedDueTexts {
         DueRow("May 2008", .date, "2008-05-31", "2008-05-31"),  // seed line 303, rec 3
         DueRow("June 2008", .date, "2008-06-30", "2008-06-30"),  // seed line 303, rec 3
         DueRow("June 2008", .date, "2008-06-30", "2008-06-30"),  // seed line 303, rec 3
-        DueRow("Quarterly intervals during 08-09", .open, "2008-04-01", "2009-03-31", open: .recurring),  // seed line 303, rec 3
-        DueRow("October 2008 – percentage of CiC allocated to qualified social workers at that point.", .date, "2008-10-31", "2008-10-31"),  // seed line 340, rec 4
+        // seed line 303, rec 3
+        DueRow("Quarterly intervals during 08-09", .open, "2008-04-01", "2009-03-31", open: .recurring),
+        DueRow(
+            "October 2008 – percentage of CiC allocated to qualified social workers at that point.", .date,
+            "2008-10-31", "2008-10-31"),  // seed line 340, rec 4
         DueRow("February 2008", .date, "2008-02-29", "2008-02-29"),  // seed line 378, rec 5
         DueRow("April 2008", .date, "2008-04-30", "2008-04-30"),  // seed line 378, rec 5
         DueRow("April 2008", .date, "2008-04-30", "2008-04-30"),  // seed line 378, rec 5
@@ -448,12 +458,14 @@ final class DueDateReaderTests: XCTestCase {
             let text: String
             if random.next() % 2 == 0 {
                 let count = Int(random.next() % 12)
-                text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: random.next() % 3 == 0 ? "" : " ")
+                text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(
+                    separator: random.next() % 3 == 0 ? "" : " ")
             } else {
                 let bytes = (0..<Int(random.next() % 40)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
                 text = String(decoding: bytes, as: UTF8.self)
             }
-            let due = DueDateReader.read(text, reference: random.next() % 2 == 0 ? nil : SeedDueTexts.leicesterReference)
+            let due = DueDateReader.read(
+                text, reference: random.next() % 2 == 0 ? nil : SeedDueTexts.leicesterReference)
             XCTAssertEqual(due.text, text)
             assertWellFormed(due)
         }
@@ -469,7 +481,8 @@ final class DueDateReaderTests: XCTestCase {
         for row in rows {
             row.assertAssertsOnlyWrittenYears(reference: reference, file: file)
             let due = DueDateReader.read(row.text, reference: reference)
-            let context = "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
+            let context =
+                "“\(row.text)” → \(due.kind) \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil") (\(due.note ?? ""))"
             XCTAssertEqual(due.text, row.text, file: file, line: row.line)
             XCTAssertEqual(due.kind, row.kind, context, file: file, line: row.line)
             XCTAssertEqual(due.start?.iso, row.start, context, file: file, line: row.line)
@@ -480,7 +493,9 @@ final class DueDateReaderTests: XCTestCase {
     }
 
     private func assertUnread(_ due: DueDate, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(due.kind, .unread, "“\(text)” → \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil")", file: file, line: line)
+        XCTAssertEqual(
+            due.kind, .unread, "“\(text)” → \(due.start?.iso ?? "nil")..\(due.end?.iso ?? "nil")", file: file,
+            line: line)
         XCTAssertNil(due.start, text, file: file, line: line)
         XCTAssertNil(due.end, text, file: file, line: line)
     }

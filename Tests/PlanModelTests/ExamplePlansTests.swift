@@ -22,7 +22,10 @@ final class ExamplePlansTests: XCTestCase {
         XCTAssertEqual(plan.actions.count, 114)
         XCTAssertEqual(
             actionsPerRecommendation(plan),
-            [1: 2, 2: 12, 3: 8, 4: 3, 5: 4, 6: 11, 7: 5, 8: 6, 9: 5, 10: 10, 11: 8, 12: 12, 13: 1, 14: 2, 15: 5, 16: 20])
+            [
+                1: 2, 2: 12, 3: 8, 4: 3, 5: 4, 6: 11, 7: 5, 8: 6, 9: 5, 10: 10, 11: 8, 12: 12, 13: 1, 14: 2, 15: 5,
+                16: 20,
+            ])
         XCTAssertEqual(
             plan.manifest.recommendations.map(\.timescale),
             Array(repeating: "immediate", count: 5) + Array(repeating: "six-months", count: 9)
@@ -64,7 +67,8 @@ final class ExamplePlansTests: XCTestCase {
             let missing = diagnostics.filter { $0.rule == "action-missing-field" }
             XCTAssertFalse(missing.isEmpty)
             XCTAssertTrue(missing.allSatisfy { $0.severity == .warning })
-            XCTAssertTrue(missing.allSatisfy { $0.message.contains("the risk of failing") }, "no seed action names a risk")
+            XCTAssertTrue(
+                missing.allSatisfy { $0.message.contains("the risk of failing") }, "no seed action names a risk")
         }
     }
 

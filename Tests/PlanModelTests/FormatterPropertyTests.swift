@@ -36,11 +36,13 @@ final class FormatterPropertyTests: XCTestCase {
 
     func testRandomBytesNeverCrashTheParser() {
         var rng = SplitMix64(seed: 7)
-        let alphabet = Array("# Recommendation 15\n## 15.1 Due: Lead; Status: done | <<<<<<< ======= >>>>>>> ### Notes\r\n\t".utf8)
+        let alphabet = Array(
+            "# Recommendation 15\n## 15.1 Due: Lead; Status: done | <<<<<<< ======= >>>>>>> ### Notes\r\n\t".utf8)
         for _ in 0..<3000 {
             let count = Int(rng.next() % 400)
             let bytes: [UInt8] = (0..<count).map { _ in
-                rng.next() % 4 == 0 ? UInt8(truncatingIfNeeded: rng.next()) : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                rng.next() % 4 == 0
+                    ? UInt8(truncatingIfNeeded: rng.next()) : alphabet[Int(rng.next() % UInt64(alphabet.count))]
             }
             let result = SectionParser().parse(bytes, path: "sections/p/15.md")
             for d in result.diagnostics {
@@ -131,7 +133,8 @@ struct SectionGenerator {
         section.blocks = kinds.map { TextBlock(kind: $0, lines: blockLines()) }
         var refs = Set<ActionRef>()
         for _ in 0..<int(0...6) {
-            refs.insert(ActionRef(recommendation: n, item: int(1...12), suffix: int(0...4) == 0 ? pick(["a", "b"]) : ""))
+            refs.insert(
+                ActionRef(recommendation: n, item: int(1...12), suffix: int(0...4) == 0 ? pick(["a", "b"]) : ""))
         }
         section.actions = refs.sorted().map { action($0) }
         return section
@@ -152,7 +155,12 @@ struct SectionGenerator {
         if bool() { a.risk = phrase() }
         if int(0...3) == 0 { a.monitoring = phrase() }
         if int(0...3) == 0 {
-            a.crossReferences = Array(Set([CrossReference.action(ActionRef(recommendation: int(1...16), item: int(1...9))), .recommendation(int(1...16))])).sorted { $0.description < $1.description }
+            a.crossReferences = Array(
+                Set([
+                    CrossReference.action(ActionRef(recommendation: int(1...16), item: int(1...9))),
+                    .recommendation(int(1...16)),
+                ])
+            ).sorted { $0.description < $1.description }
         }
         a.links = (0..<int(0...2)).map { _ in phrase() }
         if int(0...3) == 0 { a.details = blockLines() }
@@ -170,10 +178,12 @@ struct SectionGenerator {
             let line = lines[i]
             if line.hasPrefix("### ") { inBlock = true } else if line.hasPrefix("## ") { inBlock = false }
             if inBlock { blockLine.insert(i) }
-            if !inBlock, let colon = line.firstIndex(of: ":"), !line.hasPrefix("#"), !line.hasPrefix(" "), !line.hasPrefix("-"),
+            if !inBlock, let colon = line.firstIndex(of: ":"), !line.hasPrefix("#"), !line.hasPrefix(" "),
+                !line.hasPrefix("-"),
                 let field = ActionField(named: String(line[..<colon]))
             {
-                let name = int(0...2) == 0 ? field.label.uppercased() : (int(0...2) == 0 ? aliasFor(field) : field.label)
+                let name =
+                    int(0...2) == 0 ? field.label.uppercased() : (int(0...2) == 0 ? aliasFor(field) : field.label)
                 lines[i] = name + " :   " + line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
             if int(0...3) == 0, !lines[i].isEmpty { lines[i] += "  " }
@@ -181,7 +191,9 @@ struct SectionGenerator {
         // Swap two adjacent field lines of different fields (order does not matter).
         if lines.count > 3 {
             let i = int(1...(lines.count - 2))
-            if !blockLine.contains(i), !blockLine.contains(i + 1), isField(lines[i]), isField(lines[i + 1]), fieldOf(lines[i]) != fieldOf(lines[i + 1]) {
+            if !blockLine.contains(i), !blockLine.contains(i + 1), isField(lines[i]), isField(lines[i + 1]),
+                fieldOf(lines[i]) != fieldOf(lines[i + 1])
+            {
                 lines.swapAt(i, i + 1)
             }
         }

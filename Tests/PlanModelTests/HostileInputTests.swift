@@ -6,8 +6,9 @@ import XCTest
 /// control characters, section files named `015.md`.
 final class HostileInputTests: XCTestCase {
     static var derbyManifest: [UInt8] {
-        Array(FileManager.default.contents(
-            atPath: Fixtures.packageRoot.appendingPathComponent("Repos/derby/plan.yaml").path)!)
+        Array(
+            FileManager.default.contents(
+                atPath: Fixtures.packageRoot.appendingPathComponent("Repos/derby/plan.yaml").path)!)
     }
 
     static let smallManifest = Manifest(
@@ -17,7 +18,8 @@ final class HostileInputTests: XCTestCase {
 
     func testFiveThousandNestedFlowListsAreRefusedWithTheirLine() {
         // 10 KB: the manifest that crashed validate and the push hook with SIGSEGV.
-        let bytes = Self.derbyManifest + Array("extra: ".utf8)
+        let bytes =
+            Self.derbyManifest + Array("extra: ".utf8)
             + Array(repeating: UInt8(ascii: "["), count: 5_000) + Array(repeating: UInt8(ascii: "]"), count: 5_000)
             + [0x0A]
         let result = ManifestReader().read(bytes)
@@ -25,8 +27,10 @@ final class HostileInputTests: XCTestCase {
         let deep = try? XCTUnwrap(result.diagnostics.first("manifest-too-deep"))
         XCTAssertEqual(deep?.severity, .error)
         XCTAssertEqual(deep?.location.file, "plan.yaml")
-        let extraLine = String(decoding: Self.derbyManifest, as: UTF8.self).split(separator: "\n",
-            omittingEmptySubsequences: false).count
+        let extraLine = String(decoding: Self.derbyManifest, as: UTF8.self).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        ).count
         XCTAssertEqual(deep?.location.line, extraLine)
         XCTAssertEqual(deep?.location.column, 8 + 31)
         XCTAssertNotNil(deep?.hint)
@@ -81,7 +85,8 @@ final class HostileInputTests: XCTestCase {
             .replacingOccurrences(of: "title: Derby Joint", with: "subtitle: Der\u{7}by\ntitle: Derby Joint")
         let result = ManifestReader().read(Array(text.utf8))
         let found = result.diagnostics.filter { $0.rule == "control-character" }
-        let titleLine = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let titleLine =
+            text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("subtitle:") }! + 1
         XCTAssertEqual(found.map(\.location.line), [titleLine], "\(result.diagnostics)")
         XCTAssertEqual(found.first?.location.column, 14)
@@ -104,8 +109,11 @@ final class HostileInputTests: XCTestCase {
     func testValidateFlagsAControlCharacterInAPlanBuiltInCode() {
         let plan = Plan(
             manifest: Self.smallManifest,
-            sections: [SectionFile(path: "sections/p/1.md", partner: "p", recommendation: 1,
-                                   actions: [Action(ref: ActionRef("1.1")!, text: "bell\u{7}")])])
+            sections: [
+                SectionFile(
+                    path: "sections/p/1.md", partner: "p", recommendation: 1,
+                    actions: [Action(ref: ActionRef("1.1")!, text: "bell\u{7}")])
+            ])
         let found = Validator().validate(plan).filter { $0.rule == "control-character" }
         XCTAssertEqual(found.map(\.location.file), ["sections/p/1.md"])
     }
@@ -116,12 +124,16 @@ final class HostileInputTests: XCTestCase {
         let plan = Plan(
             manifest: Self.smallManifest,
             sections: [],
-            files: ["plan.yaml", "sections/p/15.md", "sections/p/015.md", "sections/p/+7.md", "sections/p/0.md",
-                    "sections/p/99999999999999999999.md", "sections/p/7.md"])
+            files: [
+                "plan.yaml", "sections/p/15.md", "sections/p/015.md", "sections/p/+7.md", "sections/p/0.md",
+                "sections/p/99999999999999999999.md", "sections/p/7.md",
+            ])
         let found = FileLayoutCheck().check(plan, context: CheckContext()).filter { $0.rule == "section-file-name" }
-        XCTAssertEqual(found.map(\.location.file), [
-            "sections/p/015.md", "sections/p/+7.md", "sections/p/0.md", "sections/p/99999999999999999999.md",
-        ])
+        XCTAssertEqual(
+            found.map(\.location.file),
+            [
+                "sections/p/015.md", "sections/p/+7.md", "sections/p/0.md", "sections/p/99999999999999999999.md",
+            ])
         XCTAssertEqual(found.map(\.severity), [.error, .error, .error, .error])
         XCTAssertEqual(found.first?.message.contains("'015.md' should be '15.md'"), true, "\(found)")
         XCTAssertEqual(found.first?.hint?.hasPrefix("rename it to sections/p/15.md"), true, "\(found)")

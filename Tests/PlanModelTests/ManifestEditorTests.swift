@@ -4,13 +4,15 @@ import XCTest
 
 final class ManifestEditorTests: XCTestCase {
     func leicester() throws -> String {
-        try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Repos/leicester/plan.yaml"), encoding: .utf8)
+        try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Repos/leicester/plan.yaml"), encoding: .utf8)
     }
 
     func testAddingAPartnerKeepsCommentsAndReadsBack() throws {
         let text = try leicester()
         let police = Partner(
-            id: "leicestershire-police", name: "Leicestershire Constabulary", remote: "https://git.example.org/police/plan.git",
+            id: "leicestershire-police", name: "Leicestershire Constabulary",
+            remote: "https://git.example.org/police/plan.git",
             officers: ["Insp. A, Jones"], pushers: ["police"])
         let edited = try ManifestEditor(text: text).adding(police)
         let manifest = try XCTUnwrap(ManifestReader().read(Array(edited.utf8)).manifest)
@@ -35,11 +37,14 @@ final class ManifestEditorTests: XCTestCase {
         // Put it back: the same manifest as before.
         let original = try XCTUnwrap(ManifestReader().read(Array(text.utf8)).manifest)
         let restored = try ManifestEditor(text: edited).adding(try XCTUnwrap(original.partner("uhl")))
-        XCTAssertEqual(Set(try XCTUnwrap(ManifestReader().read(Array(restored.utf8)).manifest).partners.map(\.id)), Set(original.partners.map(\.id)))
+        XCTAssertEqual(
+            Set(try XCTUnwrap(ManifestReader().read(Array(restored.utf8)).manifest).partners.map(\.id)),
+            Set(original.partners.map(\.id)))
     }
 
     func testAddingToAnEmptyList() throws {
-        let text = "title: T\nauthority: A\ninspection: {name: JAR}\ntimescales: []\nrecommendations: []\npartners: []\n"
+        let text =
+            "title: T\nauthority: A\ninspection: {name: JAR}\ntimescales: []\nrecommendations: []\npartners: []\n"
         let edited = try ManifestEditor(text: text).adding(Partner(id: "pct", name: "PCT: Leicester"))
         XCTAssertEqual(ManifestReader().read(Array(edited.utf8)).manifest?.partners.map(\.name), ["PCT: Leicester"])
     }

@@ -93,7 +93,8 @@ final class ManifestReaderTests: XCTestCase {
             Set(result.diagnostics.compactMap { $0.rule == "manifest-missing-key" ? $0.message : nil }),
             Set([
                 "the manifest has no 'title'", "the manifest has no 'authority'", "the manifest has no 'inspection'",
-                "the manifest has no 'timescales'", "the manifest has no 'recommendations'", "the manifest has no 'partners'",
+                "the manifest has no 'timescales'", "the manifest has no 'recommendations'",
+                "the manifest has no 'partners'",
             ]))
     }
 }

@@ -147,8 +147,10 @@ final class OfficerWordsTests: XCTestCase {
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(
             action?.success,
-            ["Data set agreed: by the Board", "All data is linked and accessible across partners",
-             "Progress of pupils with LDD is evaluated"])
+            [
+                "Data set agreed: by the Board", "All data is linked and accessible across partners",
+                "Progress of pupils with LDD is evaluated",
+            ])
         XCTAssertEqual(action?.leads, ["Paul Vaughan", "Annette Hogarth"])
         XCTAssertEqual(action?.milestones.map(\.due.text), ["August 08", "Dec 08"])
         XCTAssertEqual(action?.resources, "Existing budgets; Teenage Pregnancy Grant")

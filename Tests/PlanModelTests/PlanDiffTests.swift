@@ -28,7 +28,10 @@ final class PlanDiffTests: XCTestCase {
         var new = old
         new.reverseActions(in: "sections/lcc-social-care/16.md")
         new.renameSection("sections/lcc-commissioning/10.md", to: "sections/lcc-commissioning/ten.md")
-        new.edit("15.2") { $0.leads.reverse(); $0.success.reverse() }
+        new.edit("15.2") {
+            $0.leads.reverse()
+            $0.success.reverse()
+        }
         new.edit("15.1") { $0.text = "  " + $0.text.replacingOccurrences(of: " ", with: "  ") }
         XCTAssertNotEqual(old, new)
         let diff = PlanDiff(from: old, to: new)
@@ -40,9 +43,11 @@ final class PlanDiffTests: XCTestCase {
         let published = old.manifest.inspection.published
         var new = old
         // Added: a new reference in UHL's file.
-        new.insert(Action(ref: ref("15.6"), text: "Train midwives in brief interventions",
-                          due: DueDateReader.read("March 2009", reference: published), leads: ["Jane Porter"]),
-                   into: "sections/uhl/15.md")
+        new.insert(
+            Action(
+                ref: ref("15.6"), text: "Train midwives in brief interventions",
+                due: DueDateReader.read("March 2009", reference: published), leads: ["Jane Porter"]),
+            into: "sections/uhl/15.md")
         // Withdrawn: 5.4 is gone.
         new.remove("5.4")
         // Re-dated: July 2008 (31 July) to September 2008 (30 September).
@@ -67,10 +72,14 @@ final class PlanDiffTests: XCTestCase {
         new.edit("3.1") { $0.resources = "School improvement grant" }
 
         let diff = PlanDiff(from: old, to: new)
-        XCTAssertEqual(diff.actions.map(\.ref.description), ["3.1", "5.3", "5.4", "13.1", "15.1", "15.3", "15.4", "15.5", "15.6"])
-        XCTAssertEqual(diff.actions.map(\.kinds), [
-            [.other], [.success], [.withdrawn], [.reassigned], [.redated], [.reassigned], [.status], [.text], [.added],
-        ])
+        XCTAssertEqual(
+            diff.actions.map(\.ref.description), ["3.1", "5.3", "5.4", "13.1", "15.1", "15.3", "15.4", "15.5", "15.6"])
+        XCTAssertEqual(
+            diff.actions.map(\.kinds),
+            [
+                [.other], [.success], [.withdrawn], [.reassigned], [.redated], [.reassigned], [.status], [.text],
+                [.added],
+            ])
 
         let added = try XCTUnwrap(diff.action(ref("15.6")))
         XCTAssertEqual(added.partner, "uhl")
@@ -93,7 +102,9 @@ final class PlanDiffTests: XCTestCase {
         XCTAssertEqual(redated.direction, .later)
 
         let lead = try XCTUnwrap(diff.action(ref("15.3")))
-        XCTAssertEqual(lead.leadChange, ValueChange(old: ["Paul Vaughan", "Annette Hogarth"], new: ["Annette Hogarth", "Jo Smith"]))
+        XCTAssertEqual(
+            lead.leadChange,
+            ValueChange(old: ["Paul Vaughan", "Annette Hogarth"], new: ["Annette Hogarth", "Jo Smith"]))
         XCTAssertNil(lead.partnerChange)
         XCTAssertEqual(lead.partners, ["leicester-pct"])
 
@@ -122,11 +133,14 @@ final class PlanDiffTests: XCTestCase {
         XCTAssertEqual(diff.byRecommendation.map(\.number), [3, 5, 13, 15])
         XCTAssertEqual(diff.byRecommendation.map { $0.actions.count }, [1, 2, 1, 5])
         XCTAssertTrue(diff.byRecommendation.allSatisfy { $0.change == nil })
-        XCTAssertEqual(diff.byRecommendation.first { $0.number == 13 }?.text,
-                       old.manifest.recommendation(13)?.text)
-        XCTAssertEqual(diff.byPartner.map(\.id), [
-            "lcc-learning-services", "lcc-teenage-pregnancy", "leicester-pct", "uhl",
-        ])
+        XCTAssertEqual(
+            diff.byRecommendation.first { $0.number == 13 }?.text,
+            old.manifest.recommendation(13)?.text)
+        XCTAssertEqual(
+            diff.byPartner.map(\.id),
+            [
+                "lcc-learning-services", "lcc-teenage-pregnancy", "leicester-pct", "uhl",
+            ])
         let learning = try XCTUnwrap(diff.byPartner.first)
         XCTAssertEqual(learning.actions.map(\.description), ["3.1", "13.1"])
         XCTAssertEqual(learning.kinds, [.reassigned, .other])
@@ -201,13 +215,20 @@ final class PlanDiffTests: XCTestCase {
         XCTAssertEqual(fifteen.blocks.first?.text.added, ["Signed off in May 2008."])
         XCTAssertEqual(diff.byRecommendation[3].change?.kinds, [.recommendationAdded])
         XCTAssertEqual(diff.byRecommendation[3].text, "Improve transition planning")
-        XCTAssertEqual(diff.partners, [
-            PartnerChange(id: "connexions", name: try XCTUnwrap(old.manifest.partner("connexions")?.name), change: .removed),
-            PartnerChange(id: "leicester-college", name: "Leicester College", change: .added),
-        ])
+        XCTAssertEqual(
+            diff.partners,
+            [
+                PartnerChange(
+                    id: "connexions", name: try XCTUnwrap(old.manifest.partner("connexions")?.name), change: .removed),
+                PartnerChange(id: "leicester-college", name: "Leicester College", change: .added),
+            ])
         XCTAssertEqual(diff.byPartner.map(\.actions), [[], []])
-        XCTAssertEqual(diff.kinds, [.recommendationAdded, .recommendationRemoved, .recommendationChanged,
-                                    .recommendationBlocks, .partnerAdded, .partnerRemoved])
+        XCTAssertEqual(
+            diff.kinds,
+            [
+                .recommendationAdded, .recommendationRemoved, .recommendationChanged,
+                .recommendationBlocks, .partnerAdded, .partnerRemoved,
+            ])
     }
 
     func testWordDiffFindsRunsAndStaysFastOnHugeTexts() {
@@ -261,8 +282,10 @@ extension Plan {
             sections[s].actions.append(action)
         } else {
             let split = SectionFile.splitPath(path)!
-            sections.append(SectionFile(path: path, partner: split.partner, recommendation: action.ref.recommendation,
-                                        actions: [action]))
+            sections.append(
+                SectionFile(
+                    path: path, partner: split.partner, recommendation: action.ref.recommendation,
+                    actions: [action]))
             sections.sort { $0.path < $1.path }
         }
     }

@@ -28,7 +28,9 @@ final class SectionMergeTests: XCTestCase {
 
     func merge(_ ours: String, _ theirs: String, base: String? = nil) -> SectionMerge.Result {
         SectionMerge(dueReference: Day(year: 2008, month: 6, day: 3))
-            .merge(base: section(base ?? self.base), ours: section(ours), theirs: section(theirs), path: "sections/pct/15.md")
+            .merge(
+                base: section(base ?? self.base), ours: section(ours), theirs: section(theirs),
+                path: "sections/pct/15.md")
     }
 
     func testDifferentFieldsOfTheSameActionMergeCleanly() throws {
@@ -82,7 +84,9 @@ final class SectionMergeTests: XCTestCase {
             """
         // Blocks after actions are misplaced; keep the block first but reorder the rest.
         let valid = reordered.replacingOccurrences(of: "\n### Position statement\nThe plan was signed off.\n", with: "")
-            .replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nThe plan was signed off.\n")
+            .replacingOccurrences(
+                of: "# Recommendation 15\n",
+                with: "# Recommendation 15\n\n### Position statement\nThe plan was signed off.\n")
         let theirs = base.replacingOccurrences(of: "Lead: Annette Hogarth", with: "Lead: Annette Hogarth; Mel Meggs")
         let result = merge(valid, theirs)
         XCTAssertEqual(result.conflicts, [])
@@ -91,7 +95,8 @@ final class SectionMergeTests: XCTestCase {
     }
 
     func testIndependentAdditionsToAListCombine() throws {
-        let ours = base.replacingOccurrences(of: "Success: priorities identified\n", with: "Success: priorities identified\nSuccess: plan agreed\n")
+        let ours = base.replacingOccurrences(
+            of: "Success: priorities identified\n", with: "Success: priorities identified\nSuccess: plan agreed\n")
         let theirs = base.replacingOccurrences(of: "Success: self assessment completed\n", with: "")
         let result = merge(ours, theirs)
         XCTAssertEqual(result.conflicts, [])
@@ -100,13 +105,16 @@ final class SectionMergeTests: XCTestCase {
 
     func testAListItemReplacedDifferentlyOnBothSidesConflicts() {
         let ours = base.replacingOccurrences(of: "Success: priorities identified", with: "Success: priorities agreed")
-        let theirs = base.replacingOccurrences(of: "Success: priorities identified", with: "Success: priorities published")
+        let theirs = base.replacingOccurrences(
+            of: "Success: priorities identified", with: "Success: priorities published")
         XCTAssertEqual(merge(ours, theirs).conflicts.map(\.what), ["action 15.1, field Success"])
     }
 
     func testActionsAddedOnEachSideAndDeletedOnOne() throws {
         let ours = base + "\n## 15.3 Housing support\nDue: 31.3.09\n"
-        let theirs = base.replacingOccurrences(of: "## 15.2 Sustain support services\nDue: April 2008 – March 2009\nLead: Annette Hogarth\n", with: "")
+        let theirs =
+            base.replacingOccurrences(
+                of: "## 15.2 Sustain support services\nDue: April 2008 – March 2009\nLead: Annette Hogarth\n", with: "")
             + "\n## 15.4 Antenatal support\nDue: 31.3.10\n"
         let result = merge(ours, theirs)
         XCTAssertEqual(result.conflicts, [])
@@ -115,7 +123,8 @@ final class SectionMergeTests: XCTestCase {
 
     func testDeletedOnOneSideChangedOnTheOtherConflicts() {
         let ours = base.replacingOccurrences(of: "Lead: Annette Hogarth", with: "Lead: Mel Meggs")
-        let theirs = base.replacingOccurrences(of: "## 15.2 Sustain support services\nDue: April 2008 – March 2009\nLead: Annette Hogarth\n", with: "")
+        let theirs = base.replacingOccurrences(
+            of: "## 15.2 Sustain support services\nDue: April 2008 – March 2009\nLead: Annette Hogarth\n", with: "")
         let result = merge(ours, theirs)
         XCTAssertEqual(result.conflicts.map(\.subject), [.action(ActionRef("15.2")!)])
         XCTAssertNil(result.conflicts.first?.theirs)
@@ -130,12 +139,14 @@ final class SectionMergeTests: XCTestCase {
 
     func testBlocksWithoutALineMergerConflictWhenBothChange() {
         let ours = base.replacingOccurrences(of: "The plan was signed off.", with: "The plan was signed off in May.")
-        let theirs = base.replacingOccurrences(of: "The plan was signed off.", with: "The plan was signed off.\nIt is on track.")
+        let theirs = base.replacingOccurrences(
+            of: "The plan was signed off.", with: "The plan was signed off.\nIt is on track.")
         let result = merge(ours, theirs)
         XCTAssertEqual(result.conflicts.map(\.subject), [.block(.positionStatement)])
         let onlyTheirs = merge(base, theirs)
         XCTAssertEqual(onlyTheirs.conflicts, [])
-        XCTAssertEqual(onlyTheirs.merged?.block(.positionStatement)?.lines, ["The plan was signed off.", "It is on track."])
+        XCTAssertEqual(
+            onlyTheirs.merged?.block(.positionStatement)?.lines, ["The plan was signed off.", "It is on track."])
     }
 
     func testFileLevelCases() {

@@ -65,7 +65,8 @@ final class SectionParserTests: XCTestCase {
     func testCRLFAndByteOrderMarkGiveTheSameModel() {
         let lf = parse(sample)
         let crlf = Array([0xEF, 0xBB, 0xBF]) + Array(sample.replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        let windows = SectionParser(dueReference: Day(year: 2008, month: 6, day: 3)).parse(crlf, path: "sections/pct/15.md")
+        let windows = SectionParser(dueReference: Day(year: 2008, month: 6, day: 3)).parse(
+            crlf, path: "sections/pct/15.md")
         XCTAssertEqual(windows.diagnostics, [])
         XCTAssertEqual(windows.section, lf.section)
         XCTAssertEqual(windows.section.actions[1].leads, ["Paul Vaughan", "Annette Hogarth"], "no stray \\r in values")
@@ -73,7 +74,8 @@ final class SectionParserTests: XCTestCase {
     }
 
     func testForgivesFieldNameCaseAliasesAndTrailingSpace() {
-        let text = "# Recommendation 15\n\n## 15.1 Do it   \nDUE DATE :  July 2008  \nlead officer: A; B\nSuccess Criteria: done well\nRESOURCES REQUIRED: grant\nrisks: none\n"
+        let text =
+            "# Recommendation 15\n\n## 15.1 Do it   \nDUE DATE :  July 2008  \nlead officer: A; B\nSuccess Criteria: done well\nRESOURCES REQUIRED: grant\nrisks: none\n"
         let result = parse(text)
         XCTAssertEqual(result.diagnostics, [])
         let action = result.section.actions[0]
@@ -124,7 +126,8 @@ final class SectionParserTests: XCTestCase {
     func testHeadingProblems() {
         XCTAssertEqual(parse("## 15.1 Do it\nDue: July 2008\n").diagnostics.rules(), ["heading-missing"])
         XCTAssertEqual(parse("# Recommendations\n").diagnostics.rules(), ["heading-invalid"])
-        XCTAssertEqual(parse("# Recommendation 15: Improve health\n").diagnostics.rules(.warning), ["heading-text-ignored"])
+        XCTAssertEqual(
+            parse("# Recommendation 15: Improve health\n").diagnostics.rules(.warning), ["heading-text-ignored"])
         XCTAssertEqual(parse("# Recommendation 15\n# Recommendation 16\n").diagnostics.rules(), ["heading-duplicate"])
         XCTAssertEqual(parse("").diagnostics.rules(), ["heading-missing"])
         XCTAssertEqual(parse("# Recommendation 15\nDue: July 2008\n").diagnostics.rules(), ["field-outside-action"])
@@ -147,7 +150,8 @@ final class SectionParserTests: XCTestCase {
     }
 
     func testBlocksKeepIndentationAndFoldBlankRuns() {
-        let text = "# Recommendation 8\n\n### Summary of actions\n\n\nDerby College actions:\n\n\n\n- one\n  - sub\n\n\n"
+        let text =
+            "# Recommendation 8\n\n### Summary of actions\n\n\nDerby College actions:\n\n\n\n- one\n  - sub\n\n\n"
         let result = parse(text, path: "sections/college/8.md")
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.section.block(.summary)?.lines, ["Derby College actions:", "", "- one", "  - sub"])

@@ -63,9 +63,11 @@ final class StatutoryDeadlineTests: XCTestCase {
     func testPeriodOverChristmasAndNewYear() {
         let result = deadline("2008-12-01", 30)
         XCTAssertEqual(result.deadline.iso, "2009-01-14")
-        XCTAssertEqual(result.skipped.map(\.description), [
-            "2008-12-25 Christmas Day", "2008-12-26 Boxing Day", "2009-01-01 New Year's Day",
-        ])
+        XCTAssertEqual(
+            result.skipped.map(\.description),
+            [
+                "2008-12-25 Christmas Day", "2008-12-26 Boxing Day", "2009-01-01 New Year's Day",
+            ])
         XCTAssertEqual(result.weekendsSkipped, 12)
     }
 

@@ -9,7 +9,8 @@ enum Fixtures {
 
     /// The package root (for the example plans under Repos/).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     static func loadPlan(_ url: URL) throws -> (plan: Plan, diagnostics: [Diagnostic]) {

@@ -64,7 +64,9 @@ final class ValidatorTests: XCTestCase {
     }
 
     func testCrossReferenceToNothing() throws {
-        try edit("sections/lcc-learning/1.md") { $0.replacingOccurrences(of: "See also: 15.1", with: "See also: 15.9, recommendation 3") }
+        try edit("sections/lcc-learning/1.md") {
+            $0.replacingOccurrences(of: "See also: 15.1", with: "See also: 15.9, recommendation 3")
+        }
         let found = try findings()
         XCTAssertEqual(found.map(\.rule), ["cross-reference-unknown", "cross-reference-unknown"])
         XCTAssertEqual(found[0].location.line, 17)
@@ -76,14 +78,17 @@ final class ValidatorTests: XCTestCase {
 
     func testRecommendationWithNoActions() throws {
         try FileManager.default.removeItem(at: plan.appendingPathComponent("sections/lcc-learning/1.md"))
-        try edit("sections/leicester-pct/15.md") { $0.replacingOccurrences(of: "See also: 1.1, recommendation 1\n", with: "") }
+        try edit("sections/leicester-pct/15.md") {
+            $0.replacingOccurrences(of: "See also: 1.1, recommendation 1\n", with: "")
+        }
         let found = try findings()
         XCTAssertEqual(found.map(\.rule), ["recommendation-no-actions"])
         XCTAssertEqual(found[0].location, SourceLocation(file: "plan.yaml", line: 20, column: 5))
     }
 
     func testSectionForUnknownPartnerOrRecommendation() throws {
-        try write("sections/police/15.md", "# Recommendation 15\n\n## 15.9 Patrol\nDue: 31.3.09\nLead: PC\nSuccess: ok\n")
+        try write(
+            "sections/police/15.md", "# Recommendation 15\n\n## 15.9 Patrol\nDue: 31.3.09\nLead: PC\nSuccess: ok\n")
         try write("sections/uhl/7.md", "# Recommendation 7\n\n## 7.1 Something\nDue: 31.3.09\nLead: PC\nSuccess: ok\n")
         try write("sections/uhl/8.md", "# Recommendation 9\n")
         XCTAssertEqual(
@@ -107,7 +112,8 @@ final class ValidatorTests: XCTestCase {
 
     func testOnlyTheLeadPartnerWritesRecommendationText() throws {
         try edit("sections/uhl/15.md") {
-            $0.replacingOccurrences(of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nOur view.\n")
+            $0.replacingOccurrences(
+                of: "# Recommendation 15\n", with: "# Recommendation 15\n\n### Position statement\nOur view.\n")
         }
         let found = try findings()
         XCTAssertEqual(found.map(\.rule), ["recommendation-text-not-lead"])
@@ -127,7 +133,9 @@ final class ValidatorTests: XCTestCase {
 
     func testConflictMarkersBlock() throws {
         try edit("sections/uhl/15.md") {
-            $0.replacingOccurrences(of: "Success: early bookings\n", with: "<<<<<<< ours\nSuccess: early bookings\n=======\nSuccess: earlier bookings\n>>>>>>> theirs\n")
+            $0.replacingOccurrences(
+                of: "Success: early bookings\n",
+                with: "<<<<<<< ours\nSuccess: early bookings\n=======\nSuccess: earlier bookings\n>>>>>>> theirs\n")
         }
         XCTAssertEqual(try findings().map(\.rule), ["conflict-marker", "conflict-marker", "conflict-marker"])
     }
@@ -137,11 +145,14 @@ final class ValidatorTests: XCTestCase {
         XCTAssertEqual(try findings().map(\.rule), [])
         let found = try findings(today: Day(year: 2008, month: 10, day: 1))
         XCTAssertTrue(found.contains { $0.rule == "action-overdue" && $0.message.hasPrefix("action 1.1 ") }, "\(found)")
-        XCTAssertFalse(found.contains { $0.rule == "action-overdue" && $0.message.hasPrefix("action 15.1 ") }, "done is not overdue")
+        XCTAssertFalse(
+            found.contains { $0.rule == "action-overdue" && $0.message.hasPrefix("action 15.1 ") },
+            "done is not overdue")
     }
 
     func testSymlinkIsRefusedNotFollowed() throws {
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("planmerge-secret-\(UUID().uuidString).md")
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "planmerge-secret-\(UUID().uuidString).md")
         try Data("# Recommendation 15\n\n## 15.9 leaked\n".utf8).write(to: secret)
         defer { try? FileManager.default.removeItem(at: secret) }
         try FileManager.default.createSymbolicLink(

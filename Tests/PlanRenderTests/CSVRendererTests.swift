@@ -26,7 +26,8 @@ final class CSVRendererTests: XCTestCase {
         let success = try XCTUnwrap(CSVRenderer.header.firstIndex(of: "success"))
         let first = try XCTUnwrap(rows.first)
         XCTAssertEqual(first[0], "1.1")
-        XCTAssertEqual(first[success], "Leaflet sent to every school\nRead by 1,000 young people, \"quoted\" in the press")
+        XCTAssertEqual(
+            first[success], "Leaflet sent to every school\nRead by 1,000 young people, \"quoted\" in the press")
         let action = try XCTUnwrap(CSVRenderer.header.firstIndex(of: "action"))
         let row61 = try XCTUnwrap(rows.first { $0[0] == "6.1" })
         XCTAssertEqual(row61[action], "Agree the <strategy> & publish it: \"one plan\" for all | partners' sign-off")

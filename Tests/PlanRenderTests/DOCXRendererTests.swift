@@ -45,11 +45,17 @@ final class DOCXRendererTests: XCTestCase {
         }
         XCTAssertTrue(body.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"))
         XCTAssertTrue(body.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
-        XCTAssertEqual(body.components(separatedBy: "w:orient=\"landscape\"").count - 1, SamplePlan.document.groups.count)
+        XCTAssertEqual(
+            body.components(separatedBy: "w:orient=\"landscape\"").count - 1, SamplePlan.document.groups.count)
         XCTAssertTrue(body.contains("<w:tblHeader/>"))
         XCTAssertTrue(body.contains("<w:cantSplit/>"))
-        XCTAssertTrue(body.contains("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFC7CE\"/></w:tcPr><w:p><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">Off track</w:t>"))
-        XCTAssertTrue(body.contains("Agree the &lt;strategy&gt; &amp; publish it: &quot;one plan&quot; for all | partners&apos; sign-off"))
+        XCTAssertTrue(
+            body.contains(
+                "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFC7CE\"/></w:tcPr><w:p><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">Off track</w:t>"
+            ))
+        XCTAssertTrue(
+            body.contains(
+                "Agree the &lt;strategy&gt; &amp; publish it: &quot;one plan&quot; for all | partners&apos; sign-off"))
     }
 
     func testFooterHasPageOfPages() throws {

@@ -29,7 +29,8 @@ final class DiffRenderGoldenTests: XCTestCase {
         let again = PlanDiff(from: SampleDiff.old, to: SampleDiff.new)
         XCTAssertEqual(again, diff)
         XCTAssertEqual(DiffTextRenderer.render(again, labels: labels), DiffTextRenderer.render(diff, labels: labels))
-        XCTAssertEqual(try DiffJSONRenderer.render(again, labels: labels), try DiffJSONRenderer.render(diff, labels: labels))
+        XCTAssertEqual(
+            try DiffJSONRenderer.render(again, labels: labels), try DiffJSONRenderer.render(diff, labels: labels))
     }
 
     func testTheSampleCoversEveryKind() {
@@ -53,7 +54,9 @@ final class DiffRenderGoldenTests: XCTestCase {
 
     func testAnEmptyDiffSaysSo() throws {
         let same = PlanDiff(from: SampleDiff.old, to: SampleDiff.old)
-        XCTAssertEqual(DiffTextRenderer.render(same, labels: labels), """
+        XCTAssertEqual(
+            DiffTextRenderer.render(same, labels: labels),
+            """
             Changes to Sampletown Joint Area Review Action Plan
             from cabinet/2008-09-01 to main
 
@@ -87,9 +90,10 @@ enum SampleDiff {
         // Withdrawn 1.2; added 15.5; 6.3 moved from the PCT to the council.
         plan.sections[section("sections/council/1.md")].actions.removeAll { $0.ref.description == "1.2" }
         plan.sections[section("sections/police/15.md")].actions.append(
-            Action(ref: ActionRef("15.5")!, text: "Share missing-from-home reports with the school nurse",
-                   due: DueDate(text: "Jan 09", kind: .date, start: day("2009-01-31"), end: day("2009-01-31")),
-                   leads: ["Insp. Jo Grant"], status: .notStarted))
+            Action(
+                ref: ActionRef("15.5")!, text: "Share missing-from-home reports with the school nurse",
+                due: DueDate(text: "Jan 09", kind: .date, start: day("2009-01-31"), end: day("2009-01-31")),
+                leads: ["Insp. Jo Grant"], status: .notStarted))
         let moved = plan.sections[section("sections/pct/6.md")].actions.first { $0.ref.description == "6.3" }!
         plan.sections[section("sections/pct/6.md")].actions.removeAll { $0.ref.description == "6.3" }
         plan.sections[section("sections/council/6.md")].actions.append(moved)
@@ -108,14 +112,20 @@ enum SampleDiff {
             $0.leads = ["Paul Vaughan"]
             $0.status = nil
         }
-        edit("6.1") { $0.risk = "Partners' priorities differ | funding"; $0.notes = ["Board meets in October."] }
+        edit("6.1") {
+            $0.risk = "Partners' priorities differ | funding"
+            $0.notes = ["Board meets in October."]
+        }
 
         var manifest = plan.manifest
         let six = manifest.recommendations.firstIndex { $0.number == 6 }!
-        manifest.recommendations[six].text = "Develop and publish a coordinated strategy for children with learning difficulties <and/or> disabilities"
+        manifest.recommendations[six].text =
+            "Develop and publish a coordinated strategy for children with learning difficulties <and/or> disabilities"
         manifest.recommendations[six].officer = "Mark Ellis"
         manifest.recommendations.append(
-            Recommendation(number: 16, text: "Reduce exclusions of looked after children", timescale: "six-months", lead: "council"))
+            Recommendation(
+                number: 16, text: "Reduce exclusions of looked after children", timescale: "six-months", lead: "council"
+            ))
         manifest.partners.append(Partner(id: "college", name: "Sampletown College"))
         plan.manifest = manifest
         let council1 = section("sections/council/1.md")

@@ -22,10 +22,12 @@ enum Golden {
             let actual = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
             let wanted = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
             let first = zip(actual, wanted).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = first.map { "line \($0.offset + 1):\n  got:      \($0.element.0)\n  expected: \($0.element.1)" }
+            let where_ =
+                first.map { "line \($0.offset + 1):\n  got:      \($0.element.0)\n  expected: \($0.element.1)" }
                 ?? "lengths differ (\(actual.count) vs \(wanted.count) lines)"
-            XCTFail("\(name) differs from the golden file at \(where_)\n(PLANMERGE_UPDATE_GOLDEN=1 regenerates it)",
-                    file: file, line: line)
+            XCTFail(
+                "\(name) differs from the golden file at \(where_)\n(PLANMERGE_UPDATE_GOLDEN=1 regenerates it)",
+                file: file, line: line)
         }
     }
 

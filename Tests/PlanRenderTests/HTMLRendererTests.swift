@@ -7,7 +7,8 @@ final class HTMLRendererTests: XCTestCase {
     let html = HTMLRenderer.render(SamplePlan.document)
 
     func testMakesNoExternalRequests() throws {
-        let pattern = try NSRegularExpression(pattern: #"(src|href|url)\s*[=(]\s*["']?\s*(https?:)?//"#, options: .caseInsensitive)
+        let pattern = try NSRegularExpression(
+            pattern: #"(src|href|url)\s*[=(]\s*["']?\s*(https?:)?//"#, options: .caseInsensitive)
         let range = NSRange(html.startIndex..., in: html)
         XCTAssertNil(pattern.firstMatch(in: html, range: range), "the HTML must load nothing from outside")
         XCTAssertFalse(html.contains("<script"))
@@ -16,7 +17,9 @@ final class HTMLRendererTests: XCTestCase {
     }
 
     func testEscapesPlanText() {
-        XCTAssertTrue(html.contains("Agree the &lt;strategy&gt; &amp; publish it: &quot;one plan&quot; for all | partners&#39; sign-off"))
+        XCTAssertTrue(
+            html.contains(
+                "Agree the &lt;strategy&gt; &amp; publish it: &quot;one plan&quot; for all | partners&#39; sign-off"))
         XCTAssertFalse(html.contains("<strategy>"))
         XCTAssertFalse(html.contains("<and/or>"))
         XCTAssertTrue(html.contains("Sampletown Primary Care Trust &amp; &quot;Healthy Futures&quot;"))

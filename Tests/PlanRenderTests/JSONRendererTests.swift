@@ -12,8 +12,10 @@ final class JSONRendererTests: XCTestCase {
     /// The keys `planmerge show --format json` promises.
     func testHasTheRequiredKeys() throws {
         let root = try json()
-        for key in ["title", "authority", "inspection", "deadline", "timescales", "recommendations", "partners",
-                    "actions", "summary", "version"] {
+        for key in [
+            "title", "authority", "inspection", "deadline", "timescales", "recommendations", "partners",
+            "actions", "summary", "version",
+        ] {
             XCTAssertNotNil(root[key], key)
         }
         let recs = try XCTUnwrap(root["recommendations"] as? [[String: Any]])
@@ -21,8 +23,10 @@ final class JSONRendererTests: XCTestCase {
         let actions = try XCTUnwrap(root["actions"] as? [[String: Any]])
         XCTAssertEqual(actions.count, 9)
         for action in actions {
-            for key in ["ref", "recommendation", "partner", "text", "lead", "status", "due", "success", "resources",
-                        "risk", "milestones", "crossReferences"] {
+            for key in [
+                "ref", "recommendation", "partner", "text", "lead", "status", "due", "success", "resources",
+                "risk", "milestones", "crossReferences",
+            ] {
                 XCTAssertTrue(action.keys.contains(key), "\(key) missing in \(action["ref"] ?? "?")")
             }
         }

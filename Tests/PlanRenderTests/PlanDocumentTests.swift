@@ -1,6 +1,7 @@
 import PlanModel
-@testable import PlanRender
 import XCTest
+
+@testable import PlanRender
 
 final class PlanDocumentTests: XCTestCase {
     let doc = SamplePlan.document
@@ -8,7 +9,8 @@ final class PlanDocumentTests: XCTestCase {
     func testGroupsRecommendationsAndActionsAreInReadingOrder() {
         XCTAssertEqual(doc.groups.map(\.id), ["immediate", "six-months", "longer-term"])
         XCTAssertEqual(doc.recommendations.map(\.number), [1, 6, 15])
-        XCTAssertEqual(doc.actions.map(\.ref.description), ["1.1", "1.2", "6.1", "6.2", "6.3", "15.1", "15.2", "15.3", "15.4"])
+        XCTAssertEqual(
+            doc.actions.map(\.ref.description), ["1.1", "1.2", "6.1", "6.2", "6.3", "15.1", "15.2", "15.3", "15.4"])
     }
 
     func testRecommendationCarriesLeadBlocksAndPartners() throws {
@@ -18,7 +20,9 @@ final class PlanDocumentTests: XCTestCase {
         XCTAssertEqual(rec1.blocks.map(\.kind), [.positionStatement, .summary], "in BlockKind order")
         let rec15 = try XCTUnwrap(doc.recommendations.last)
         XCTAssertEqual(rec15.partners.map(\.id), ["pct", "police"])
-        XCTAssertEqual(rec15.actions.first { $0.ref.description == "15.4" }?.partner.name, "Sampletown Police | Local Policing Unit")
+        XCTAssertEqual(
+            rec15.actions.first { $0.ref.description == "15.4" }?.partner.name,
+            "Sampletown Police | Local Policing Unit")
     }
 
     func testSummaryCountsEveryStatusAndTheWatchLists() {
@@ -46,9 +50,12 @@ final class PlanDocumentTests: XCTestCase {
 
     func testSectionsForUnknownRecommendationsAreKeptNotDropped() {
         var plan = SamplePlan.plan
-        plan.sections.append(SectionFile(path: "sections/police/99.md", partner: "police", recommendation: 99, actions: [
-            Action(ref: ActionRef("99.1")!, text: "Stray action"),
-        ]))
+        plan.sections.append(
+            SectionFile(
+                path: "sections/police/99.md", partner: "police", recommendation: 99,
+                actions: [
+                    Action(ref: ActionRef("99.1")!, text: "Stray action")
+                ]))
         let doc = PlanDocument(plan: plan, context: SamplePlan.context)
         XCTAssertEqual(doc.groups.last?.id, "unassigned")
         XCTAssertEqual(doc.groups.last?.recommendations.first?.lead.id, "police")
@@ -56,17 +63,23 @@ final class PlanDocumentTests: XCTestCase {
     }
 
     func testBlockTextReadsParagraphsBulletsAndEmphasis() {
-        XCTAssertEqual(BlockText.parts(["one", "two", "", "- a", "* b", "after"]),
-                       [.paragraph("one two"), .bullets(["a", "b"]), .paragraph("after")])
-        XCTAssertEqual(BlockText.spans("in *all* schools * here"),
-                       [.init(text: "in ", emphasis: false), .init(text: "all", emphasis: true),
-                        .init(text: " schools * here", emphasis: false)])
+        XCTAssertEqual(
+            BlockText.parts(["one", "two", "", "- a", "* b", "after"]),
+            [.paragraph("one two"), .bullets(["a", "b"]), .paragraph("after")])
+        XCTAssertEqual(
+            BlockText.spans("in *all* schools * here"),
+            [
+                .init(text: "in ", emphasis: false), .init(text: "all", emphasis: true),
+                .init(text: " schools * here", emphasis: false),
+            ])
     }
 
     func testDueReadingsInWords() {
         func due(_ kind: DueDate.Kind, _ start: String?, _ end: String?, open: DueDate.OpenForm? = nil) -> String {
-            DisplayText.reading(DueDate(text: "x", kind: kind, start: start.flatMap { Day(iso: $0) },
-                                        end: end.flatMap { Day(iso: $0) }, open: open))
+            DisplayText.reading(
+                DueDate(
+                    text: "x", kind: kind, start: start.flatMap { Day(iso: $0) },
+                    end: end.flatMap { Day(iso: $0) }, open: open))
         }
         XCTAssertEqual(due(.date, "2009-03-31", "2009-03-31"), "31 Mar 2009")
         XCTAssertEqual(due(.period, "2008-11-01", "2009-01-31"), "1 Nov 2008 – 31 Jan 2009")

@@ -9,8 +9,10 @@ import FoundationXML
 enum XMLCheck {
     final class Recorder: NSObject, XMLParserDelegate {
         var elements: [String] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             elements.append(name)
         }
     }
@@ -23,7 +25,8 @@ enum XMLCheck {
         let recorder = Recorder()
         parser.delegate = recorder
         if !parser.parse() {
-            XCTFail("\(name) is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?") "
+            XCTFail(
+                "\(name) is not well-formed XML: \(parser.parserError.map(String.init(describing:)) ?? "?") "
                     + "at line \(parser.lineNumber)", file: file, line: line)
         }
         return recorder.elements

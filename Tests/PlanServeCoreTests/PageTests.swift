@@ -26,7 +26,8 @@ final class PageTests: XCTestCase {
             XCTAssertTrue(html.contains("15. Improve health outcomes for young parents"))
             XCTAssertTrue(html.contains("July 2008 <span class=\"read\">(read as 31 July 2008)</span>"), html)
             XCTAssertTrue(html.contains("Overdue"))
-            XCTAssertTrue(html.contains("The plan must be sent to the inspectors by\n<strong>9 September 2008</strong>"))
+            XCTAssertTrue(
+                html.contains("The plan must be sent to the inspectors by\n<strong>9 September 2008</strong>"))
             XCTAssertTrue(html.contains("href=\"/partners/pct/actions/15.1/edit\""))
             XCTAssertTrue(html.contains("href=\"/partners/pct/new\""))
             XCTAssertFalse(html.contains("<script"))
@@ -94,8 +95,12 @@ final class PageTests: XCTestCase {
                 "/partners/pct/actions/15.1", method: .post, form: ["version": String(version), "status": "done"])
             XCTAssertEqual(page.status, .preconditionFailed)
             XCTAssertTrue(page.text.contains("Someone else changed this action while you were editing"))
-            XCTAssertTrue(page.text.contains("<strong>Progress</strong>: you wrote “done”;\nPaula Officer wrote “at risk”"), page.text)
-            XCTAssertTrue(try XCTUnwrap(fixture.file("sections/pct/15.md", on: "refs/heads/partners/pct")).contains("Status: at risk"))
+            XCTAssertTrue(
+                page.text.contains("<strong>Progress</strong>: you wrote “done”;\nPaula Officer wrote “at risk”"),
+                page.text)
+            XCTAssertTrue(
+                try XCTUnwrap(fixture.file("sections/pct/15.md", on: "refs/heads/partners/pct")).contains(
+                    "Status: at risk"))
         }
     }
 
@@ -322,7 +327,8 @@ extension CoordinatorTests {
             XCTAssertEqual(run.status, .ok, run.text)
             let page = try await cora.send("/coordinator")
             XCTAssertEqual(page.status, .ok, page.text)
-            let row = try XCTUnwrap(page.text.range(of: "/partners/pct\">").map { String(page.text[$0.upperBound...].prefix(1200)) })
+            let row = try XCTUnwrap(
+                page.text.range(of: "/partners/pct\">").map { String(page.text[$0.upperBound...].prefix(1200)) })
             XCTAssertTrue(row.contains("<td>Refused<p class=\"reason\">"), row)
             XCTAssertTrue(row.contains("sections/uhl/15.md"), row)
         }

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// Who last changed a path on one line of history: for naming each side of a conflict.
@@ -20,9 +20,12 @@ public struct Authorship: Sendable, Hashable, Codable {
             guard let commit = try? repository.commit(id) else { return nil }
             let here = try? repository.entry(at: path, in: commit.treeID)
             let parent = commit.parents.first
-            let before = parent.flatMap { try? repository.commit($0) }.flatMap { try? repository.entry(at: path, in: $0.treeID) }
+            let before = parent.flatMap { try? repository.commit($0) }.flatMap {
+                try? repository.entry(at: path, in: $0.treeID)
+            }
             if here?.id != before?.id || (parent == nil && here != nil) {
-                return Authorship(commit: commit.id.short, author: commit.author.name, date: Authorship.format(commit.author))
+                return Authorship(
+                    commit: commit.id.short, author: commit.author.name, date: Authorship.format(commit.author))
             }
             next = parent
         }

@@ -90,7 +90,8 @@ public struct ConsolidationReport: Sendable, Codable {
 
     /// True when every partner is accepted or unchanged and the plan has no errors.
     public var isClean: Bool {
-        errors.isEmpty && partners.allSatisfy { $0.state == .accepted || $0.state == .unchanged || $0.state == .notPublished }
+        errors.isEmpty
+            && partners.allSatisfy { $0.state == .accepted || $0.state == .unchanged || $0.state == .notPublished }
     }
 }
 

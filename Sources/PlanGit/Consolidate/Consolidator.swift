@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// Why a consolidation could not run at all (exit 2): nothing was written.
@@ -51,7 +51,8 @@ public struct Consolidator {
         if !repository.isBare, try repository.headBranch() == HubLayout.mainRef {
             throw ConsolidationError.checkedOutHub(hubPath)
         }
-        let hub = try TreeSnapshot(repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
+        let hub = try TreeSnapshot(
+            repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
         let cache = ParseCache()
         // Only the manifest is read now: the whole plan is read when there is something to
         // merge (a run where nobody published costs what fetching costs, not the plan's size).
@@ -60,13 +61,16 @@ public struct Consolidator {
             throw ConsolidationError.manifestInvalid(manifestRead.diagnostics)
         }
 
-        let fetchErrors = options.offline
+        let fetchErrors =
+            options.offline
             ? [:]
             : PartnerFetcher(
-                hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout, limits: options.limits)
-                .fetchAll(manifest.partners, events: events)
+                hubPath: repository.gitDir, jobs: options.jobs, timeout: options.fetchTimeout, limits: options.limits
+            )
+            .fetchAll(manifest.partners, events: events)
         let record = try ConsolidationRecord.read(repository: repository, at: mainID)
-        let merger = PartnerMerge(repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
+        let merger = PartnerMerge(
+            repository: repository, hub: hub, hubHead: mainID, manifest: manifest, options: options)
 
         var outcomes: [String: PartnerOutcome] = [:]
         var candidates: [String: PartnerContribution] = [:]
@@ -99,7 +103,8 @@ public struct Consolidator {
             warnings: final.diagnostics.filter { $0.severity == .warning }.sortedForReading(),
             actions: final.plan?.actions.count, seconds: nil)
 
-        let blocked = options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }
+        let blocked =
+            options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }
         let signature = options.committer ?? repository.defaultSignature()
         if !candidates.isEmpty, !options.dryRun, !blocked {
             let accepted = candidates.values.sorted { $0.partner.id < $1.partner.id }
@@ -111,7 +116,8 @@ public struct Consolidator {
             do {
                 try repository.updateReference(
                     HubLayout.mainRef, to: commit, expected: mainID,
-                    message: RecordText.oneLine("planmerge consolidate: " + accepted.map(\.partner.id).joined(separator: ", ")))
+                    message: RecordText.oneLine(
+                        "planmerge consolidate: " + accepted.map(\.partner.id).joined(separator: ", ")))
             } catch let moved as ReferenceMovedError {
                 throw ConsolidationError.mainMoved(expected: mainID.short, actual: moved.actual?.short)
             } catch let error as GitError where error.isLocked {
@@ -136,11 +142,13 @@ enum ConsolidationMessage {
         let plural = accepted.count == 1 ? "" : "s"
         var lines = [RecordText.oneLine("Consolidate \(accepted.count) partner\(plural): \(ids)"), ""]
         for contribution in accepted {
-            lines.append(RecordText.oneLine(
-                "Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), "
-                    + "\(contribution.changedFiles.count) file(s)"))
+            lines.append(
+                RecordText.oneLine(
+                    "Accepted \(contribution.partner.id) at \(contribution.head.short): \(contribution.commits) commit(s), "
+                        + "\(contribution.changedFiles.count) file(s)"))
         }
-        for outcome in report.partners where outcome.state == .heldBack || outcome.state == .rejected || outcome.state == .fetchFailed {
+        for outcome in report.partners
+        where outcome.state == .heldBack || outcome.state == .rejected || outcome.state == .fetchFailed {
             let reason = outcome.reasons.first ?? ""
             lines.append(RecordText.oneLine("\(outcome.state.rawValue.capitalized) \(outcome.partner): \(reason)"))
         }

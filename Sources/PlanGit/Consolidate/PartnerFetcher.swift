@@ -1,6 +1,6 @@
-import GitKit
 import Dispatch
 import Foundation
+import GitKit
 import PlanModel
 
 /// Fetches every partner's published branch, several at once, each on its own thread with

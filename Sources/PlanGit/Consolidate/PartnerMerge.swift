@@ -35,8 +35,7 @@ struct PartnerMerge {
     /// the record says the last run decided for it.
     func assess(
         _ partner: Partner, fetchError: String?, lastAccepted: ObjectID?, previous: RecordedOutcome? = nil
-    ) throws -> (PartnerOutcome, PartnerContribution?)
-    {
+    ) throws -> (PartnerOutcome, PartnerContribution?) {
         var outcome = PartnerOutcome(partner: partner.id, name: partner.name, state: .unchanged)
         outcome.accepted = lastAccepted?.hex
         if let fetchError {
@@ -58,7 +57,9 @@ struct PartnerMerge {
                 return (outcome, nil)
             }
             outcome.state = .notPublished
-            outcome.reasons = [partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"]
+            outcome.reasons = [
+                partner.remote == nil ? "nothing pushed to \(ref) yet" : "nothing fetched yet (run without --offline)"
+            ]
             return (outcome, nil)
         }
         outcome.head = head.hex
@@ -108,7 +109,9 @@ struct PartnerMerge {
             ])
         }
         guard let base = try repository.mergeBase(hubHead, head) else {
-            return .rejected(["its branch shares no history with the hub: the partner should clone the hub and publish from that clone"])
+            return .rejected([
+                "its branch shares no history with the hub: the partner should clone the hub and publish from that clone"
+            ])
         }
         // Only what the partner changed is read: identical folders are skipped unread.
         let differences = try repository.diffTrees(repository.tree(of: base), repository.tree(of: head))
@@ -119,9 +122,10 @@ struct PartnerMerge {
 
         // Ownership is judged on the net change (an edit undone later is no trespass); unsafe
         // objects on every commit the partner brings, since all of them stay in main's history.
-        contribution.rejections = PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
+        contribution.rejections =
+            PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
             + (try HistoryCheck(repository: repository, maxFileBytes: options.maxFileBytes)
-            .refusals(heads: [head], known: [hubHead, base] + (lastAccepted.map { [$0] } ?? [])))
+                .refusals(heads: [head], known: [hubHead, base] + (lastAccepted.map { [$0] } ?? [])))
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }
 
         for difference in differences {
@@ -130,14 +134,18 @@ struct PartnerMerge {
         return .contribution(contribution)
     }
 
-    private func merge(_ path: String, base b: TreeEntry?, theirs t: TreeEntry?, into contribution: inout PartnerContribution) throws {
+    private func merge(
+        _ path: String, base b: TreeEntry?, theirs t: TreeEntry?, into contribution: inout PartnerContribution
+    ) throws {
         let o = hub[path]
         if o?.id == t?.id { return }  // both made the same change
         let ours = try o.map { try repository.blob($0.id) }
         let theirsBytes = try t.map { try repository.blob($0.id) }
         let parser = SectionParser(dueReference: manifest.inspection.published)
         let isSection = PlanLoader.isSectionFile(path)
-        func read(_ bytes: [UInt8]?) -> SectionParser.Result? { isSection ? bytes.map { parser.parse($0, path: path) } : nil }
+        func read(_ bytes: [UInt8]?) -> SectionParser.Result? {
+            isSection ? bytes.map { parser.parse($0, path: path) } : nil
+        }
         if o?.id == b?.id {
             // The hub did not touch it: the partner's file, unless it only reordered or
             // re-spaced what the hub has (reordering is not a change).
@@ -159,9 +167,13 @@ struct PartnerMerge {
                 contribution.conflicts += result.conflicts.map { report($0, contribution) }
                 return
             }
-            guard let merged = result.merged else { contribution.files[path] = .some(nil); return }
+            guard let merged = result.merged else {
+                contribution.files[path] = .some(nil)
+                return
+            }
             let bytes = Array(SectionFormatter.format(merged).utf8)
-            contribution.files[path] = .some(try entry(bytes, path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
+            contribution.files[path] = .some(
+                try entry(bytes, path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
             return
         }
         // Not a readable section file on every side: git's line merge, or a whole-file conflict.
@@ -170,19 +182,22 @@ struct PartnerMerge {
                 base: String(decoding: baseBytes ?? [], as: UTF8.self), ours: String(decoding: ours, as: UTF8.self),
                 theirs: String(decoding: theirsBytes, as: UTF8.self)), text.clean
         {
-            contribution.files[path] = .some(try entry(Array(text.text.utf8), path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
+            contribution.files[path] = .some(
+                try entry(Array(text.text.utf8), path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
             return
         }
         let conflict = MergeConflict(
             path: path, recommendation: SectionFile.splitPath(path).flatMap { Int($0.name.dropLast(3)) } ?? 0,
-            subject: .file, base: baseBytes.map { _ in ["(present)"] }, ours: ours.map { _ in ["(changed on the hub)"] },
+            subject: .file, base: baseBytes.map { _ in ["(present)"] },
+            ours: ours.map { _ in ["(changed on the hub)"] },
             theirs: theirsBytes.map { _ in ["(changed by the partner)"] })
         contribution.conflicts.append(report(conflict, contribution))
     }
 
     /// The tree entry for merged bytes: an existing blob when equal, else a new one.
     private func entry(
-        _ bytes: [UInt8], path: String, like template: TreeEntry?, ours: (TreeEntry?, [UInt8]?), theirs: (TreeEntry?, [UInt8]?)
+        _ bytes: [UInt8], path: String, like template: TreeEntry?, ours: (TreeEntry?, [UInt8]?),
+        theirs: (TreeEntry?, [UInt8]?)
     ) throws -> TreeEntry {
         let name = String(path.split(separator: "/").last ?? "")
         if let entry = theirs.0, theirs.1 == bytes { return entry }
@@ -203,10 +218,12 @@ struct PartnerMerge {
             field: field, what: conflict.what, base: conflict.base,
             hub: .init(
                 value: conflict.ours,
-                change: Authorship.lastChange(of: conflict.path, in: repository, from: hubHead, stop: contribution.base)),
+                change: Authorship.lastChange(of: conflict.path, in: repository, from: hubHead, stop: contribution.base)
+            ),
             partner: .init(
                 value: conflict.theirs,
-                change: Authorship.lastChange(of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
+                change: Authorship.lastChange(
+                    of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
     }
 }
 

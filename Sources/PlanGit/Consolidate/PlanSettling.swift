@@ -58,7 +58,9 @@ struct PlanSettling {
         return keys
     }
 
-    func settle(_ candidates: inout [String: PartnerContribution], _ outcomes: inout [String: PartnerOutcome]) throws -> Settled {
+    func settle(_ candidates: inout [String: PartnerContribution], _ outcomes: inout [String: PartnerOutcome]) throws
+        -> Settled
+    {
         while true {
             if candidates.isEmpty {
                 // Nothing to merge (or everything held back): main stays as it is, unread.
@@ -131,7 +133,8 @@ struct PlanSettling {
         let fresh = try warnings.filter { try !hubKeys().contains(ErrorKey($0)) }
         let ids = candidates.keys.sorted()
         for warning in fresh {
-            var owners = try ids.count == 1
+            var owners =
+                try ids.count == 1
                 ? ids : ids.filter { try newAlone(candidates[$0]!).contains(ErrorKey(warning)) }
             if owners.isEmpty {
                 // Only together: the partner whose own file it is, if it changed that file.

@@ -1,11 +1,12 @@
 import Foundation
+import GitKit
+import PlanModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import GitKit
-import PlanModel
 
 /// The limits one partner's fetch is held to.
 public struct FetchLimits: Sendable {
@@ -93,8 +94,10 @@ struct Staging: Sendable {
     /// went through or was not needed; a refused history is not an error here: it is
     /// remembered, and `StagingRejections.overrule` reports it. `progress` is told objects
     /// received, objects expected, bytes received.
-    func stage(_ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
-               progress: @escaping @Sendable (Int, Int, Int) -> Void) -> String? {
+    func stage(
+        _ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
+        progress: @escaping @Sendable (Int, Int, Int) -> Void
+    ) -> String? {
         let publication = partner.publication
         let decision = Decision()
         let rejections = StagingRejections(hubGitDir: hubGitDir)
@@ -141,10 +144,15 @@ struct Staging: Sendable {
                         decision.verdict = decide(head)
                         return decision.verdict == nil
                     },
-                    progress: { progress($0.receivedObjects, $0.totalObjects, $0.receivedBytes); return true })
+                    progress: {
+                        progress($0.receivedObjects, $0.totalObjects, $0.receivedBytes)
+                        return true
+                    })
             }
             switch decision.verdict {
-            case .unchanged: try rejections.forget(partner.id); return nil
+            case .unchanged:
+                try rejections.forget(partner.id)
+                return nil
             case .remembered: return nil
             case .refused(let reasons):
                 if let head = decision.head { try rejections.remember(partner.id, head: head, reasons: reasons) }
@@ -165,11 +173,13 @@ struct Staging: Sendable {
             try rejections.forget(partner.id)
             return nil
         } catch FetchError.overLimit(_, let limit, let received) {
-            let text = "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's "
+            let text =
+                "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's "
                 + "fetch (--max-transfer-bytes); nothing of it was kept"
             guard let head = decision.head else { return text }
             do {
-                let reason = "commit \(head.short) (its head): \(text). "
+                let reason =
+                    "commit \(head.short) (its head): \(text). "
                     + "The partner publishes smaller files, or the coordinator raises the limit"
                 try rejections.remember(partner.id, head: head, reasons: [reason])
             } catch {
@@ -202,12 +212,28 @@ private final class Decision: @unchecked Sendable {
     private var storedVerdict: Verdict?
 
     var head: ObjectID? {
-        get { lock.lock(); defer { lock.unlock() }; return storedHead }
-        set { lock.lock(); storedHead = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return storedHead
+        }
+        set {
+            lock.lock()
+            storedHead = newValue
+            lock.unlock()
+        }
     }
 
     var verdict: Verdict? {
-        get { lock.lock(); defer { lock.unlock() }; return storedVerdict }
-        set { lock.lock(); storedVerdict = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return storedVerdict
+        }
+        set {
+            lock.lock()
+            storedVerdict = newValue
+            lock.unlock()
+        }
     }
 }

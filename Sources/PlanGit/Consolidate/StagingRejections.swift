@@ -50,8 +50,10 @@ struct StagingRejections: Sendable {
     /// Marks every partner whose latest published head staging refused as rejected, with
     /// the remembered reasons, and takes its contribution out of the run (what the hub
     /// holds from it is older than what it published).
-    func overrule(_ outcomes: inout [String: PartnerOutcome], _ candidates: inout [String: PartnerContribution],
-                  partners: [Partner], hub: Repository) throws {
+    func overrule(
+        _ outcomes: inout [String: PartnerOutcome], _ candidates: inout [String: PartnerContribution],
+        partners: [Partner], hub: Repository
+    ) throws {
         for partner in partners where partner.remote != nil {
             guard let entry = try read(partner.id) else { continue }
             guard try hub.reference(named: partner.publication.hubRef) != entry.head else { continue }

@@ -40,7 +40,8 @@ public struct TreeSnapshot: PlanSource {
     /// The changes that turn `base` into `self`, for `Repository.updateTree`.
     public func changes(from base: TreeSnapshot) -> [String: TreeChange] {
         var out: [String: TreeChange] = [:]
-        for (path, entry) in entries where base.entries[path]?.id != entry.id || base.entries[path]?.mode != entry.mode {
+        for (path, entry) in entries where base.entries[path]?.id != entry.id || base.entries[path]?.mode != entry.mode
+        {
             out[path] = .upsert(entry.id, entry.mode)
         }
         for path in base.entries.keys where entries[path] == nil {

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// A repository in the demo that commits straight to its main (no work tree): the hub's
@@ -7,7 +7,6 @@ import PlanModel
 struct DemoRepository {
     let repository: Repository
     let path: String
-
 
     /// A partner's clone of the hub: a new repository with the hub's main fetched into it.
     static func clone(hub: String, to path: String) throws -> DemoRepository {
@@ -17,7 +16,9 @@ struct DemoRepository {
     }
 
     func text(_ path: String) throws -> String {
-        String(decoding: try BranchCommitter(repository: repository).read(path, on: HubLayout.mainRef) ?? [], as: UTF8.self)
+        String(
+            decoding: try BranchCommitter(repository: repository).read(path, on: HubLayout.mainRef) ?? [], as: UTF8.self
+        )
     }
 
     @discardableResult
@@ -28,7 +29,8 @@ struct DemoRepository {
 
     /// Rewrites one file with `change` and commits it.
     @discardableResult
-    func edit(_ path: String, as author: Signature, _ message: String, _ change: (String) -> String) throws -> ObjectID? {
+    func edit(_ path: String, as author: Signature, _ message: String, _ change: (String) -> String) throws -> ObjectID?
+    {
         try commit([path: change(try text(path))], as: author, message)
     }
 
@@ -39,7 +41,8 @@ struct DemoRepository {
             let mine = try repository.reference(named: HubLayout.mainRef),
             try repository.isDescendant(upstream, of: mine)
         else { return }
-        try repository.updateReference(HubLayout.mainRef, to: upstream, expected: mine, message: "demo: fast-forward to the hub")
+        try repository.updateReference(
+            HubLayout.mainRef, to: upstream, expected: mine, message: "demo: fast-forward to the hub")
     }
 }
 

@@ -1,4 +1,5 @@
 import GitKit
+
 /// The files of one version of a plan by path, and which paths differ between versions:
 /// what the hooks compare to find the files a commit or a push changes.
 public enum ChangedPaths {

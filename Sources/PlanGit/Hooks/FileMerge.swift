@@ -44,7 +44,10 @@ public struct FileMerge: Sendable {
         let sides = [base.flatMap { $0.allSatisfy(Self.isBlank) ? nil : $0 }, ours, theirs]
         var parsed: [SectionFile?] = []
         for bytes in sides {
-            guard let bytes else { parsed.append(nil); continue }
+            guard let bytes else {
+                parsed.append(nil)
+                continue
+            }
             let result = parser.parse(bytes, path: path)
             if result.diagnostics.hasErrors { return nil }
             parsed.append(result.section)
@@ -52,7 +55,9 @@ public struct FileMerge: Sendable {
         let merge = SectionMerge(textMerger: GitTextMerger(), dueReference: dueReference)
             .merge(base: parsed[0], ours: parsed[1], theirs: parsed[2], path: path)
         let text = ConflictWriter.format(merge, labels: labels)
-        return Result(bytes: text.map { Array($0.utf8) }, clean: merge.conflicts.isEmpty, conflicts: merge.conflicts, structured: true)
+        return Result(
+            bytes: text.map { Array($0.utf8) }, clean: merge.conflicts.isEmpty, conflicts: merge.conflicts,
+            structured: true)
     }
 
     private func lines(base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) -> Result {
@@ -62,7 +67,9 @@ public struct FileMerge: Sendable {
         }
         func text(_ bytes: [UInt8]?) -> String { String(decoding: bytes ?? [], as: UTF8.self) }
         let labels = MergeLabels(base: "base", ours: labels.ours, theirs: labels.theirs)
-        guard let merged = try? Repository.mergeText(base: text(base), ours: text(ours), theirs: text(theirs), labels: labels)
+        guard
+            let merged = try? Repository.mergeText(
+                base: text(base), ours: text(ours), theirs: text(theirs), labels: labels)
         else {
             return Result(bytes: ours, clean: false, conflicts: [], structured: false)
         }

@@ -24,8 +24,10 @@ public struct HistoryCheck {
     /// larger than `maxTreeBytes` is ever loaded (a history walk loads each commit whole).
     public var trusted: Repository?
 
-    public init(repository: Repository, maxFileBytes: Int = ObjectRules.maxFileBytes,
-                maxTreeBytes: Int = ObjectRules.maxTreeBytes, trusted: Repository? = nil) {
+    public init(
+        repository: Repository, maxFileBytes: Int = ObjectRules.maxFileBytes,
+        maxTreeBytes: Int = ObjectRules.maxTreeBytes, trusted: Repository? = nil
+    ) {
         self.repository = repository
         self.maxFileBytes = maxFileBytes
         self.maxTreeBytes = maxTreeBytes
@@ -81,8 +83,9 @@ public struct HistoryCheck {
                 continue
             }
             guard header.type == .commit, header.size <= maxTreeBytes else {
-                reasons.append("commit \(id.short) is a \(header.type) of \(header.size) bytes, where a commit of at most "
-                    + "\(maxTreeBytes) bytes belongs")
+                reasons.append(
+                    "commit \(id.short) is a \(header.type) of \(header.size) bytes, where a commit of at most "
+                        + "\(maxTreeBytes) bytes belongs")
                 continue
             }
             pending += try repository.commit(id).parents

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 
 /// Installs and removes planmerge's git hooks and merge driver in one repository.
 ///
@@ -29,7 +29,8 @@ public struct HookInstaller {
 
     public static let attributesLine = "sections/**/*.md merge=planmerge"
     static let configKeys = [
-        "planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver", Pusher.IdentitySource.configKey,
+        "planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver",
+        Pusher.IdentitySource.configKey,
     ]
 
     public struct ForeignHookError: Error, CustomStringConvertible, Sendable {
@@ -66,22 +67,36 @@ public struct HookInstaller {
     /// the `update` hook; pre-receive runs beside it and survives `gitolite setup`).
     /// Returns one line per thing done (nothing when all was in place already).
     @discardableResult
-    public func install(_ kind: Kind, binary: String, identity: Pusher.IdentitySource? = nil, force: Bool = false) throws -> [String] {
+    public func install(_ kind: Kind, binary: String, identity: Pusher.IdentitySource? = nil, force: Bool = false)
+        throws -> [String]
+    {
         var done: [String] = []
         switch kind {
         case .clone where isBare && !force:
-            throw ModeError(description: "\(repository.gitDir) is a bare repository (a hub): the clone hooks and --partner belong in a clone; on the hub use --server (or --force)")
+            throw ModeError(
+                description:
+                    "\(repository.gitDir) is a bare repository (a hub): the clone hooks and --partner belong in a clone; on the hub use --server (or --force)"
+            )
         case .server where !isBare && !force:
-            throw ModeError(description: "\(repository.workdir ?? repository.gitDir) is a clone with a work tree: --server belongs on the hub (a bare repository); it would remove this clone's pre-commit hook and merge driver (use --force if this really is the hub)")
+            throw ModeError(
+                description:
+                    "\(repository.workdir ?? repository.gitDir) is a clone with a work tree: --server belongs on the hub (a bare repository); it would remove this clone's pre-commit hook and merge driver (use --force if this really is the hub)"
+            )
         case .server(perRef: true) where isGitolite:
-            throw ModeError(description: "gitolite manages this repository's update hook (its access rules) and re-creates it on 'gitolite setup': install without --per-ref; the pre-receive hook runs beside gitolite's and survives 'gitolite setup'")
+            throw ModeError(
+                description:
+                    "gitolite manages this repository's update hook (its access rules) and re-creates it on 'gitolite setup': install without --per-ref; the pre-receive hook runs beside gitolite's and survives 'gitolite setup'"
+            )
         default: break
         }
         var serverIdentity: Pusher.IdentitySource?
         if case .server = kind {
             serverIdentity = try identity ?? Pusher.identitySource(of: repository) ?? (isGitolite ? .gitolite : nil)
             guard serverIdentity != nil else {
-                throw ModeError(description: "say how the server names pushers: --identity gitolite (ssh through gitolite), http (a web server's REMOTE_USER) or unix (plain ssh, one account per person)")
+                throw ModeError(
+                    description:
+                        "say how the server names pushers: --identity gitolite (ssh through gitolite), http (a web server's REMOTE_USER) or unix (plain ssh, one account per person)"
+                )
             }
         }
         let wanted: [String]
@@ -151,7 +166,9 @@ public struct HookInstaller {
         let manager = FileManager.default
         if let existing = manager.contents(atPath: path) {
             let text = String(decoding: existing, as: UTF8.self)
-            if !Self.isPlanmergeScript(text), name == "update", !isGitolite, !manager.fileExists(atPath: path + Self.chainedSuffix) {
+            if !Self.isPlanmergeScript(text), name == "update", !isGitolite,
+                !manager.fileExists(atPath: path + Self.chainedSuffix)
+            {
                 // Someone's own update hook: kept, and run first by planmerge's (chained).
                 try manager.moveItem(atPath: path, toPath: path + Self.chainedSuffix)
             } else {
@@ -186,7 +203,8 @@ public struct HookInstaller {
 
     private func attributesLines() -> [String]? {
         guard let data = FileManager.default.contents(atPath: attributesPath) else { return nil }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
     }
 
     private func addAttributesLine() throws -> Bool {

@@ -1,4 +1,5 @@
 import GitKit
+
 /// The hook scripts of `Hooks/`, embedded so that the installed binary never needs the
 /// source tree. A test checks that each text equals its file in `Hooks/` byte for byte;
 /// when a script changes, change both. Every script is its own header comment followed by
@@ -21,55 +22,55 @@ public enum HookScripts {
     public static let preCommit = script(
         "pre-commit",
         header: """
-        # planmerge pre-commit hook, installed by 'planmerge hooks install'.
-        # Partner clones: checks the staged plan before each commit. Refuses a commit that breaks
-        # the section-file format, changes a file outside the partner's own sections/<id>/ folder
-        # (git config planmerge.partner), edits the manifest, or leaves conflict markers.
-        # Warnings are printed and do not block.
+            # planmerge pre-commit hook, installed by 'planmerge hooks install'.
+            # Partner clones: checks the staged plan before each commit. Refuses a commit that breaks
+            # the section-file format, changes a file outside the partner's own sections/<id>/ folder
+            # (git config planmerge.partner), edits the manifest, or leaves conflict markers.
+            # Warnings are printed and do not block.
 
-        """)
+            """)
 
     public static let preMergeCommit = script(
         "pre-merge-commit",
         header: """
-        # planmerge pre-merge-commit hook, installed by 'planmerge hooks install'.
-        # Partner clones: git runs this instead of pre-commit when 'git pull' or 'git merge' makes a
-        # merge commit without stopping. It makes the same check as pre-commit on the merge's
-        # result: the format, the partner's own folder (a path counts only if it differs from every
-        # parent, so what the hub brought in is not the partner's change), and conflict markers.
+            # planmerge pre-merge-commit hook, installed by 'planmerge hooks install'.
+            # Partner clones: git runs this instead of pre-commit when 'git pull' or 'git merge' makes a
+            # merge commit without stopping. It makes the same check as pre-commit on the merge's
+            # result: the format, the partner's own folder (a path counts only if it differs from every
+            # parent, so what the hub brought in is not the partner's change), and conflict markers.
 
-        """)
+            """)
 
     public static let commitMsg = script(
         "commit-msg",
         header: """
-        # planmerge commit-msg hook, installed by 'planmerge hooks install'.
-        # Partner clones: refuses a commit whose message is empty (comment lines do not count).
+            # planmerge commit-msg hook, installed by 'planmerge hooks install'.
+            # Partner clones: refuses a commit whose message is empty (comment lines do not count).
 
-        """)
+            """)
 
     public static let preReceive = script(
         "pre-receive",
         header: """
-        # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
-        # Hub (server): checks every pushed reference before any is updated (all or nothing).
-        # The pusher (named by the hub's planmerge.identity source) is mapped through the manifest of
-        # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
-        # one that changes files outside the partner's folder, makes the plan invalid, moves or
-        # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
+            # planmerge pre-receive hook, installed by 'planmerge hooks install --server'.
+            # Hub (server): checks every pushed reference before any is updated (all or nothing).
+            # The pusher (named by the hub's planmerge.identity source) is mapped through the manifest of
+            # the hub's main to a partner or the coordinator. Refuses a push from an unknown pusher,
+            # one that changes files outside the partner's folder, makes the plan invalid, moves or
+            # deletes a refs/tags/cabinet/* tag, or rewrites or deletes main.
 
-        """)
+            """)
 
     public static let update = script(
         "update",
         header: """
-        # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
-        # Hub (server): the same checks as pre-receive, one reference at a time (git passes
-        # <ref> <old> <new>), so a push of several references can be partly accepted.
-        # An update hook that was here before (kept as update.chained) runs first; its refusal stands.
-        if [ -x "$0.chained" ]; then "$0.chained" "$@" || exit $?; fi
+            # planmerge update hook, installed by 'planmerge hooks install --server --per-ref'.
+            # Hub (server): the same checks as pre-receive, one reference at a time (git passes
+            # <ref> <old> <new>), so a push of several references can be partly accepted.
+            # An update hook that was here before (kept as update.chained) runs first; its refusal stands.
+            if [ -x "$0.chained" ]; then "$0.chained" "$@" || exit $?; fi
 
-        """)
+            """)
 
     /// `#!/bin/sh`, the header, then the wrapper that runs `planmerge hook <name>`.
     static func script(_ name: String, header: String) -> String {

@@ -13,7 +13,8 @@ public enum PathOwnership {
         return paths.sorted().filter { path in !folders.contains { path.hasPrefix($0) } }.map { name in
             let path = ObjectRules.displayPath(name)
             if name == Manifest.fileName {
-                return "\(path) is the plan manifest, which only the coordinator changes; \(mine) may change only \(allowed)"
+                return
+                    "\(path) is the plan manifest, which only the coordinator changes; \(mine) may change only \(allowed)"
             }
             return "\(path) belongs to \(owner(of: name, in: manifest)); \(mine) may change only \(allowed)"
         }

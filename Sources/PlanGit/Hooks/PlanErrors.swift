@@ -19,7 +19,9 @@ public enum PlanErrors {
     }
 
     /// Loads the plan from `source` and runs every standard check (as `validate` does).
-    public static func diagnostics(of source: some PlanSource, cache: ParseCache? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    public static func diagnostics(of source: some PlanSource, cache: ParseCache? = nil) throws -> (
+        plan: Plan?, diagnostics: [Diagnostic]
+    ) {
         let checked = try PlanLoader(cache: cache).loadAndCheck(from: source)
         return (checked.plan, checked.diagnostics)
     }
@@ -30,7 +32,9 @@ public enum PlanErrors {
     }
 
     /// The errors of the tree `treeID` as keys (empty for nil: no earlier version).
-    public static func errorKeys(ofTree treeID: ObjectID?, in repository: Repository, cache: ParseCache?) throws -> Set<Key> {
+    public static func errorKeys(ofTree treeID: ObjectID?, in repository: Repository, cache: ParseCache?) throws -> Set<
+        Key
+    > {
         guard let treeID else { return [] }
         let source = try GitTreeSource(repository: repository, treeID: treeID)
         return keys(try diagnostics(of: source, cache: cache).diagnostics)

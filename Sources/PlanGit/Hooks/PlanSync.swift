@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// `planmerge sync`: brings the hub's main into a partner's clone with the structure-aware
@@ -57,7 +57,9 @@ public struct PlanSync {
         guard try repository.headBranch() != nil else { throw Refusal.detachedHead }
         guard try repository.head() != nil else { throw Refusal.unbornHead }
         guard !repository.hasOperationInProgress else { throw Refusal.operationInProgress }
-        let dirty = try repository.workTreeChanges().map(\.path).filter { $0 == Manifest.fileName || $0.hasPrefix("sections/") }
+        let dirty = try repository.workTreeChanges().map(\.path).filter {
+            $0 == Manifest.fileName || $0.hasPrefix("sections/")
+        }
         guard dirty.isEmpty else { throw Refusal.uncommitted(dirty) }
     }
 
@@ -71,39 +73,47 @@ public struct PlanSync {
     }
 
     /// Merges commit `theirs` (the hub's main, called `label` in messages) into HEAD.
-    public func merge(_ theirs: ObjectID, label: String, dueReference: Day?, labels: ConflictWriter.Labels) throws -> Outcome {
+    public func merge(_ theirs: ObjectID, label: String, dueReference: Day?, labels: ConflictWriter.Labels) throws
+        -> Outcome
+    {
         try preflight()
         guard let branch = try repository.headBranch() else { throw Refusal.detachedHead }
         guard let head = try repository.head() else { throw Refusal.unbornHead }
         if try repository.isDescendant(head, of: theirs) { return .upToDate }
         if try repository.isDescendant(theirs, of: head) {
             try repository.checkout(tree: repository.tree(of: theirs))
-            try repository.updateReference(branch, to: theirs, expected: head, message: "planmerge sync: fast-forward to \(label) \(theirs.short)")
+            try repository.updateReference(
+                branch, to: theirs, expected: head, message: "planmerge sync: fast-forward to \(label) \(theirs.short)")
             return .fastForward(from: head, to: theirs)
         }
         guard let base = try repository.mergeBase(head, theirs) else { throw Refusal.unrelatedHistories(label) }
         let merge = TreeMerge(repository: repository, fileMerge: FileMerge(dueReference: dueReference, labels: labels))
         let outcome = try merge.merge(base: base, ours: head, theirs: theirs)
-        let message = "Merge \(label) (\(theirs.short)) into \(Self.shortName(branch))\n\nMerged by planmerge sync (structure-aware: actions by reference, fields by name).\n"
+        let message =
+            "Merge \(label) (\(theirs.short)) into \(Self.shortName(branch))\n\nMerged by planmerge sync (structure-aware: actions by reference, fields by name).\n"
 
         guard outcome.conflicts.isEmpty else {
             try repository.checkout(tree: outcome.tree)
             for conflict in outcome.conflicts {
                 if let text = conflict.text, let workdir = repository.workdir {
                     let url = URL(fileURLWithPath: workdir + conflict.path)
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(text).write(to: url)
                 }
-                try repository.markConflict(path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
+                try repository.markConflict(
+                    path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
             }
             try repository.beginMerge(of: theirs, message: message)
-            return .conflicts(theirs: theirs, files: outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) })
+            return .conflicts(
+                theirs: theirs, files: outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) })
         }
         let signature = repository.defaultSignature()
         let commit = try repository.createCommit(
             tree: outcome.tree, parents: [head, theirs], author: signature, committer: signature, message: message)
         try repository.checkout(tree: outcome.tree)
-        try repository.updateReference(branch, to: commit, expected: head, message: "planmerge sync: merge \(label) \(theirs.short)")
+        try repository.updateReference(
+            branch, to: commit, expected: head, message: "planmerge sync: merge \(label) \(theirs.short)")
         return .merged(commit: commit, theirs: theirs)
     }
 

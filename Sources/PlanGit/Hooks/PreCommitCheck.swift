@@ -27,14 +27,16 @@ public struct PreCommitCheck {
         let staged = try IndexSource(repository: repository)
         if !staged.conflictedPaths.isEmpty {
             report.refusals.append(
-                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files")
+                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files"
+            )
         }
         let stagedEntries = ChangedPaths.entries(of: staged)
         let parents = try [repository.head()].compactMap { $0 } + repository.mergeHeads()
         let parentTrees = try parents.map { try repository.tree(of: $0) }
         var changed = ChangedPaths.between([:], stagedEntries)
         for tree in parentTrees {
-            changed.formIntersection(ChangedPaths.between(try ChangedPaths.entries(ofTree: tree, in: repository), stagedEntries))
+            changed.formIntersection(
+                ChangedPaths.between(try ChangedPaths.entries(ofTree: tree, in: repository), stagedEntries))
         }
 
         let (plan, diagnostics) = try PlanErrors.diagnostics(of: staged, cache: cache)

@@ -45,7 +45,8 @@ public struct PushCheck {
             return updates.map { update in
                 var report = HookReport()
                 report.refusals.append(
-                    "the hub's \(mainRef) has no readable \(Manifest.fileName), so no pusher can be identified: the coordinator must push a valid main first")
+                    "the hub's \(mainRef) has no readable \(Manifest.fileName), so no pusher can be identified: the coordinator must push a valid main first"
+                )
                 return Verdict(update: update, report: report)
             }
         }
@@ -54,12 +55,15 @@ public struct PushCheck {
         return try updates.map { update in
             Verdict(
                 update: update,
-                report: try check(update, pusher: pusher, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache))
+                report: try check(
+                    update, pusher: pusher, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap,
+                    cache: cache))
         }
     }
 
     private func check(
-        _ update: RefUpdate, pusher: String?, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?, bootstrap: Bool,
+        _ update: RefUpdate, pusher: String?, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?,
+        bootstrap: Bool,
         cache: ParseCache
     ) throws -> HookReport {
         var report = HookReport()
@@ -75,14 +79,17 @@ public struct PushCheck {
         if role == .unknown {
             guard let pusher else {
                 return refuse(
-                    "anonymous push: the server named no user (see the hub's \(Pusher.IdentitySource.configKey)), and only pushers listed in the manifest may push")
+                    "anonymous push: the server named no user (see the hub's \(Pusher.IdentitySource.configKey)), and only pushers listed in the manifest may push"
+                )
             }
-            return refuse("unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers")
+            return refuse(
+                "unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers")
         }
         if update.name.hasPrefix("refs/tags/cabinet/") {
             if !update.isCreation {
                 return refuse(
-                    "\(update.name) is a Cabinet tag: Cabinet tags are never \(update.isDeletion ? "deleted" : "moved"); tag the new version under a new name")
+                    "\(update.name) is a Cabinet tag: Cabinet tags are never \(update.isDeletion ? "deleted" : "moved"); tag the new version under a new name"
+                )
             }
             if role != .coordinator { return refuse("only the coordinator creates Cabinet tags (\(update.name))") }
             return report
@@ -91,20 +98,26 @@ public struct PushCheck {
             if update.isDeletion { return refuse("\(mainRef) cannot be deleted") }
             if !update.isCreation, try !repository.isDescendant(update.new, of: update.old) {
                 return refuse(
-                    "\(mainRef) would be rewritten: \(update.new.short) does not descend from \(update.old.short); main's history is never rewritten (merge, do not force-push)")
+                    "\(mainRef) would be rewritten: \(update.new.short) does not descend from \(update.old.short); main's history is never rewritten (merge, do not force-push)"
+                )
             }
         }
         if case .partners(let ids) = role {
             let partners = manifest.partners.filter { ids.contains($0.id) }
             let allowed = partners.map(\.publication).filter(\.isOnHub).map(\.branch)
             guard allowed.contains(update.name) else {
-                if let own = partners.first(where: { $0.remote != nil && update.name == "refs/heads/" + HubLayout.partnerBranch($0.id) }) {
+                if let own = partners.first(where: {
+                    $0.remote != nil && update.name == "refs/heads/" + HubLayout.partnerBranch($0.id)
+                }) {
                     return refuse(
-                        "\(own.id) publishes on its own remote (\(RemoteURL.scrubbed(own.remote ?? ""))), branch \(own.branch), which consolidate fetches; push there, not to the hub")
+                        "\(own.id) publishes on its own remote (\(RemoteURL.scrubbed(own.remote ?? ""))), branch \(own.branch), which consolidate fetches; push there, not to the hub"
+                    )
                 }
-                let example = allowed.first.map { " (e.g. git push origin HEAD:\($0.dropFirst("refs/heads/".count)))" } ?? ""
+                let example =
+                    allowed.first.map { " (e.g. git push origin HEAD:\($0.dropFirst("refs/heads/".count)))" } ?? ""
                 return refuse(
-                    "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.isEmpty ? "no branch on this hub (each publishes on its own remote)" : allowed.joined(separator: ", "))\(example); main is the coordinator's")
+                    "'\(pusher ?? "")' pushes for \(ids.joined(separator: ", ")) and may update only \(allowed.isEmpty ? "no branch on this hub (each publishes on its own remote)" : allowed.joined(separator: ", "))\(example); main is the coordinator's"
+                )
             }
             // Consolidate takes a partner's history whole and refuses a rewritten one: the hub
             // refuses it at once rather than holding it for the next consolidate to reject.
@@ -112,16 +125,19 @@ public struct PushCheck {
                 try !repository.isDescendant(update.new, of: update.old)
             {
                 return refuse(
-                    "\(update.name) would be rewritten: \(update.new.short) does not contain \(update.old.short), which you published before (a force-push?); published work is never rewritten. Merge instead: git pull, then git push")
+                    "\(update.name) would be rewritten: \(update.new.short) does not contain \(update.old.short), which you published before (a force-push?); published work is never rewritten. Merge instead: git pull, then git push"
+                )
             }
         }
         guard update.name.hasPrefix("refs/heads/"), !update.isDeletion else { return report }
-        return try checkContent(update, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache)
+        return try checkContent(
+            update, role: role, manifest: manifest, mainTip: mainTip, bootstrap: bootstrap, cache: cache)
     }
 
     /// What a branch update changes and whether it brings new errors.
     private func checkContent(
-        _ update: RefUpdate, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?, bootstrap: Bool, cache: ParseCache
+        _ update: RefUpdate, role: Pusher.Role, manifest: Manifest, mainTip: ObjectID?, bootstrap: Bool,
+        cache: ParseCache
     ) throws -> HookReport {
         var report = HookReport()
         guard try repository.objectType(update.new) == .commit else {
@@ -140,7 +156,8 @@ public struct PushCheck {
         var changed = ChangedPaths.between(try ChangedPaths.entries(ofCommit: baseline, in: repository), newEntries)
         if update.name != mainRef, let mainBase, mainBase != baseline {
             // What a merge of main brought in is not the pusher's own change.
-            changed.formIntersection(ChangedPaths.between(try ChangedPaths.entries(ofCommit: mainBase, in: repository), newEntries))
+            changed.formIntersection(
+                ChangedPaths.between(try ChangedPaths.entries(ofCommit: mainBase, in: repository), newEntries))
         }
         if case .partners(let ids) = role {
             report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
@@ -154,7 +171,8 @@ public struct PushCheck {
 
         let source = try GitTreeSource(repository: repository, treeID: newTree, commitID: update.new)
         let diagnostics = try PlanErrors.diagnostics(of: source, cache: cache).diagnostics
-        let before = try PlanErrors.errorKeys(ofTree: baseline.map { try repository.tree(of: $0) }, in: repository, cache: cache)
+        let before = try PlanErrors.errorKeys(
+            ofTree: baseline.map { try repository.tree(of: $0) }, in: repository, cache: cache)
         report.errors = diagnostics.filter { $0.severity == .error && !before.contains(PlanErrors.Key($0)) }
         report.warnings = diagnostics.filter { $0.severity == .warning && changed.contains($0.location.file) }
         return report

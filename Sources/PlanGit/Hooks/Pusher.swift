@@ -3,7 +3,7 @@ import GitKit
 import PlanModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Who is pushing to the hub, from the one identity source the hub is configured with

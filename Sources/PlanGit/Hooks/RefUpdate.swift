@@ -1,4 +1,5 @@
 import GitKit
+
 /// One reference a push wants to change: git's `<old> <new> <ref>` (pre-receive reads
 /// them from standard input, the update hook gets them as arguments). A zero id means
 /// "did not exist" (old) or "delete" (new).

@@ -41,14 +41,17 @@ struct TreeMerge {
             if o[path]?.id == t[path]?.id, o[path]?.mode == t[path]?.mode { continue }
             let sides = [b[path], o[path], t[path]]
             if sides.contains(where: { $0.map { !$0.mode.isFile } ?? false }) {
-                conflicts.append(Conflict(path: path, text: nil, base: b[path], ours: o[path], theirs: t[path], conflicts: []))
+                conflicts.append(
+                    Conflict(path: path, text: nil, base: b[path], ours: o[path], theirs: t[path], conflicts: []))
                 continue
             }
             let bytes = try sides.map { entry in try entry.map { try repository.blob($0.id) } }
             let result = fileMerge.merge(base: bytes[0], ours: bytes[1], theirs: bytes[2], path: path)
             guard result.clean else {
                 conflicts.append(
-                    Conflict(path: path, text: result.bytes, base: b[path], ours: o[path], theirs: t[path], conflicts: result.conflicts))
+                    Conflict(
+                        path: path, text: result.bytes, base: b[path], ours: o[path], theirs: t[path],
+                        conflicts: result.conflicts))
                 continue
             }
             if let merged = result.bytes {

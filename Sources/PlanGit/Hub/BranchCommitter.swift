@@ -32,8 +32,10 @@ public struct BranchCommitter {
         let tree = try repository.updateTree(baseTree, changes: changes)
         if tree == baseTree, !allowEmpty { return nil }
         let commit = try repository.createCommit(
-            tree: tree, parents: parent.map { [$0] } ?? [], author: author, committer: committer ?? author, message: message)
-        try repository.updateReference(branch, to: commit, expected: parent, message: "planmerge: \(message.split(separator: "\n").first ?? "")")
+            tree: tree, parents: parent.map { [$0] } ?? [], author: author, committer: committer ?? author,
+            message: message)
+        try repository.updateReference(
+            branch, to: commit, expected: parent, message: "planmerge: \(message.split(separator: "\n").first ?? "")")
         return commit
     }
 

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 #if canImport(Glibc)
@@ -69,7 +69,8 @@ public struct Hub {
 
     /// The manifest on main, as text.
     public func manifestText() throws -> String {
-        guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: HubLayout.mainRef) else {
+        guard let bytes = try BranchCommitter(repository: repository).read(Manifest.fileName, on: HubLayout.mainRef)
+        else {
             throw HubError.noManifest
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -78,7 +79,8 @@ public struct Hub {
     /// The plan on main, loaded and validated.
     public func plan(today: Day? = nil) throws -> (plan: Plan?, diagnostics: [Diagnostic], commit: ObjectID) {
         guard let head = try repository.reference(named: HubLayout.mainRef) else { throw HubError.noManifest }
-        let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head, label: "main \(head.short)")
+        let source = try GitTreeSource(
+            repository: repository, treeID: repository.tree(of: head), commitID: head, label: "main \(head.short)")
         let checked = try PlanLoader().loadAndCheck(from: source, context: CheckContext(today: today))
         return (checked.plan, checked.diagnostics, head)
     }
@@ -87,7 +89,8 @@ public struct Hub {
     /// new manifest validates: no error in plan.yaml, and no error anywhere that main does
     /// not have already (`HubError.invalidManifest` otherwise; nothing is committed).
     @discardableResult
-    public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID? {
+    public func editManifest(message: String, author: Signature, _ edit: (String) throws -> String) throws -> ObjectID?
+    {
         if !repository.isBare {
             // A coordinator's clone: main checked out, plan.yaml as committed; the commit is
             // then theirs to push.
@@ -101,11 +104,14 @@ public struct Hub {
         try checkManifest(edited)
         guard let parent = try repository.reference(named: HubLayout.mainRef) else { throw HubError.noManifest }
         let tree = try repository.updateTree(
-            try repository.tree(of: parent), changes: [Manifest.fileName: .upsert(try repository.writeBlob(edited), .blob)])
+            try repository.tree(of: parent),
+            changes: [Manifest.fileName: .upsert(try repository.writeBlob(edited), .blob)])
         if tree == (try repository.tree(of: parent)) { return nil }
-        let commit = try repository.createCommit(tree: tree, parents: [parent], author: author, committer: author, message: message)
+        let commit = try repository.createCommit(
+            tree: tree, parents: [parent], author: author, committer: author, message: message)
         if !repository.isBare { try repository.checkout(tree: tree) }  // the work tree and index follow
-        try repository.updateReference(HubLayout.mainRef, to: commit, expected: parent, message: "planmerge: \(message)")
+        try repository.updateReference(
+            HubLayout.mainRef, to: commit, expected: parent, message: "planmerge: \(message)")
         return commit
     }
 
@@ -118,7 +124,8 @@ public struct Hub {
         let known = Set(before.filter { $0.severity == .error }.map { "\($0.location.file) \($0.rule) \($0.message)" })
         let new = after.filter {
             $0.severity == .error
-                && ($0.location.file == Manifest.fileName || !known.contains("\($0.location.file) \($0.rule) \($0.message)"))
+                && ($0.location.file == Manifest.fileName
+                    || !known.contains("\($0.location.file) \($0.rule) \($0.message)"))
         }
         if !new.isEmpty { throw HubError.invalidManifest(new) }
     }

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// `planmerge status`: where each partner stands, what the plan holds, and the deadline.
@@ -64,7 +64,8 @@ public struct HubStatus: Sendable, Codable {
             let ref = partner.publication.hubRef
             let fetched = try repository.reference(named: ref)
             var state = PartnerState(
-                id: partner.id, name: partner.name, source: partner.remote.map(RemoteURL.scrubbed) ?? ref, lastAccepted: accepted[partner.id]?.hex,
+                id: partner.id, name: partner.name, source: partner.remote.map(RemoteURL.scrubbed) ?? ref,
+                lastAccepted: accepted[partner.id]?.hex,
                 lastAcceptedDate: nil, fetchedHead: fetched?.hex, pending: 0, errors: 0,
                 actions: plan.actions.filter { $0.partner == partner.id }.count,
                 lastRunState: record.latestOutcome(partner.id)?.state,
@@ -75,9 +76,11 @@ public struct HubStatus: Sendable, Codable {
             if let fetched, try repository.objectType(fetched) == .commit {
                 state.pending = (try? repository.aheadBehind(local: fetched, upstream: head).ahead) ?? 0
                 if state.pending > 0 {
-                    let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
+                    let source = try GitTreeSource(
+                        repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
                     let all = try PlanLoader().loadAndCheck(from: source).diagnostics
-                    state.errors = all.filter { $0.severity == .error && $0.location.file.hasPrefix(partner.folder) }.count
+                    state.errors =
+                        all.filter { $0.severity == .error && $0.location.file.hasPrefix(partner.folder) }.count
                 }
             }
             partners.append(state)
@@ -91,7 +94,8 @@ public struct HubStatus: Sendable, Codable {
         if let published = plan.manifest.inspection.published {
             let statutory = StatutoryDeadline.compute(from: published, rule: plan.manifest.deadline)
             deadline = DeadlineState(
-                published: published.iso, workingDays: plan.manifest.deadline.workingDays, deadline: statutory.deadline.iso,
+                published: published.iso, workingDays: plan.manifest.deadline.workingDays,
+                deadline: statutory.deadline.iso,
                 workingDaysLeft: statutory.workingDaysLeft(today: today), passed: statutory.isPast(today: today))
         }
         return HubStatus(

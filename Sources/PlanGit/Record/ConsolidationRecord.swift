@@ -97,7 +97,8 @@ public struct ConsolidationRecord: Sendable {
         // planmerge wrote every text as one line; one that is not was not written by it.
         if !RecordText.isOneLine(run.time) { run.time = RecordText.oneLine(run.time) }
         for index in run.partners.indices {
-            run.partners[index].partner = RecordText.isOneLine(run.partners[index].partner)
+            run.partners[index].partner =
+                RecordText.isOneLine(run.partners[index].partner)
                 ? run.partners[index].partner : RecordText.oneLine(run.partners[index].partner)
             run.partners[index].reasons = run.partners[index].reasons.map {
                 RecordText.isOneLine($0) ? $0 : RecordText.oneLine($0)

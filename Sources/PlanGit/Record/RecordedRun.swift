@@ -45,8 +45,10 @@ public struct RecordedOutcome: Codable, Sendable, Equatable {
     /// Why, one line each.
     public var reasons: [String]
 
-    public init(partner: String, state: PartnerOutcome.State, fetchedHead: String?, acceptedHead: String?,
-                commits: Int, reasons: [String]) {
+    public init(
+        partner: String, state: PartnerOutcome.State, fetchedHead: String?, acceptedHead: String?,
+        commits: Int, reasons: [String]
+    ) {
         self.partner = partner
         self.state = state
         self.fetchedHead = fetchedHead

@@ -19,8 +19,9 @@ public final class GitTreeSource: PlanSource {
     /// The tree of `revision` (`main`, `HEAD`, a commit id, `cabinet/2008-09-01`).
     public convenience init(repository: Repository, revision: String) throws {
         let commit = try repository.resolveCommit(revision)
-        try self.init(repository: repository, treeID: try repository.tree(of: commit), commitID: commit,
-                      label: "\(revision) \(commit.short)")
+        try self.init(
+            repository: repository, treeID: try repository.tree(of: commit), commitID: commit,
+            label: "\(revision) \(commit.short)")
     }
 
     /// A tree by id (e.g. one just built in memory by a merge).

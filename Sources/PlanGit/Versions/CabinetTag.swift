@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// `planmerge tag`: an annotated tag marking the exact version of the plan submitted to
@@ -16,7 +16,9 @@ public struct CabinetTag {
 
     public struct Refusal: Error, CustomStringConvertible, Sendable {
         public var reasons: [String]
-        public var description: String { "the tag was not made:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n") }
+        public var description: String {
+            "the tag was not made:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
+        }
     }
 
     public struct Made: Sendable {
@@ -39,9 +41,13 @@ public struct CabinetTag {
     {
         let commit = try repository.resolveCommit(revision)
         if let existing = try repository.tag(named: name) {
-            throw Refusal(reasons: ["\(name) already exists and points at \(existing.target.short); a Cabinet version is never moved: choose another name"])
+            throw Refusal(reasons: [
+                "\(name) already exists and points at \(existing.target.short); a Cabinet version is never moved: choose another name"
+            ])
         }
-        let source = try GitTreeSource(repository: repository, treeID: repository.tree(of: commit), commitID: commit, label: "\(revision) \(commit.short)")
+        let source = try GitTreeSource(
+            repository: repository, treeID: repository.tree(of: commit), commitID: commit,
+            label: "\(revision) \(commit.short)")
         let checked = try PlanLoader().loadAndCheck(from: source, context: CheckContext(today: today))
         guard let plan = checked.plan else {
             throw Refusal(reasons: checked.errors.map { "\($0.location): [\($0.rule)] \($0.message)" })
@@ -62,7 +68,9 @@ public struct CabinetTag {
                 ])
             }
             for outcome in report?.partners ?? [] where outcome.state == .heldBack && !outcome.conflicts.isEmpty {
-                reasons.append("\(outcome.partner) is held back with \(outcome.conflicts.count) conflict(s): \(outcome.conflicts.map(\.what).joined(separator: "; "))")
+                reasons.append(
+                    "\(outcome.partner) is held back with \(outcome.conflicts.count) conflict(s): \(outcome.conflicts.map(\.what).joined(separator: "; "))"
+                )
             }
         }
         guard reasons.isEmpty else { throw Refusal(reasons: reasons) }
@@ -86,22 +94,23 @@ public struct CabinetTag {
     /// published head is not in it, or the last consolidate could not fetch them.
     func notIncluded(
         _ manifest: Manifest, in commit: ObjectID, record: ConsolidationRecord, report: ConsolidationReport?
-    ) throws -> [String]
-    {
+    ) throws -> [String] {
         var lines: [String] = []
         for partner in manifest.partners.sorted(by: { $0.id < $1.id }) {
             let recorded = record.latestOutcome(partner.id)
             let now = report?.outcome(partner.id)
             var why: String?
             if let head = try repository.reference(named: partner.publication.hubRef) {
-                let included = try repository.objectType(head) == .commit
+                let included =
+                    try repository.objectType(head) == .commit
                     && (head == commit || repository.isDescendant(commit, of: head))
                 if !included {
                     let state = now?.state ?? recorded?.state
                     // This run's reasons are raw; the record's are one line already.
                     let first = now?.reasons.first.map(RecordText.oneLine) ?? recorded?.reasons.first
                     let reason = first.map { ": \($0)" } ?? ""
-                    why = state == .accepted
+                    why =
+                        state == .accepted
                         ? "its published \(head.short) is not consolidated yet (run planmerge consolidate first)"
                         : "its published \(head.short) is \(state.map(Self.describe) ?? "not in this version")\(reason)"
                 }
@@ -150,6 +159,8 @@ public struct CabinetTag {
 
     /// Every Cabinet version, oldest first.
     public func versions() throws -> [TagInfo] {
-        try repository.tags(matching: "cabinet/*").sorted { ($0.tagger?.time ?? 0, $0.name) < ($1.tagger?.time ?? 0, $1.name) }
+        try repository.tags(matching: "cabinet/*").sorted {
+            ($0.tagger?.time ?? 0, $0.name) < ($1.tagger?.time ?? 0, $1.name)
+        }
     }
 }

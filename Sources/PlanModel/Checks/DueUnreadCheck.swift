@@ -26,6 +26,8 @@ public struct DueUnreadCheck: PlanCheck {
         let why = due.note.map { " (\($0))" } ?? ""
         return Diagnostic(
             .warning, "due-unread", at: location, "\(what), '\(due.text)', is not a date planmerge can read\(why)",
-            hint: "write a date ('31.3.09', 'End August 2008'), a period ('Nov 08-Jan 09') or 'ongoing' / 'To be confirmed'; put extra words in a Milestone or Notes")
+            hint:
+                "write a date ('31.3.09', 'End August 2008'), a period ('Nov 08-Jan 09') or 'ongoing' / 'To be confirmed'; put extra words in a Milestone or Notes"
+        )
     }
 }

@@ -21,12 +21,15 @@ public struct DuplicateReferenceCheck: PlanCheck {
             guard holders.count > 1 else { return [] }
             return holders.map { holder in
                 let others = holders.filter { $0 != holder }.map { other in
-                    other.file == holder.file ? "line \(other.action.position.line)" : "\(other.file) (\(other.partner))"
+                    other.file == holder.file
+                        ? "line \(other.action.position.line)" : "\(other.file) (\(other.partner))"
                 }
                 return Diagnostic(
                     .error, "duplicate-reference", at: holder.location,
                     "action \(ref) is also defined at \(others.joined(separator: ", "))",
-                    hint: "each reference is unique in the plan: renumber one of them (the next free number in recommendation \(ref.recommendation)), agreeing with the other partner")
+                    hint:
+                        "each reference is unique in the plan: renumber one of them (the next free number in recommendation \(ref.recommendation)), agreeing with the other partner"
+                )
             }
         }
     }

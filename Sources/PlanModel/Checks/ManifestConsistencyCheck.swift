@@ -4,7 +4,9 @@
 /// partner's own remote it publishes, so a branch without a remote is an error.
 public struct ManifestConsistencyCheck: PlanCheck {
     public init() {}
-    public var rules: [String] { ["manifest-reference", "manifest-duplicate", "manifest-partner-id", "manifest-partner-branch"] }
+    public var rules: [String] {
+        ["manifest-reference", "manifest-duplicate", "manifest-partner-id", "manifest-partner-branch"]
+    }
 
     public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
         let manifest = plan.manifest
@@ -29,7 +31,9 @@ public struct ManifestConsistencyCheck: PlanCheck {
                         hint: "add the partner under 'partners:', or correct the id"))
             }
         }
-        out += duplicates(manifest.recommendations.map(\.number), what: "recommendation") { locations.recommendation($0) }
+        out += duplicates(manifest.recommendations.map(\.number), what: "recommendation") {
+            locations.recommendation($0)
+        }
         out += duplicates(manifest.partners.map(\.id), what: "partner") {
             locations.partners[$0] ?? SourceLocation(file: Manifest.fileName)
         }
@@ -39,7 +43,8 @@ public struct ManifestConsistencyCheck: PlanCheck {
         for partner in manifest.partners where !ManifestConsistencyCheck.isValidID(partner.id) {
             out.append(
                 Diagnostic(
-                    .error, "manifest-partner-id", at: locations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
+                    .error, "manifest-partner-id",
+                    at: locations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
                     "partner id '\(partner.id)' is not a usable folder name",
                     hint: "use lowercase letters, digits and '-', e.g. 'leicester-pct'"))
         }
@@ -49,7 +54,9 @@ public struct ManifestConsistencyCheck: PlanCheck {
                     .error, "manifest-partner-branch",
                     at: locations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
                     "partner '\(partner.id)' names branch '\(partner.branch)' but no remote: a partner without a remote publishes to \(HubLayout.partnerBranch(partner.id)) on the hub",
-                    hint: "remove 'branch:' (the partner pushes to \(HubLayout.partnerBranch(partner.id))), or add the 'remote:' that branch is on"))
+                    hint:
+                        "remove 'branch:' (the partner pushes to \(HubLayout.partnerBranch(partner.id))), or add the 'remote:' that branch is on"
+                ))
         }
         return out
     }

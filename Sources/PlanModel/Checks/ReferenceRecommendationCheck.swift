@@ -10,7 +10,9 @@ public struct ReferenceRecommendationCheck: PlanCheck {
                     Diagnostic(
                         .error, "reference-wrong-recommendation", at: action.position.in(section.path),
                         "action \(action.ref) belongs to recommendation \(action.ref.recommendation) but stands in the file of recommendation \(section.recommendation)",
-                        hint: "renumber it \(section.recommendation).M, or move it to sections/\(section.partner)/\(action.ref.recommendation).md")
+                        hint:
+                            "renumber it \(section.recommendation).M, or move it to sections/\(section.partner)/\(action.ref.recommendation).md"
+                    )
                 }
         }
     }

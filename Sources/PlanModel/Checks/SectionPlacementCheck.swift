@@ -17,7 +17,9 @@ public struct SectionPlacementCheck: PlanCheck {
                     Diagnostic(
                         .error, "section-unknown-partner", at: SourceLocation(file: section.path),
                         "'\(section.partner)' is not a partner of the manifest",
-                        hint: "use one of the partner folders (\(partnerIDs.joined(separator: ", "))), or ask the coordinator to add the partner"))
+                        hint:
+                            "use one of the partner folders (\(partnerIDs.joined(separator: ", "))), or ask the coordinator to add the partner"
+                    ))
             }
             if let name = SectionFile.splitPath(section.path)?.name, let n = Int(name.dropLast(3)),
                 section.recommendation != 0, n != section.recommendation
@@ -33,7 +35,9 @@ public struct SectionPlacementCheck: PlanCheck {
                     Diagnostic(
                         .error, "section-unknown-recommendation", at: heading,
                         "the manifest has no recommendation \(section.recommendation)",
-                        hint: "recommendations are \(plan.manifest.recommendations.map { String($0.number) }.joined(separator: ", "))"))
+                        hint:
+                            "recommendations are \(plan.manifest.recommendations.map { String($0.number) }.joined(separator: ", "))"
+                    ))
             }
         }
         return out

@@ -340,7 +340,8 @@ enum DueDateGrammar {
             let year = number == 4 ? when.year + 1 : when.year
             var term = DueDateTerm(shape: .months(through: month + 2), month: month, year: year, range: range)
             let financialYear = "\(when.year)/\(String(when.year + 1).suffix(2))"
-            term.note = "read as quarter \(number) of the financial year \(financialYear): "
+            term.note =
+                "read as quarter \(number) of the financial year \(financialYear): "
                 + "\(names[month / 3]) \(year)"
             return term
         }
@@ -400,7 +401,8 @@ enum DueDateGrammar {
         cursor = c
         var term = DueDateTerm(
             shape: isTerm ? .schoolTerm(season) : .season(season),
-            month: isTerm ? [DueDateTerm.Season.spring: 1, .summer: 4, .autumn: 9][season] ?? 1
+            month: isTerm
+                ? [DueDateTerm.Season.spring: 1, .summer: 4, .autumn: 9][season] ?? 1
                 : [DueDateTerm.Season.spring: 3, .summer: 6, .autumn: 9, .winter: 12][season] ?? 1,
             year: year, range: range)
         term.note = isTerm ? "read as the \(season.rawValue) school term" : "read as the season \(season.rawValue)"

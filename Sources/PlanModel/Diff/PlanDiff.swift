@@ -18,12 +18,15 @@ public struct PlanDiff: Hashable, Sendable, Codable {
     public init(from old: Plan, to new: Plan) {
         title = new.manifest.title
         let pairs = ActionMatching.pair(old.actions, new.actions)
-        let actions = (pairs.added.map(ActionChange.added) + pairs.withdrawn.map(ActionChange.withdrawn)
+        let actions =
+            (pairs.added.map(ActionChange.added) + pairs.withdrawn.map(ActionChange.withdrawn)
             + pairs.matched.compactMap { ActionChange.between($0.old, $0.new) })
             .sorted { ($0.ref, $0.partner) < ($1.ref, $1.partner) }
 
-        let numbers = Set(old.manifest.recommendations.map(\.number) + new.manifest.recommendations.map(\.number)
-            + old.sections.map(\.recommendation) + new.sections.map(\.recommendation) + actions.map(\.recommendation))
+        let numbers = Set(
+            old.manifest.recommendations.map(\.number) + new.manifest.recommendations.map(\.number)
+                + old.sections.map(\.recommendation) + new.sections.map(\.recommendation)
+                + actions.map(\.recommendation))
         let actionsByNumber = Dictionary(grouping: actions, by: \.recommendation)
         byRecommendation = numbers.sorted().compactMap { number in
             let change = RecommendationChange.between(old, new, number: number)

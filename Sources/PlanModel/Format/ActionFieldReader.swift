@@ -75,7 +75,8 @@ struct ActionFieldReader {
             problems.append(
                 Problem(
                     rule: "milestone-format",
-                    message: when.isEmpty ? "the milestone has no date before '|'" : "the milestone has no step after '|'",
+                    message: when.isEmpty
+                        ? "the milestone has no date before '|'" : "the milestone has no step after '|'",
                     hint: "write 'Milestone: August 2008 | Appointment made'"))
             return nil
         }

@@ -31,11 +31,19 @@ struct ManifestBuilder {
         let deadline = readDeadline(&top)
         let committees = top.list("committees") { "committee \($0)" }.compactMap { readCommittee($0) }
         let timescales = top.list("timescales") { "timescale \($0)" }.compactMap { readTimescale($0) }
-        if top.value("timescales") == nil { top.missing("timescales", example: "[{id: immediate, name: For immediate action}]") }
-        let recommendations = top.list("recommendations") { "recommendation entry \($0)" }.compactMap { readRecommendation($0) }
-        if top.value("recommendations") == nil { top.missing("recommendations", example: "[{number: 1, text: ..., timescale: immediate, lead: partner-id}]") }
+        if top.value("timescales") == nil {
+            top.missing("timescales", example: "[{id: immediate, name: For immediate action}]")
+        }
+        let recommendations = top.list("recommendations") { "recommendation entry \($0)" }.compactMap {
+            readRecommendation($0)
+        }
+        if top.value("recommendations") == nil {
+            top.missing("recommendations", example: "[{number: 1, text: ..., timescale: immediate, lead: partner-id}]")
+        }
         let partners = top.list("partners") { "partner entry \($0)" }.compactMap { readPartner($0) }
-        if top.value("partners") == nil { top.missing("partners", example: "[{id: leicester-pct, name: Leicester City Primary Care Trust}]") }
+        if top.value("partners") == nil {
+            top.missing("partners", example: "[{id: leicester-pct, name: Leicester City Primary Care Trust}]")
+        }
         let coordinator = readCoordinator(&top)
         let policy = readPolicy(&top)
         let reporting = readReporting(&top)
@@ -74,7 +82,11 @@ struct ManifestBuilder {
         fields.unknownKeys(allowed: ["working-days", "first-day"])
         var rule = DeadlineRule()
         if let days = fields.int("working-days", example: "70") {
-            if days > 0 { rule.workingDays = days } else { fields.wrongType("working-days", node, expected: "a number above 0") }
+            if days > 0 {
+                rule.workingDays = days
+            } else {
+                fields.wrongType("working-days", node, expected: "a number above 0")
+            }
         }
         if let first = fields.string("first-day") {
             if let value = DeadlineRule.FirstDay(rawValue: first) {
@@ -162,7 +174,9 @@ struct ManifestBuilder {
                 } else if let node = fields.value("required") {
                     fields.wrongType(
                         "required", node,
-                        expected: "a list of action fields (\(ActionField.allCases.map(\.rawValue).joined(separator: ", "))); '\(name)' is not one")
+                        expected:
+                            "a list of action fields (\(ActionField.allCases.map(\.rawValue).joined(separator: ", "))); '\(name)' is not one"
+                    )
                 }
             }
         }
@@ -171,7 +185,9 @@ struct ManifestBuilder {
             case "error": policy.missing = .error
             case "warning": policy.missing = .warning
             default:
-                if let node = fields.value("missing") { fields.wrongType("missing", node, expected: "'error' or 'warning'") }
+                if let node = fields.value("missing") {
+                    fields.wrongType("missing", node, expected: "'error' or 'warning'")
+                }
             }
         }
         diagnostics += fields.diagnostics

@@ -42,15 +42,24 @@ public struct ManifestEditor {
         guard let keyLine = lines.firstIndex(where: { $0.hasPrefix("partners:") }) else {
             throw EditError.cannotPlace("no top-level 'partners:' key")
         }
-        if lines[keyLine].trimmed.hasSuffix("[]") { lines[keyLine] = "partners:" }
-        else if lines[keyLine].trimmed != "partners:" { throw EditError.cannotPlace("'partners:' is not written as a block list") }
+        if lines[keyLine].trimmed.hasSuffix("[]") {
+            lines[keyLine] = "partners:"
+        } else if lines[keyLine].trimmed != "partners:" {
+            throw EditError.cannotPlace("'partners:' is not written as a block list")
+        }
         let end = blockEnd(after: keyLine, in: lines)
-        let indent = lines[(keyLine + 1)..<end].first { $0.trimmed.hasPrefix("- ") }.map { String($0.prefix { $0 == " " }) } ?? "  "
+        let indent =
+            lines[(keyLine + 1)..<end].first { $0.trimmed.hasPrefix("- ") }.map { String($0.prefix { $0 == " " }) }
+            ?? "  "
         var entry = ["\(indent)- id: \(partner.id)", "\(indent)  name: \(YAMLText.scalar(partner.name))"]
         if let remote = partner.remote { entry.append("\(indent)  remote: \(YAMLText.scalar(remote))") }
         if partner.branch != "main" { entry.append("\(indent)  branch: \(YAMLText.scalar(partner.branch))") }
-        if !partner.officers.isEmpty { entry.append("\(indent)  officers: [\(partner.officers.map(YAMLText.scalar).joined(separator: ", "))]") }
-        if !partner.pushers.isEmpty { entry.append("\(indent)  pushers: [\(partner.pushers.map(YAMLText.scalar).joined(separator: ", "))]") }
+        if !partner.officers.isEmpty {
+            entry.append("\(indent)  officers: [\(partner.officers.map(YAMLText.scalar).joined(separator: ", "))]")
+        }
+        if !partner.pushers.isEmpty {
+            entry.append("\(indent)  pushers: [\(partner.pushers.map(YAMLText.scalar).joined(separator: ", "))]")
+        }
         var insertAt = end
         while insertAt > keyLine + 1, lines[insertAt - 1].trimmed.isEmpty { insertAt -= 1 }
         lines.insert(contentsOf: entry, at: insertAt)
@@ -64,7 +73,9 @@ public struct ManifestEditor {
     public func removing(_ id: String) throws -> String {
         let before = read(text)
         guard var manifest = before.manifest, !before.diagnostics.hasErrors else { throw EditError.invalidManifest }
-        guard manifest.partner(id) != nil, let location = before.locations.partners[id] else { throw EditError.noSuchPartner(id) }
+        guard manifest.partner(id) != nil, let location = before.locations.partners[id] else {
+            throw EditError.noSuchPartner(id)
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = location.line - 1
         guard lines.indices.contains(first), lines[first].trimmed.hasPrefix("- ") else {
@@ -119,7 +130,9 @@ public struct ManifestEditor {
     public func settingPartner(_ id: String, _ change: PartnerChange) throws -> (text: String, partner: Partner) {
         let before = read(text)
         guard var manifest = before.manifest, !before.diagnostics.hasErrors else { throw EditError.invalidManifest }
-        guard let index = manifest.partners.firstIndex(where: { $0.id == id }), let location = before.locations.partners[id] else {
+        guard let index = manifest.partners.firstIndex(where: { $0.id == id }),
+            let location = before.locations.partners[id]
+        else {
             throw EditError.noSuchPartner(id)
         }
         var partner = manifest.partners[index]
@@ -138,17 +151,24 @@ public struct ManifestEditor {
         }
         let indent = lines[first].prefix { $0 == " " }.count
         let fieldIndent = String(repeating: " ", count: indent + 2)
-        func list(_ items: [String]) -> String? { items.isEmpty ? nil : "[\(items.map(YAMLText.scalar).joined(separator: ", "))]" }
+        func list(_ items: [String]) -> String? {
+            items.isEmpty ? nil : "[\(items.map(YAMLText.scalar).joined(separator: ", "))]"
+        }
         let fields: [(String, String?)] = [
             ("name", YAMLText.scalar(partner.name)),
             ("remote", partner.remote.map(YAMLText.scalar)),
-            ("branch", partner.branch == "main" && !hasField("branch", lines: lines, first: first, indent: indent) ? nil : YAMLText.scalar(partner.branch)),
+            (
+                "branch",
+                partner.branch == "main" && !hasField("branch", lines: lines, first: first, indent: indent)
+                    ? nil : YAMLText.scalar(partner.branch)
+            ),
             ("officers", list(partner.officers)),
             ("pushers", list(partner.pushers)),
         ]
         let old = manifest.partners[index]
         let changed: [String: Bool] = [
-            "name": old.name != partner.name, "remote": old.remote != partner.remote, "branch": old.branch != partner.branch,
+            "name": old.name != partner.name, "remote": old.remote != partner.remote,
+            "branch": old.branch != partner.branch,
             "officers": old.officers != partner.officers, "pushers": old.pushers != partner.pushers,
         ]
         for (key, value) in fields where changed[key] == true {
@@ -201,7 +221,9 @@ public struct ManifestEditor {
         var index = first + 1
         while index < lines.count {
             let line = lines[index]
-            if !line.trimmed.isEmpty, !line.trimmed.hasPrefix("#"), line.prefix(while: { $0 == " " }).count <= indent { break }
+            if !line.trimmed.isEmpty, !line.trimmed.hasPrefix("#"), line.prefix(while: { $0 == " " }).count <= indent {
+                break
+            }
             if line.prefix(while: { $0 == " " }).count == indent + 2, line.trimmed.hasPrefix("\(key):") { return index }
             index += 1
         }
@@ -232,7 +254,9 @@ public struct ManifestEditor {
             || following.trimmed.hasPrefix("#")
     }
 
-    private func setField(_ key: String, _ value: String?, in lines: inout [String], first: Int, indent: Int, fieldIndent: String) throws {
+    private func setField(
+        _ key: String, _ value: String?, in lines: inout [String], first: Int, indent: Int, fieldIndent: String
+    ) throws {
         if let line = fieldLine(key, lines: lines, first: first, indent: indent) {
             let own = line == first ? indent + 2 : lines[line].prefix(while: { $0 == " " }).count
             guard isSingleLine(lines, line, indent: own) else {
@@ -252,7 +276,9 @@ public struct ManifestEditor {
 
     /// A trailing `  # comment` of a simple `key: value` line, kept when the value changes.
     private static func comment(of line: String) -> String {
-        guard let hash = line.range(of: " #"), !line[..<hash.lowerBound].contains("\""), !line[..<hash.lowerBound].contains("'") else {
+        guard let hash = line.range(of: " #"), !line[..<hash.lowerBound].contains("\""),
+            !line[..<hash.lowerBound].contains("'")
+        else {
             return ""
         }
         let before = line[..<hash.lowerBound]
@@ -282,11 +308,13 @@ public struct ManifestEditor {
 /// Writing YAML scalars that read back as the same text.
 enum YAMLText {
     static func scalar(_ text: String) -> String {
-        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || " -_./()'&".contains($0) }
+        let plain =
+            text.allSatisfy { $0.isLetter || $0.isNumber || " -_./()'&".contains($0) }
             && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.isEmpty
             && !["true", "false", "yes", "no", "null", "on", "off", "~"].contains(text.lowercased())
             && Int(text) == nil && Double(text) == nil && !text.hasPrefix("-")
         if plain { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 }

@@ -153,7 +153,8 @@ struct YAMLLimits {
                 depth += 1
                 nodes += 1
                 if depth > maxDepth { return tooDeep(at: location) }
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT
+                let anchor =
+                    event.type == YAML_SEQUENCE_START_EVENT
                     ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                 open.append((YAMLLimits.string(anchor), nodes - 1))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:

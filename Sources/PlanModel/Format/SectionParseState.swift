@@ -64,7 +64,9 @@ struct SectionParseState {
         report(
             .error, "heading-missing", line: number, column: 1,
             "a section file must start with '# Recommendation N'",
-            hint: "add '# Recommendation \(section.recommendation == 0 ? "N" : String(section.recommendation))' as the first line")
+            hint:
+                "add '# Recommendation \(section.recommendation == 0 ? "N" : String(section.recommendation))' as the first line"
+        )
         sawHeading = true
     }
 
@@ -79,7 +81,9 @@ struct SectionParseState {
                 hint: "start the file with '# Recommendation N', N being the recommendation it answers")
         }
         section.actions.sort { $0.ref < $1.ref }
-        section.blocks.sort { BlockKind.allCases.firstIndex(of: $0.kind)! < BlockKind.allCases.firstIndex(of: $1.kind)! }
+        section.blocks.sort {
+            BlockKind.allCases.firstIndex(of: $0.kind)! < BlockKind.allCases.firstIndex(of: $1.kind)!
+        }
     }
 
     // MARK: headings
@@ -121,7 +125,9 @@ struct SectionParseState {
             report(
                 .error, "action-ref-invalid", line: number, column: 4,
                 "'\(refText)' is not an action reference",
-                hint: "start the action heading with its reference N.M, e.g. '## \(max(section.recommendation, 1)).1 Present the findings'")
+                hint:
+                    "start the action heading with its reference N.M, e.g. '## \(max(section.recommendation, 1)).1 Present the findings'"
+            )
             return
         }
         let text = parts.count == 2 ? parts[1].trimmed : ""
@@ -151,7 +157,8 @@ struct SectionParseState {
                 "'\(kind.heading)' is recommendation-level text but stands after an action",
                 hint: "move this block above the first '## N.M' action heading")
         }
-        let existing = currentAction.map { kind == .details ? !$0.details.isEmpty : kind == .notes ? !$0.notes.isEmpty : false }
+        let existing =
+            currentAction.map { kind == .details ? !$0.details.isEmpty : kind == .notes ? !$0.notes.isEmpty : false }
             ?? section.blocks.contains { $0.kind == kind }
         if existing {
             report(
@@ -193,7 +200,9 @@ struct SectionParseState {
             report(
                 .error, "line-unexpected", line: number, column: 1,
                 "this line is not a field, a heading or inside a text block",
-                hint: "write 'Name: value' under an action, start an action with '## N.M text', or put free text under a '### Notes' heading")
+                hint:
+                    "write 'Name: value' under an action, start an action with '## N.M text', or put free text under a '### Notes' heading"
+            )
             return
         }
         let name = line[..<colon].trimmed
@@ -211,11 +220,13 @@ struct SectionParseState {
             report(
                 .error, "field-outside-action", line: number, column: 1,
                 "the field '\(field.label)' stands before any action",
-                hint: "put fields under an action heading '## N.M text'; recommendation text goes under a '### ' heading")
+                hint:
+                    "put fields under an action heading '## N.M text'; recommendation text goes under a '### ' heading")
             return
         }
         pendingField = PendingField(
-            field: field, values: value.isEmpty ? [] : [(value, number, valueColumn)], line: number, column: valueColumn)
+            field: field, values: value.isEmpty ? [] : [(value, number, valueColumn)], line: number, column: valueColumn
+        )
     }
 
     /// A field line whose value may go on over the lines below it: indented continuation
@@ -268,14 +279,17 @@ struct SectionParseState {
             report(
                 .error, "field-duplicate", line: number, column: 1,
                 "action \(action.ref) already has a '\(field.label)' line; the first one is kept",
-                hint: field == .lead ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action")
+                hint: field == .lead
+                    ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action"
+            )
             return
         }
         if action.fieldPositions[field] == nil {
             let first = pending.values[0]
             action.fieldPositions[field] = Position(line: first.line, column: first.column)
         }
-        let values = field.isRepeatable
+        let values =
+            field.isRepeatable
             ? pending.values
             : [(pending.values.map(\.text).joined(separator: "; "), number, valueColumn)]
         for value in values {

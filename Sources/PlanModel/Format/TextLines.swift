@@ -64,7 +64,9 @@ extension StringProtocol {
     var trimmedRight: String {
         let scalars = Substring(self).unicodeScalars
         var end = scalars.endIndex
-        while end > scalars.startIndex, StringTrim.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        while end > scalars.startIndex, StringTrim.isBlank(scalars[scalars.index(before: end)]) {
+            end = scalars.index(before: end)
+        }
         return String(Substring(scalars[scalars.startIndex..<end]))
     }
 }

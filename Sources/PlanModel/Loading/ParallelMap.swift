@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 
 /// Maps a pure function over an array on every core, keeping the order. Small inputs are
 /// mapped on the calling thread (spreading them costs more than it saves).

@@ -63,7 +63,9 @@ public struct PlanLoader {
         var outcomes = [Outcome?](repeating: nil, count: paths.count)
         var pending: [(index: Int, bytes: [UInt8], key: ParseCache.Key?)] = []
         for (index, path) in paths.enumerated() {
-            let key = source.contentID(path).map { ParseCache.Key(path: path, contentID: $0, reference: parser.dueReference) }
+            let key = source.contentID(path).map {
+                ParseCache.Key(path: path, contentID: $0, reference: parser.dueReference)
+            }
             if let key, let hit = cache?.lookup(key) {
                 outcomes[index] = .parsed(hit)
                 continue

@@ -28,7 +28,9 @@ struct ActionMerge {
             let b = SectionFormatter.values(of: field, in: base)
             let o = SectionFormatter.values(of: field, in: ours)
             let t = SectionFormatter.values(of: field, in: theirs)
-            let result = field.isRepeatable ? ListMerge.merge(base: b, ours: o, theirs: t) : ThreeWay.pick(base: b, ours: o, theirs: t)
+            let result =
+                field.isRepeatable
+                ? ListMerge.merge(base: b, ours: o, theirs: t) : ThreeWay.pick(base: b, ours: o, theirs: t)
             guard let values = result else {
                 conflict(field.label, b, o, t)
                 continue
@@ -43,7 +45,11 @@ struct ActionMerge {
                 conflict(kind.heading, b, o, t)
                 continue
             }
-            if kind == .details { merged.details = BlockText.normalise(value) } else { merged.notes = BlockText.normalise(value) }
+            if kind == .details {
+                merged.details = BlockText.normalise(value)
+            } else {
+                merged.notes = BlockText.normalise(value)
+            }
         }
         return (merged, conflicts)
     }

@@ -81,7 +81,9 @@ private struct Writer {
 
     var text: String { out.joined(separator: "\n") + "\n" }
 
-    mutating func writeConflict(_ ours: [String], _ theirs: [String], oursNote: String? = nil, theirsNote: String? = nil) {
+    mutating func writeConflict(
+        _ ours: [String], _ theirs: [String], oursNote: String? = nil, theirsNote: String? = nil
+    ) {
         out.append("<<<<<<< " + labels.ours + (oursNote.map { " (\($0))" } ?? ""))
         out.append(contentsOf: ours)
         out.append("=======")
@@ -120,7 +122,9 @@ private struct Writer {
     private mutating func blocks(_ section: SectionFile, _ index: ConflictIndex) {
         // The merged blocks in canonical order, with conflicted kinds that only theirs had.
         let order = { (kind: BlockKind) in BlockKind.allCases.firstIndex(of: kind) ?? 0 }
-        var items = section.blocks.enumerated().map { (order($0.element.kind), $0.offset, Optional($0.element), $0.element.kind) }
+        var items = section.blocks.enumerated().map {
+            (order($0.element.kind), $0.offset, Optional($0.element), $0.element.kind)
+        }
         for kind in index.blocks.keys where section.block(kind) == nil {
             items.append((order(kind), Int.max, nil, kind))
         }
@@ -143,7 +147,9 @@ private struct Writer {
         return ["### \(kind.heading)"] + BlockText.normalise(lines)
     }
 
-    static func actionLines(_ action: Action, conflicts: [String: MergeConflict], labels: ConflictWriter.Labels) -> [String] {
+    static func actionLines(_ action: Action, conflicts: [String: MergeConflict], labels: ConflictWriter.Labels)
+        -> [String]
+    {
         var writer = Writer(labels: labels)
         func heading(_ text: String) -> String { text.isEmpty ? "## \(action.ref)" : "## \(action.ref) \(text)" }
         if let conflict = conflicts["Action"] {

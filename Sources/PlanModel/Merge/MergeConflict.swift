@@ -20,7 +20,9 @@ public struct MergeConflict: Hashable, Sendable, Codable {
     public var ours: [String]?
     public var theirs: [String]?
 
-    public init(path: String, recommendation: Int, subject: Subject, base: [String]?, ours: [String]?, theirs: [String]?) {
+    public init(
+        path: String, recommendation: Int, subject: Subject, base: [String]?, ours: [String]?, theirs: [String]?
+    ) {
         self.path = path
         self.recommendation = recommendation
         self.subject = subject

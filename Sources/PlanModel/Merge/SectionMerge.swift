@@ -31,7 +31,8 @@ public struct SectionMerge: Sendable {
             let deletedByOurs = ours == nil
             let conflict = MergeConflict(
                 path: path, recommendation: base.recommendation, subject: .file,
-                base: ["(present)"], ours: deletedByOurs ? nil : ["(changed)"], theirs: deletedByOurs ? ["(changed)"] : nil)
+                base: ["(present)"], ours: deletedByOurs ? nil : ["(changed)"],
+                theirs: deletedByOurs ? ["(changed)"] : nil)
             return Result(merged: theirs, conflicts: [conflict])
         case (let base, let ours?, let theirs?):
             let empty = SectionFile(path: path, partner: ours.partner, recommendation: ours.recommendation)
@@ -46,13 +47,16 @@ public struct SectionMerge: Sendable {
         var conflicts: [MergeConflict] = []
         let rec = ours.recommendation
 
-        if let number = ThreeWay.pick(base: base.recommendation, ours: ours.recommendation, theirs: theirs.recommendation) {
+        if let number = ThreeWay.pick(
+            base: base.recommendation, ours: ours.recommendation, theirs: theirs.recommendation)
+        {
             merged.recommendation = number
         } else {
             conflicts.append(
                 MergeConflict(
                     path: path, recommendation: rec, subject: .file, base: ["Recommendation \(base.recommendation)"],
-                    ours: ["Recommendation \(ours.recommendation)"], theirs: ["Recommendation \(theirs.recommendation)"]))
+                    ours: ["Recommendation \(ours.recommendation)"], theirs: ["Recommendation \(theirs.recommendation)"]
+                ))
         }
 
         merged.blocks = []
@@ -63,7 +67,8 @@ public struct SectionMerge: Sendable {
                 value = .some(lines)
             }
             guard let resolved = value else {
-                conflicts.append(MergeConflict(path: path, recommendation: rec, subject: .block(kind), base: b, ours: o, theirs: t))
+                conflicts.append(
+                    MergeConflict(path: path, recommendation: rec, subject: .block(kind), base: b, ours: o, theirs: t))
                 if let o { merged.blocks.append(TextBlock(kind: kind, lines: o)) }
                 continue
             }

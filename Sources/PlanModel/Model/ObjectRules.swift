@@ -136,12 +136,22 @@ public enum ObjectRules {
                 continue
             }
             switch byte {
-            case 0x0A: out += "\\n"; escaped = true
-            case 0x0D: out += "\\r"; escaped = true
-            case 0x09: out += "\\t"; escaped = true
-            case 0x22, 0x5C: out += "\\" + String(UnicodeScalar(byte)); escaped = true
+            case 0x0A:
+                out += "\\n"
+                escaped = true
+            case 0x0D:
+                out += "\\r"
+                escaped = true
+            case 0x09:
+                out += "\\t"
+                escaped = true
+            case 0x22, 0x5C:
+                out += "\\" + String(UnicodeScalar(byte))
+                escaped = true
             case 0x20..<0x7F: out.append(Character(UnicodeScalar(byte)))
-            default: out += "\\x" + hexByte(byte); escaped = true
+            default:
+                out += "\\x" + hexByte(byte)
+                escaped = true
             }
             index += 1
         }

@@ -37,7 +37,8 @@ public struct StatusCount: Hashable, Sendable {
 
     /// One count per status in `ActionStatus.reportingOrder`, zeros included.
     public static func tally(_ statuses: [ActionStatus?]) -> [StatusCount] {
-        ActionStatus.reportingOrder.map { status in StatusCount(status: status, count: statuses.count { $0 == status }) }
+        ActionStatus.reportingOrder.map { status in StatusCount(status: status, count: statuses.count { $0 == status })
+        }
     }
 }
 
@@ -77,7 +78,8 @@ public struct PlanFigures: Hashable, Sendable {
     /// "114 actions (not started 0, on track 20, ..., no status 91); 7 overdue; 2 to be confirmed"
     public var line: String {
         let statuses = byStatus.filter { $0.count > 0 }.map { "\(ActionStatus.label($0.status)) \($0.count)" }
-        return "\(actions) actions (\(statuses.joined(separator: ", "))); \(overdue) overdue; \(toBeConfirmed) to be confirmed"
+        return
+            "\(actions) actions (\(statuses.joined(separator: ", "))); \(overdue) overdue; \(toBeConfirmed) to be confirmed"
     }
 }
 
@@ -90,7 +92,9 @@ extension PlanFigures: Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         actions = try c.decode(Int.self, forKey: .actions)
         let counts = try c.decode([String: Int].self, forKey: .byStatus)
-        byStatus = ActionStatus.reportingOrder.map { StatusCount(status: $0, count: counts[ActionStatus.label($0)] ?? 0) }
+        byStatus = ActionStatus.reportingOrder.map {
+            StatusCount(status: $0, count: counts[ActionStatus.label($0)] ?? 0)
+        }
         overdueRefs = try c.decode([String].self, forKey: .overdueRefs)
         toBeConfirmedRefs = try c.decode([String].self, forKey: .toBeConfirmedRefs)
         unreadRefs = try c.decodeIfPresent([String].self, forKey: .unreadRefs) ?? []

@@ -40,7 +40,8 @@ public enum JSONReporter {
         let summary = Summary(
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
             files: plan.map { $0.sections.count }, actions: plan.map { $0.actions.count },
-            recommendations: plan.map { $0.manifest.recommendations.count }, partners: plan.map { $0.manifest.partners.count })
+            recommendations: plan.map { $0.manifest.recommendations.count },
+            partners: plan.map { $0.manifest.partners.count })
         let report = Report(diagnostics: diagnostics.sortedForReading(), summary: summary)
         return ((try? JSONConvention.encode(report)) ?? "{}") + "\n"
     }

@@ -47,8 +47,11 @@ public enum DiffHTMLRenderer {
     }
 
     static func summary(_ diff: PlanDiff) -> [String] {
-        ["<section class=\"summary\">", "<h2>Summary</h2>", "<table>",
-         "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\" class=\"num\">Count</th></tr></thead>", "<tbody>"]
+        [
+            "<section class=\"summary\">", "<h2>Summary</h2>", "<table>",
+            "<thead><tr><th scope=\"col\">Change</th><th scope=\"col\" class=\"num\">Count</th></tr></thead>",
+            "<tbody>",
+        ]
             + DiffWording.totals(diff).map { "<tr><td>\(h($0.label))</td><td class=\"num\">\($0.count)</td></tr>" }
             + ["</tbody>", "</table>", "</section>"]
     }
@@ -56,16 +59,19 @@ public enum DiffHTMLRenderer {
     static func recommendations(_ diff: PlanDiff) -> [String] {
         var out = ["<section class=\"by-recommendation\">", "<h2>By recommendation</h2>"]
         for group in diff.byRecommendation {
-            out += ["<section class=\"recommendation\" id=\"r\(group.number)\">",
-                    "<h3>\(h(DiffWording.recommendationHeading(group)))</h3>"]
+            out += [
+                "<section class=\"recommendation\" id=\"r\(group.number)\">",
+                "<h3>\(h(DiffWording.recommendationHeading(group)))</h3>",
+            ]
             if let change = group.change { out += list(DiffWording.recommendationLines(change, in: diff)) }
             for action in group.actions {
-                out += [
-                    "<div class=\"action\">",
-                    "<h4><span class=\"ref\">\(h(action.ref.description))</span> "
-                        + "\(h(DiffWording.abbreviate(action.text, to: DiffWording.headingLimit)))"
-                        + " <span class=\"partner\">— \(h(DiffWording.actionPartner(action, in: diff)))</span></h4>",
-                ] + list(DiffWording.actionLines(action, in: diff)) + ["</div>"]
+                out +=
+                    [
+                        "<div class=\"action\">",
+                        "<h4><span class=\"ref\">\(h(action.ref.description))</span> "
+                            + "\(h(DiffWording.abbreviate(action.text, to: DiffWording.headingLimit)))"
+                            + " <span class=\"partner\">— \(h(DiffWording.actionPartner(action, in: diff)))</span></h4>",
+                    ] + list(DiffWording.actionLines(action, in: diff)) + ["</div>"]
             }
             out.append("</section>")
         }
@@ -73,9 +79,11 @@ public enum DiffHTMLRenderer {
     }
 
     static func partners(_ diff: PlanDiff) -> [String] {
-        ["<section class=\"by-partner\">", "<h2>By partner</h2>", "<table>",
-         "<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Changes</th><th scope=\"col\">Actions</th></tr></thead>",
-         "<tbody>"]
+        [
+            "<section class=\"by-partner\">", "<h2>By partner</h2>", "<table>",
+            "<thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Changes</th><th scope=\"col\">Actions</th></tr></thead>",
+            "<tbody>",
+        ]
             + diff.byPartner.map { group in
                 "<tr><td>\(h(group.name))</td><td>\(h(DiffWording.partnerSummary(group)))</td>"
                     + "<td>\(h(DiffWording.partnerActions(group)))</td></tr>"

@@ -20,15 +20,18 @@ public enum DiffMarkdownRenderer {
                 out += DiffWording.recommendationLines(change, in: diff).map { "- " + line($0) }
             }
             for action in group.actions {
-                out.append("- **\(action.ref)** \(md(DiffWording.abbreviate(action.text, to: DiffWording.headingLimit)))"
-                    + " — *\(md(DiffWording.actionPartner(action, in: diff)))*")
+                out.append(
+                    "- **\(action.ref)** \(md(DiffWording.abbreviate(action.text, to: DiffWording.headingLimit)))"
+                        + " — *\(md(DiffWording.actionPartner(action, in: diff)))*")
                 out += DiffWording.actionLines(action, in: diff).map { "  - " + line($0) }
             }
         }
 
         out += ["", "## By partner", "", "| Partner | Changes | Actions |", "|---|---|---|"]
         for group in diff.byPartner {
-            out.append("| \(md(group.name)) | \(md(DiffWording.partnerSummary(group))) | \(DiffWording.partnerActions(group)) |")
+            out.append(
+                "| \(md(group.name)) | \(md(DiffWording.partnerSummary(group))) | \(DiffWording.partnerActions(group)) |"
+            )
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -11,7 +11,8 @@ public enum DiffTextRenderer {
         let totals = DiffWording.totals(diff)
         let width = totals.map(\.label.count).max() ?? 0
         for total in totals {
-            out.append("  " + total.label + String(repeating: " ", count: width - total.label.count) + "  \(total.count)")
+            out.append(
+                "  " + total.label + String(repeating: " ", count: width - total.label.count) + "  \(total.count)")
         }
 
         out += ["", "By recommendation"]

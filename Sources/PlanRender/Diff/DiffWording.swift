@@ -44,7 +44,8 @@ enum DiffWording {
             lines.append(.change("Re-dated", old: dueText(due.old), new: dueText(due.new), then: dayCount(due)))
         }
         if let move = a.partnerChange {
-            lines.append(.change("Re-assigned (partner)", old: diff.partnerName(move.old), new: diff.partnerName(move.new)))
+            lines.append(
+                .change("Re-assigned (partner)", old: diff.partnerName(move.old), new: diff.partnerName(move.new)))
         }
         if let leads = a.leadChange {
             lines.append(.change("Re-assigned (lead)", old: officers(leads.old), new: officers(leads.new)))
@@ -54,8 +55,12 @@ enum DiffWording {
         }
         if let text = a.textChange { lines.append(.words("Text changed", text)) }
         if let success = a.successChange {
-            for item in success.added { lines.append(DiffLine("Success criterion added", [.new(abbreviate(item, to: phraseLimit))])) }
-            for item in success.removed { lines.append(DiffLine("Success criterion removed", [.old(abbreviate(item, to: phraseLimit))])) }
+            for item in success.added {
+                lines.append(DiffLine("Success criterion added", [.new(abbreviate(item, to: phraseLimit))]))
+            }
+            for item in success.removed {
+                lines.append(DiffLine("Success criterion removed", [.old(abbreviate(item, to: phraseLimit))]))
+            }
         }
         if !a.otherFields.isEmpty {
             lines.append(DiffLine("Other fields changed", [.text(a.otherFields.map(\.label).joined(separator: ", "))]))
@@ -76,13 +81,15 @@ enum DiffWording {
             lines.append(.change("Lead officer", old: officer.old ?? "none", new: officer.new ?? "none"))
         }
         if let partners = r.partners {
-            let named = ListChange(added: partners.added.map(diff.partnerName), removed: partners.removed.map(diff.partnerName))
+            let named = ListChange(
+                added: partners.added.map(diff.partnerName), removed: partners.removed.map(diff.partnerName))
             lines.append(listLine("Contributing partners", named))
         }
         for block in r.blocks {
             switch block.change {
             case .added:
-                lines.append(DiffLine("\(block.kind.heading) written", [.new(abbreviate(block.text.new, to: phraseLimit))]))
+                lines.append(
+                    DiffLine("\(block.kind.heading) written", [.new(abbreviate(block.text.new, to: phraseLimit))]))
             case .removed:
                 lines.append(DiffLine("\(block.kind.heading) deleted"))
             case .changed:

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -36,7 +36,8 @@ struct DemoCommand: ParsableCommand {
                 throw UserError("\(keep) is not empty", hint: "give a new folder to --keep")
             }
         } else {
-            workspace = FileManager.default.temporaryDirectory.appendingPathComponent("planmerge-demo-\(UUID().uuidString.prefix(8))")
+            workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "planmerge-demo-\(UUID().uuidString.prefix(8))")
         }
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(at: workspace) } }
@@ -46,26 +47,35 @@ struct DemoCommand: ParsableCommand {
             switch event {
             case .chapter(let title): Console.out("\n== \(title)")
             case .say(let text): Console.out("   \(text)")
-            case .consolidated(let report): Console.out(ConsolidationText.render(report).split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
-            case .status(let status): Console.out(StatusText.render(status).split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+            case .consolidated(let report):
+                Console.out(
+                    ConsolidationText.render(report).split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+            case .status(let status):
+                Console.out(StatusText.render(status).split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
             }
         }
         Console.out("\n== What the demo showed")
         for (check, held) in outcome.checks { Console.out("   [\(held ? "ok" : "FAILED")] \(check)") }
-        Console.out(String(format: "\nThe whole story took %.2f s. %@", Date().timeIntervalSince(started),
-                           keep.map { "The repositories are in \($0)." } ?? "The temporary repositories were removed (keep them with --keep DIR)."))
+        Console.out(
+            String(
+                format: "\nThe whole story took %.2f s. %@", Date().timeIntervalSince(started),
+                keep.map { "The repositories are in \($0)." }
+                    ?? "The temporary repositories were removed (keep them with --keep DIR)."))
         if !outcome.passed { throw PlanmergeExit.problems.code }
     }
 
     /// Repos/<name> in the current folder or above it, or beside the binary's package.
     static func findPlan(_ name: String) throws -> URL {
         var starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
-        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+        starts.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
         for start in starts {
             var folder = start.standardizedFileURL
             while true {
                 let candidate = folder.appendingPathComponent("Repos/\(name)")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(Manifest.fileName).path) { return candidate }
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(Manifest.fileName).path) {
+                    return candidate
+                }
                 let parent = folder.deletingLastPathComponent()
                 if parent.path == folder.path { break }
                 folder = parent

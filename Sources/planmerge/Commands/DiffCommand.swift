@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 import PlanRender
@@ -105,7 +105,8 @@ struct PlanVersions {
         let errors = loaded.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
             Console.error(
-                "planmerge: warning: \(argument) has \(errors) error\(errors == 1 ? "" : "s"); the report reads what could be read (planmerge validate shows them)")
+                "planmerge: warning: \(argument) has \(errors) error\(errors == 1 ? "" : "s"); the report reads what could be read (planmerge validate shows them)"
+            )
         }
         return plan
     }

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanModel
 
 /// `planmerge due`: shows how due texts are read, for authors checking a date before they

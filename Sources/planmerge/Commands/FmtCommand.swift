@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanModel
 
 struct FmtCommand: ParsableCommand {

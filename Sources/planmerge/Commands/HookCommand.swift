@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -41,7 +41,8 @@ struct HookCommand: ParsableCommand {
                 report, refusalPrefix: "planmerge: commit refused: ", listing: "planmerge validate --staged")
             guard report.accepted else {
                 Console.error(
-                    "planmerge \(hook): commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again.")
+                    "planmerge \(hook): commit refused (\(HookOutput.counts(report))). Fix the files, 'git add' them and commit again."
+                )
                 throw PlanmergeExit.problems.code
             }
         }
@@ -71,7 +72,9 @@ struct HookCommand: ParsableCommand {
             let text = String(decoding: data, as: UTF8.self)
             let meaningful = text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
             if meaningful.isEmpty {
-                Console.error("planmerge: commit refused: the message is empty; say what changed (e.g. 'Re-date 15.1 to October 2008')")
+                Console.error(
+                    "planmerge: commit refused: the message is empty; say what changed (e.g. 'Re-date 15.1 to October 2008')"
+                )
                 throw PlanmergeExit.problems.code
             }
         }
@@ -137,7 +140,8 @@ enum HookOutput {
         guard let source = try Pusher.identitySource(of: repository) else {
             Console.error(
                 "planmerge: push refused: this hub has no identity source (git config \(Pusher.IdentitySource.configKey) is unset),"
-                    + " so no pusher can be named; the administrator sets it: planmerge hooks install --server --identity gitolite|http|unix")
+                    + " so no pusher can be named; the administrator sets it: planmerge hooks install --server --identity gitolite|http|unix"
+            )
             throw PlanmergeExit.problems.code
         }
         let pusher = source.name(in: ProcessInfo.processInfo.environment)
@@ -150,12 +154,15 @@ enum HookOutput {
             if !verdict.report.accepted {
                 refused = true
                 if !verdict.report.errors.isEmpty {
-                    Console.error("planmerge: refused \(verdict.update.name): the push brings \(counts(verdict.report)) the plan did not have")
+                    Console.error(
+                        "planmerge: refused \(verdict.update.name): the push brings \(counts(verdict.report)) the plan did not have"
+                    )
                 }
             }
         }
         if refused {
-            Console.error("planmerge: push refused by the hub's checks (pusher: \(pusher ?? "anonymous")); see docs/HOOKS.md")
+            Console.error(
+                "planmerge: push refused by the hub's checks (pusher: \(pusher ?? "anonymous")); see docs/HOOKS.md")
             throw PlanmergeExit.problems.code
         }
     }

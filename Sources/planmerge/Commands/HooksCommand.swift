@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -45,10 +45,16 @@ struct HooksCommand: ParsableCommand {
 
         @OptionGroup var repository: HubOption
 
-        @Option(help: "With --server: how the server names pushers: gitolite, http or unix (default: gitolite when gitolite manages the hub).")
+        @Option(
+            help:
+                "With --server: how the server names pushers: gitolite, http or unix (default: gitolite when gitolite manages the hub)."
+        )
         var identity: String?
 
-        @Flag(help: "Install even where the mode does not fit the repository (--partner on a bare one, --server on a clone).")
+        @Flag(
+            help:
+                "Install even where the mode does not fit the repository (--partner on a bare one, --server on a clone)."
+        )
         var force = false
 
         func validate() throws {
@@ -69,12 +75,16 @@ struct HooksCommand: ParsableCommand {
             let done: [String]
             do {
                 done = try HookInstaller(repository: repository).install(
-                    kind, binary: try Executable.path(), identity: identity.flatMap(Pusher.IdentitySource.init), force: force)
+                    kind, binary: try Executable.path(), identity: identity.flatMap(Pusher.IdentitySource.init),
+                    force: force)
             } catch let error as HookInstaller.ModeError {
                 throw UserError("\(error)")
             }
             for line in done { Console.out(line) }
-            Console.out(done.isEmpty ? "planmerge hooks already installed in \(repository.gitDir)" : "planmerge hooks installed in \(repository.gitDir)")
+            Console.out(
+                done.isEmpty
+                    ? "planmerge hooks already installed in \(repository.gitDir)"
+                    : "planmerge hooks installed in \(repository.gitDir)")
             if server, let source = try Pusher.identitySource(of: repository) {
                 Console.out("pushers are named by \(source.explanation)")
             }
@@ -89,13 +99,16 @@ struct HooksCommand: ParsableCommand {
             if manifest.coordinator.pushers.isEmpty && manifest.partners.allSatisfy({ $0.pushers.isEmpty }) {
                 throw UserError(
                     "plan.yaml on main lists no pusher at all: with these hooks nobody could push",
-                    hint: "name the coordinator's server user first: planmerge coordinator set --pusher USER --repo \(repository.gitDir)")
+                    hint:
+                        "name the coordinator's server user first: planmerge coordinator set --pusher USER --repo \(repository.gitDir)"
+                )
             }
         }
 
         /// The partner must be one the clone's manifest lists (when there is a manifest).
         static func checkPartner(_ id: String, in repository: Repository) throws {
-            guard let workdir = repository.workdir, let data = FileManager.default.contents(atPath: workdir + Manifest.fileName),
+            guard let workdir = repository.workdir,
+                let data = FileManager.default.contents(atPath: workdir + Manifest.fileName),
                 let manifest = ManifestReader().read([UInt8](data)).manifest
             else { return }
             guard manifest.partner(id) != nil else {
@@ -120,7 +133,10 @@ struct HooksCommand: ParsableCommand {
             let repository = try self.repository.repository()
             let done = try HookInstaller(repository: repository).uninstall()
             for line in done { Console.out(line) }
-            Console.out(done.isEmpty ? "no planmerge hooks in \(repository.gitDir)" : "planmerge hooks removed from \(repository.gitDir)")
+            Console.out(
+                done.isEmpty
+                    ? "no planmerge hooks in \(repository.gitDir)" : "planmerge hooks removed from \(repository.gitDir)"
+            )
         }
     }
 }

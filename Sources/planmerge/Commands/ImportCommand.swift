@@ -133,12 +133,14 @@ struct ImportCommand: ParsableCommand {
         out += plan.diagnostics.map { "\($0.location): error: [\($0.rule)] \($0.message)" }
         out.append(plan.report.summary)
         if let into, let validation {
-            out.append("wrote \(into): \(written.count) files (\(plan.files.count) section files); "
-                + "validate: \(validation.errors) errors, \(validation.warnings) warnings")
+            out.append(
+                "wrote \(into): \(written.count) files (\(plan.files.count) section files); "
+                    + "validate: \(validation.errors) errors, \(validation.warnings) warnings")
         } else {
-            out.append(plan.files.isEmpty
-                ? "nothing written: no action found"
-                : "nothing written: place every row first (see the rows 'unplaced' above)")
+            out.append(
+                plan.files.isEmpty
+                    ? "nothing written: no action found"
+                    : "nothing written: place every row first (see the rows 'unplaced' above)")
         }
         Console.out(out.joined(separator: "\n"))
     }

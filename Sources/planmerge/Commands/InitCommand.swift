@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -53,16 +53,22 @@ struct InitCommand: ParsableCommand {
         if let from {
             let source = FolderSource(root: try PlanLocator.folder(from))
             let loaded = try PlanLoader().load(from: source)
-            guard loaded.plan != nil, !loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.file == Manifest.fileName }) else {
+            guard loaded.plan != nil,
+                !loaded.diagnostics.contains(where: { $0.severity == .error && $0.location.file == Manifest.fileName })
+            else {
                 Console.error(TextReporter.render(loaded.diagnostics.filter { $0.severity == .error }))
                 throw UserError("\(from)/\(Manifest.fileName) has errors")
             }
-            for path in try source.listFiles() where path == Manifest.fileName || (withSections && PlanLoader.isSectionFile(path)) {
+            for path in try source.listFiles()
+            where path == Manifest.fileName || (withSections && PlanLoader.isSectionFile(path)) {
                 files[path] = try source.read(path)
             }
         } else {
             files[Manifest.fileName] = Array(
-                ManifestTemplate.make(title: title!, authority: authority!, inspection: inspection, published: published.flatMap { Day(iso: $0) }).utf8)
+                ManifestTemplate.make(
+                    title: title!, authority: authority!, inspection: inspection,
+                    published: published.flatMap { Day(iso: $0) }
+                ).utf8)
         }
         do {
             _ = try Hub.create(at: directory, files: files)

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -37,18 +37,24 @@ struct PartnerCommand: ParsableCommand {
 
         func run() throws {
             let text = try hub.open().manifestText()
-            guard let manifest = ManifestReader().read(Array(text.utf8)).manifest else { throw UserError("plan.yaml on main has errors") }
+            guard let manifest = ManifestReader().read(Array(text.utf8)).manifest else {
+                throw UserError("plan.yaml on main has errors")
+            }
             switch format {
             case .json:
-                Console.out(try ReportJSON.encode(manifest.partners.map { partner in
-                    var scrubbed = partner
-                    scrubbed.remote = partner.remote.map(RemoteURL.scrubbed)
-                    return scrubbed
-                }))
+                Console.out(
+                    try ReportJSON.encode(
+                        manifest.partners.map { partner in
+                            var scrubbed = partner
+                            scrubbed.remote = partner.remote.map(RemoteURL.scrubbed)
+                            return scrubbed
+                        }))
             case .text:
                 for partner in manifest.partners {
                     let pushers = partner.pushers.isEmpty ? "-" : partner.pushers.joined(separator: ",")
-                    Console.out("\(partner.id)\t\(partner.name)\t\(partner.remote.map(RemoteURL.scrubbed) ?? HubLayout.partnerBranch(partner.id))\tpushers: \(pushers)")
+                    Console.out(
+                        "\(partner.id)\t\(partner.name)\t\(partner.remote.map(RemoteURL.scrubbed) ?? HubLayout.partnerBranch(partner.id))\tpushers: \(pushers)"
+                    )
                 }
             }
         }
@@ -90,7 +96,8 @@ struct PartnerCommand: ParsableCommand {
             let hub = try hub.open()
             let partner = Partner(id: id, name: name, remote: remote, branch: branch, pushers: pusher)
             do {
-                try hub.editManifest(message: "Add partner \(id) (\(name))", author: hub.repository.defaultSignature()) {
+                try hub.editManifest(message: "Add partner \(id) (\(name))", author: hub.repository.defaultSignature())
+                {
                     try ManifestEditor(text: $0).adding(partner)
                 }
             } catch let error as ManifestEditor.EditError {
@@ -120,7 +127,9 @@ struct PartnerCommand: ParsableCommand {
                 if !naming.isEmpty {
                     throw UserError(
                         "recommendation(s) \(naming.map(String.init).joined(separator: ", ")) still name \(id) (as lead or partner): nothing was changed",
-                        hint: "give those recommendations another lead or remove \(id) from their partners in plan.yaml first")
+                        hint:
+                            "give those recommendations another lead or remove \(id) from their partners in plan.yaml first"
+                    )
                 }
             }
             do {

@@ -9,7 +9,8 @@ import PlanModel
 struct PartnerSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits).",
+        abstract:
+            "Change a partner's name, remote, branch, pushers or officers (edits plan.yaml in place and commits).",
         discussion: """
             Run on the hub, or in the coordinator's clone (then push main). Comments and the partner's other fields are kept; a change that would leave the manifest invalid is refused and nothing is committed.
 

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 import PlanRender
@@ -31,12 +31,14 @@ struct RenderCommand: ParsableCommand {
     var format: Format = .html
 
     @Option(
-        name: [.short, .customLong("output")], help: "Write to this file (required for docx). Default: standard output.")
+        name: [.short, .customLong("output")], help: "Write to this file (required for docx). Default: standard output."
+    )
     var output: String?
 
     func validate() throws {
         if format == .docx || format == .xlsx, output == nil {
-            throw ValidationError("\(format.rawValue.uppercased()) is binary: give a file with -o, e.g. -o plan.\(format.rawValue)")
+            throw ValidationError(
+                "\(format.rawValue.uppercased()) is binary: give a file with -o, e.g. -o plan.\(format.rawValue)")
         }
     }
 

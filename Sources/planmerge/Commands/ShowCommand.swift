@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 import PlanRender
@@ -41,7 +41,9 @@ struct ShowCommand: ParsableCommand {
 enum PlanSummaryText {
     static func render(_ plan: Plan, document: PlanDocument) -> String {
         var lines = ["\(plan.manifest.title) (\(plan.manifest.authority))"]
-        lines.append("\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners")
+        lines.append(
+            "\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners"
+        )
         for rec in plan.manifest.recommendations {
             let count = plan.actions.filter { $0.action.ref.recommendation == rec.number }.count
             lines.append("  \(rec.number). [\(rec.timescale)] \(count) actions, lead \(rec.lead): \(rec.text)")

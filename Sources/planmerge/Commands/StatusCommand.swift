@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -50,9 +50,14 @@ enum StatusText {
         var lines = ["main \(status.main.prefix(7)), as of \(status.today)", "", "Partners:"]
         if let run = status.lastRun { lines[2] = "Partners (last consolidate \(run)):" }
         for p in status.partners {
-            let accepted = p.lastAccepted.map { "accepted \($0.prefix(7)) (\(p.lastAcceptedDate ?? "?"))" } ?? "nothing accepted yet"
-            var line = "  \(ConsolidationText.pad(p.id, 26)) \(ConsolidationText.pad(String(p.actions), 4)) actions  \(accepted)"
-            if p.pending > 0 { line += ", \(p.pending) commit(s) pending" + (p.errors > 0 ? " with \(p.errors) error(s)" : "") }
+            let accepted =
+                p.lastAccepted.map { "accepted \($0.prefix(7)) (\(p.lastAcceptedDate ?? "?"))" }
+                ?? "nothing accepted yet"
+            var line =
+                "  \(ConsolidationText.pad(p.id, 26)) \(ConsolidationText.pad(String(p.actions), 4)) actions  \(accepted)"
+            if p.pending > 0 {
+                line += ", \(p.pending) commit(s) pending" + (p.errors > 0 ? " with \(p.errors) error(s)" : "")
+            }
             if let state = p.lastRunState, [.heldBack, .rejected, .fetchFailed].contains(state) {
                 line += "; \(ConsolidationText.label(state))"
                 lines.append(line)
@@ -65,12 +70,19 @@ enum StatusText {
         let plan = status.plan
         lines += ["", "Plan: \(plan.actions) actions, \(plan.errors) error(s), \(plan.warnings) warning(s)"]
         let statuses = ActionStatus.reportingOrder.map(ActionStatus.label)
-        lines.append("  by status: " + statuses.compactMap { s in plan.byStatus[s].map { "\(s) \($0)" } }.joined(separator: ", "))
+        lines.append(
+            "  by status: " + statuses.compactMap { s in plan.byStatus[s].map { "\(s) \($0)" } }.joined(separator: ", ")
+        )
         lines.append("  overdue (not done): \(plan.overdue.count)" + list(plan.overdue))
         lines.append("  due date to be confirmed: \(plan.toBeConfirmed.count)" + list(plan.toBeConfirmed))
-        if !plan.unreadDue.isEmpty { lines.append("  due text not understood: \(plan.unreadDue.count)" + list(plan.unreadDue)) }
+        if !plan.unreadDue.isEmpty {
+            lines.append("  due text not understood: \(plan.unreadDue.count)" + list(plan.unreadDue))
+        }
         if let d = status.deadline {
-            lines += ["", "Statutory deadline: \(d.deadline) (\(d.workingDays) working days from publication on \(d.published))"]
+            lines += [
+                "",
+                "Statutory deadline: \(d.deadline) (\(d.workingDays) working days from publication on \(d.published))",
+            ]
             lines.append(d.passed ? "  the deadline has passed" : "  \(d.workingDaysLeft) working day(s) left")
         } else {
             lines += ["", "Statutory deadline: unknown (the manifest gives no inspection.published date)"]

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -71,10 +71,12 @@ struct SyncCommand: ParsableCommand {
         case .conflicts(_, let files):
             for file in files {
                 let what = file.conflicts.map(\.what)
-                Console.out("CONFLICT \(file.path)" + (what.isEmpty ? " (line conflict)" : ": " + what.joined(separator: "; ")))
+                Console.out(
+                    "CONFLICT \(file.path)" + (what.isEmpty ? " (line conflict)" : ": " + what.joined(separator: "; ")))
             }
             Console.out(
-                "Merged \(label) (\(theirs.short)) with conflicts: nothing committed. In each file keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add' the files and 'git commit'.")
+                "Merged \(label) (\(theirs.short)) with conflicts: nothing committed. In each file keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add' the files and 'git commit'."
+            )
             throw PlanmergeExit.problems.code
         }
     }
@@ -85,7 +87,8 @@ struct SyncCommand: ParsableCommand {
             return (url, "refs/remotes/\(remote)/\(branch)")
         }
         if remote.contains("/") || remote.contains(":") || FileManager.default.fileExists(atPath: remote) {
-            let url = FileManager.default.fileExists(atPath: remote)
+            let url =
+                FileManager.default.fileExists(atPath: remote)
                 ? URL(fileURLWithPath: remote).standardizedFileURL.path : remote
             return (url, "refs/planmerge/sync/\(branch)")
         }

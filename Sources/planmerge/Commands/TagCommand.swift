@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -35,7 +35,9 @@ struct TagCommand: ParsableCommand {
     @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name. Default: today.")
     var today: String?
 
-    @Flag(help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated, not fetched).")
+    @Flag(
+        help: "Refuse when a partner's newer work is not included (held back, rejected, not consolidated, not fetched)."
+    )
     var strict = false
 
     func validate() throws {
@@ -97,15 +99,19 @@ struct VersionsCommand: ParsableCommand {
         let repository = try hub.repository()
         let versions = try CabinetTag(repository: repository).versions().map { tag in
             Version(
-                name: tag.name, commit: tag.target.hex, date: tag.tagger.map(Authorship.format), tagger: tag.tagger?.name,
-                summary: tag.message?.split(separator: "\n").first { $0.hasPrefix("Plan: ") }.map { String($0.dropFirst(6)) })
+                name: tag.name, commit: tag.target.hex, date: tag.tagger.map(Authorship.format),
+                tagger: tag.tagger?.name,
+                summary: tag.message?.split(separator: "\n").first { $0.hasPrefix("Plan: ") }.map {
+                    String($0.dropFirst(6))
+                })
         }
         switch format {
         case .json: Console.out(try ReportJSON.encode(versions))
         case .text:
             if versions.isEmpty { Console.out("No Cabinet versions yet (planmerge tag makes one)") }
             for v in versions {
-                Console.out("\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")")
+                Console.out(
+                    "\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")")
             }
         }
     }

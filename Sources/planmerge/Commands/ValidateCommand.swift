@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 
@@ -64,7 +64,8 @@ struct ValidateCommand: ParsableCommand {
         if rev != nil || staged {
             // Before --repo, the repository was given as PATH; that still works.
             let repository = try self.repository.repository(or: path)
-            let source: any PlanSource = try staged
+            let source: any PlanSource =
+                try staged
                 ? IndexSource(repository: repository) : GitPlan.source(repository, revision: rev!)
             return try check(source)
         }
@@ -115,7 +116,8 @@ enum PlanValidation {
             Console.out(TextReporter.render(diagnostics, root: root))
             var summary = TextReporter.summary(outcome.diagnostics, label: label)
             if let plan = outcome.plan {
-                summary += " (\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners)"
+                summary +=
+                    " (\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners)"
             }
             Console.out(summary)
         }

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanModel
 
 /// The one place the executable reads the clock: the library takes days as parameters.

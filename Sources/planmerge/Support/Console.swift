@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 
 /// planmerge's documented exit codes (README "Exit codes").
 enum PlanmergeExit: Int32 {

@@ -11,7 +11,8 @@ enum ConsolidationText {
         if let new = report.newMain {
             lines.append("Consolidated \(accepted.count) partner(s) into main: \(previous) -> \(new.prefix(7))")
         } else if report.dryRun {
-            lines.append("Dry run: \(accepted.count) partner(s) would be merged into main (\(previous)); nothing written")
+            lines.append(
+                "Dry run: \(accepted.count) partner(s) would be merged into main (\(previous)); nothing written")
         } else if accepted.isEmpty {
             lines.append("Nothing new to merge: main stays at \(previous)")
         } else {
@@ -36,14 +37,19 @@ enum ConsolidationText {
             }
         }
         if let actions = report.actions {
-            lines.append("Plan: \(actions) actions, \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
+            lines.append(
+                "Plan: \(actions) actions, \(report.errors.count) error(s), \(report.warnings.count) warning(s)")
         } else {
-            lines.append("Plan: nothing merged, so main was not read again (it was checked when written; planmerge validate --rev main checks it now)")
+            lines.append(
+                "Plan: nothing merged, so main was not read again (it was checked when written; planmerge validate --rev main checks it now)"
+            )
         }
         for error in report.errors.prefix(20) {
             lines.append("  \(error.location): error: [\(error.rule)] \(error.message)")
         }
-        if report.errors.count > 20 { lines.append("  ... \(report.errors.count - 20) more (planmerge validate --rev main)") }
+        if report.errors.count > 20 {
+            lines.append("  ... \(report.errors.count - 20) more (planmerge validate --rev main)")
+        }
         if let seconds = report.seconds { lines.append("Took \(String(format: "%.2f", seconds)) s") }
         return lines.joined(separator: "\n")
     }
@@ -61,7 +67,8 @@ enum ConsolidationText {
 
     static func summary(_ outcome: PartnerOutcome) -> String {
         switch outcome.state {
-        case .accepted: "\(outcome.commits) commit(s), \(outcome.changedFiles.count) file(s), now at \(outcome.accepted?.prefix(7) ?? "?")"
+        case .accepted:
+            "\(outcome.commits) commit(s), \(outcome.changedFiles.count) file(s), now at \(outcome.accepted?.prefix(7) ?? "?")"
         case .unchanged: outcome.accepted.map { "at \($0.prefix(7))" } ?? "nothing accepted yet"
         default: outcome.accepted.map { "last accepted \($0.prefix(7)) stands" } ?? "nothing accepted yet"
         }

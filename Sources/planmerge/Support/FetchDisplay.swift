@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanGit
 
 /// Per-partner fetch progress on a terminal (standard error), redrawn in place; silent

@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 

@@ -1,6 +1,6 @@
-import GitKit
 import ArgumentParser
 import Foundation
+import GitKit
 import PlanGit
 import PlanModel
 import PlanRender
@@ -37,7 +37,8 @@ struct PlanInput: ParsableArguments {
         if let rev { return rev }
         guard let target else { return nil }
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) && isDirectory.boolValue ? nil : target
+        return FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? nil : target
     }
 
     struct Loaded {

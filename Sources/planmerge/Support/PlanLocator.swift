@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import PlanModel
 
 /// Finds the plan a command works on: an explicit folder, or the nearest folder at or
