@@ -317,7 +317,16 @@ extension Repository {
         let payload = Unmanaged.passUnretained(context).toOpaque()
         options.callbacks.payload = payload
         if let decide = context.beforeDownload {
-            let advertised = try withExtendedLifetime(context) { try remote.advertised(&options, url: url) }
+            let advertised: [String: ObjectID]
+            do {
+                advertised = try withExtendedLifetime(context) { try remote.advertised(&options, url: url) }
+            } catch {
+                // Connecting is where a refused password, a missing one, an untrusted certificate
+                // or an ssh failure shows: say which, as the download step below does.
+                if let refusal = context.accessError { throw refusal }
+                if let failure = SSHFailure.takeRecorded() { throw RemoteAccessError.ssh(failure) }
+                throw error
+            }
             if !decide(advertised) {
                 _ = git_remote_disconnect(remote.pointer)
                 return false

@@ -226,12 +226,3 @@ struct PartnerMerge {
                     of: conflict.path, in: repository, from: contribution.head, stop: contribution.base)))
     }
 }
-
-extension SectionFile {
-    /// `sections/<partner>/...` at any depth: the partner folder a path is under.
-    public static func splitFolder(_ path: String) -> (partner: String, name: String)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return nil }
-        return (String(parts[1]), parts.dropFirst(2).joined(separator: "/"))
-    }
-}

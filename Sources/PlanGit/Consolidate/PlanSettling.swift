@@ -24,8 +24,8 @@ struct PlanSettling {
     /// Main's own diagnostics and each contribution's alone, computed at most once and only
     /// when needed: a merged plan with no errors and no new warnings needs neither.
     private final class Known {
-        var hub: Set<ErrorKey>?
-        var alone: [String: Set<ErrorKey>] = [:]
+        var hub: Set<Diagnostic.Identity>?
+        var alone: [String: Set<Diagnostic.Identity>] = [:]
     }
     private let known = Known()
 
@@ -43,17 +43,18 @@ struct PlanSettling {
     }
 
     /// Every diagnostic of main (errors and warnings), as keys.
-    private func hubKeys() throws -> Set<ErrorKey> {
+    private func hubKeys() throws -> Set<Diagnostic.Identity> {
         if let keys = known.hub { return keys }
-        let keys = Set(try check(hub).diagnostics.map(ErrorKey.init))
+        let keys = Set(try check(hub).diagnostics.map(Diagnostic.Identity.init))
         known.hub = keys
         return keys
     }
 
     /// The diagnostics main with this one contribution has and main has not.
-    private func newAlone(_ contribution: PartnerContribution) throws -> Set<ErrorKey> {
+    private func newAlone(_ contribution: PartnerContribution) throws -> Set<Diagnostic.Identity> {
         if let keys = known.alone[contribution.partner.id] { return keys }
-        let keys = Set(try check(merge([contribution])).diagnostics.map(ErrorKey.init)).subtracting(try hubKeys())
+        let keys = Set(try check(merge([contribution])).diagnostics.map(Diagnostic.Identity.init)).subtracting(
+            try hubKeys())
         known.alone[contribution.partner.id] = keys
         return keys
     }
@@ -73,7 +74,7 @@ struct PlanSettling {
                 try attributeWarnings(result.diagnostics, candidates, &outcomes)
                 return Settled(merged: merged, plan: result.plan, diagnostics: result.diagnostics)
             }
-            let newErrors = try errors.filter { try !hubKeys().contains(ErrorKey($0)) }
+            let newErrors = try errors.filter { try !hubKeys().contains(Diagnostic.Identity($0)) }
             let culprits = try blame(newErrors, candidates)
             if culprits.isEmpty { return Settled(merged: merged, plan: result.plan, diagnostics: result.diagnostics) }
             for (partner, errors) in culprits {
@@ -97,7 +98,7 @@ struct PlanSettling {
         if ids.count == 1 { return [ids[0]: newErrors] }  // alone: the merged plan is its own
         for id in ids {
             let alone = try newAlone(candidates[id]!)
-            let own = newErrors.filter { alone.contains(ErrorKey($0)) }
+            let own = newErrors.filter { alone.contains(Diagnostic.Identity($0)) }
             if !own.isEmpty { culprits[id] = own }
         }
         if culprits.isEmpty {
@@ -105,8 +106,8 @@ struct PlanSettling {
             for id in ids.reversed() {
                 var others = candidates
                 others[id] = nil
-                let remaining = Set(try check(merge(others.values)).diagnostics.map(ErrorKey.init))
-                let gone = newErrors.filter { !remaining.contains(ErrorKey($0)) }
+                let remaining = Set(try check(merge(others.values)).diagnostics.map(Diagnostic.Identity.init))
+                let gone = newErrors.filter { !remaining.contains(Diagnostic.Identity($0)) }
                 if !gone.isEmpty {
                     culprits[id] = gone
                     break
@@ -130,12 +131,12 @@ struct PlanSettling {
     ) throws {
         let warnings = diagnostics.filter { $0.severity == .warning }
         guard !warnings.isEmpty else { return }
-        let fresh = try warnings.filter { try !hubKeys().contains(ErrorKey($0)) }
+        let fresh = try warnings.filter { try !hubKeys().contains(Diagnostic.Identity($0)) }
         let ids = candidates.keys.sorted()
         for warning in fresh {
             var owners =
                 try ids.count == 1
-                ? ids : ids.filter { try newAlone(candidates[$0]!).contains(ErrorKey(warning)) }
+                ? ids : ids.filter { try newAlone(candidates[$0]!).contains(Diagnostic.Identity(warning)) }
             if owners.isEmpty {
                 // Only together: the partner whose own file it is, if it changed that file.
                 owners = ids.filter { candidates[$0]!.files.keys.contains(warning.location.file) }
@@ -145,18 +146,5 @@ struct PlanSettling {
         for id in ids {
             if let warnings = outcomes[id]?.warnings { outcomes[id]?.warnings = warnings.sortedForReading() }
         }
-    }
-}
-
-/// An error's identity across two versions of the plan: rule, file and message (lines move).
-struct ErrorKey: Hashable {
-    var rule: String
-    var file: String
-    var message: String
-
-    init(_ d: Diagnostic) {
-        rule = d.rule
-        file = d.location.file
-        message = d.message
     }
 }

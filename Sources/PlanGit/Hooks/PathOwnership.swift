@@ -22,9 +22,7 @@ public enum PathOwnership {
 
     /// "University Hospitals of Leicester NHS Trust (uhl)", or "the coordinator".
     public static func owner(of path: String, in manifest: Manifest?) -> String {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return "the coordinator" }
-        let id = String(parts[1])
+        guard let id = SectionFile.splitFolder(path)?.partner else { return "the coordinator" }
         if let partner = manifest?.partner(id) { return "\(partner.name) (\(id))" }
         return "the folder of partner '\(id)', which the manifest does not list (the coordinator's)"
     }

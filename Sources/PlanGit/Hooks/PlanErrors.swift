@@ -4,20 +4,6 @@ import PlanModel
 /// A plan version's diagnostics, and which errors one version has that others had not:
 /// the hooks block only on errors a change brings in, never on old ones elsewhere.
 public enum PlanErrors {
-    /// What identifies an error across versions: its file, rule and message (not its
-    /// line, which moves when lines are added above it).
-    public struct Key: Hashable, Sendable {
-        public var file: String
-        public var rule: String
-        public var message: String
-
-        public init(_ diagnostic: Diagnostic) {
-            file = diagnostic.location.file
-            rule = diagnostic.rule
-            message = diagnostic.message
-        }
-    }
-
     /// Loads the plan from `source` and runs every standard check (as `validate` does).
     public static func diagnostics(of source: some PlanSource, cache: ParseCache? = nil) throws -> (
         plan: Plan?, diagnostics: [Diagnostic]
@@ -27,13 +13,13 @@ public enum PlanErrors {
     }
 
     /// The errors of a version, as keys.
-    public static func keys(_ diagnostics: [Diagnostic]) -> Set<Key> {
-        Set(diagnostics.filter { $0.severity == .error }.map(Key.init))
+    public static func keys(_ diagnostics: [Diagnostic]) -> Set<Diagnostic.Identity> {
+        Set(diagnostics.filter { $0.severity == .error }.map(\.identity))
     }
 
     /// The errors of the tree `treeID` as keys (empty for nil: no earlier version).
     public static func errorKeys(ofTree treeID: ObjectID?, in repository: Repository, cache: ParseCache?) throws -> Set<
-        Key
+        Diagnostic.Identity
     > {
         guard let treeID else { return [] }
         let source = try GitTreeSource(repository: repository, treeID: treeID)

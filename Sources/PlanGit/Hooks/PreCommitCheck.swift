@@ -46,7 +46,7 @@ public struct PreCommitCheck {
         report.refusals += PathOwnership.unsafeEntries(changed, in: stagedEntries, repository: repository)
 
         let elsewhere = diagnostics.filter { $0.severity == .error && !changed.contains($0.location.file) }
-        var before: Set<PlanErrors.Key> = []
+        var before: Set<Diagnostic.Identity> = []
         if !elsewhere.isEmpty {
             for tree in parentTrees {
                 before.formUnion(try PlanErrors.errorKeys(ofTree: tree, in: repository, cache: cache))
@@ -54,7 +54,7 @@ public struct PreCommitCheck {
         }
         report.errors = diagnostics.filter { diagnostic in
             guard diagnostic.severity == .error else { return false }
-            return changed.contains(diagnostic.location.file) || !before.contains(PlanErrors.Key(diagnostic))
+            return changed.contains(diagnostic.location.file) || !before.contains(Diagnostic.Identity(diagnostic))
         }
         report.warnings = diagnostics.filter { $0.severity == .warning && changed.contains($0.location.file) }
         return report

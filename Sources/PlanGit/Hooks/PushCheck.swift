@@ -173,7 +173,7 @@ public struct PushCheck {
         let diagnostics = try PlanErrors.diagnostics(of: source, cache: cache).diagnostics
         let before = try PlanErrors.errorKeys(
             ofTree: baseline.map { try repository.tree(of: $0) }, in: repository, cache: cache)
-        report.errors = diagnostics.filter { $0.severity == .error && !before.contains(PlanErrors.Key($0)) }
+        report.errors = diagnostics.filter { $0.severity == .error && !before.contains(Diagnostic.Identity($0)) }
         report.warnings = diagnostics.filter { $0.severity == .warning && changed.contains($0.location.file) }
         return report
     }

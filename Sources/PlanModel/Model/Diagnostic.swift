@@ -79,3 +79,23 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+extension Diagnostic {
+    /// What identifies a problem across two versions of the plan: its file, rule and message
+    /// (not its line, which moves when lines are added above it). The hooks block only on
+    /// problems a change brings in, and consolidate lays new problems at the door of the
+    /// contribution that brought them, by this one identity.
+    public struct Identity: Hashable, Sendable {
+        public var file: String
+        public var rule: String
+        public var message: String
+
+        public init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            rule = diagnostic.rule
+            message = diagnostic.message
+        }
+    }
+
+    public var identity: Identity { Identity(self) }
+}

@@ -31,13 +31,20 @@ public struct SectionFile: Hashable, Sendable, Codable {
         "sections/\(partner)/\(recommendation).md"
     }
 
-    /// Splits `sections/<partner>/<file>` into partner and file name; nil elsewhere.
-    public static func splitPath(_ path: String) -> (partner: String, name: String)? {
+    /// `sections/<partner>/...` at any depth: the partner folder a path is under, and the
+    /// rest of the path; nil outside `sections/<partner>/`. Who owns a path (hooks,
+    /// consolidate, the web app) is read through this, and only this.
+    public static func splitFolder(_ path: String) -> (partner: String, name: String)? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "sections", !parts[1].isEmpty, !parts[2].isEmpty else {
-            return nil
-        }
-        return (String(parts[1]), String(parts[2]))
+        guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return nil }
+        return (String(parts[1]), parts.dropFirst(2).joined(separator: "/"))
+    }
+
+    /// Splits `sections/<partner>/<file>` into partner and file name; nil elsewhere (a
+    /// section file is exactly one level below its partner's folder).
+    public static func splitPath(_ path: String) -> (partner: String, name: String)? {
+        guard let split = splitFolder(path), !split.name.isEmpty, !split.name.contains("/") else { return nil }
+        return split
     }
 }
 

@@ -73,9 +73,9 @@ enum SectionFiles {
     }
 
     private static func isSectionPath(_ relative: String) -> Bool {
-        let parts = relative.split(separator: "/")
-        guard let index = parts.lastIndex(of: "sections"), index == parts.count - 3 else { return false }
-        return relative.hasSuffix(".md")
+        // The last three components, `sections/<partner>/<N>.md`, by the plan's one path rule.
+        let tail = relative.split(separator: "/").suffix(3).joined(separator: "/")
+        return PlanLoader.isSectionFile(tail)
     }
 
     static func read(_ path: String) throws -> [UInt8] {
