@@ -43,6 +43,7 @@ enum Stylesheet {
         button.link{background:none;box-shadow:none;text-decoration:underline;padding:0}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .table{overflow-x:auto}
+        .reason{margin:.4em 0 0;font-size:.9em;overflow-wrap:anywhere}
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;padding:.4rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
         ul.plain{padding-left:1.25rem}
