@@ -158,34 +158,24 @@ struct PartnerMerge {
             return
         }
         let baseBytes = try b.map { try repository.blob($0.id) }
-        let parsed = [baseBytes, ours, theirsBytes].map(read)
-        let readable = isSection && parsed.allSatisfy { !($0?.diagnostics.hasErrors ?? false) }
-        if readable {
-            let result = SectionMerge(textMerger: GitTextMerger(), dueReference: manifest.inspection.published)
-                .merge(base: parsed[0]?.section, ours: parsed[1]?.section, theirs: parsed[2]?.section, path: path)
-            if !result.conflicts.isEmpty {
-                contribution.conflicts += result.conflicts.map { report($0, contribution) }
-                return
-            }
-            guard let merged = result.merged else {
+        // The one file merge (as the merge driver and sync do it); consolidate reports its
+        // conflicts instead of writing them, and takes the partner's contribution whole or not.
+        let merged = FileMerge(dueReference: manifest.inspection.published)
+            .merge(base: baseBytes, ours: ours, theirs: theirsBytes, path: path)
+        if merged.clean {
+            guard let bytes = merged.bytes else {
                 contribution.files[path] = .some(nil)
                 return
             }
-            let bytes = Array(SectionFormatter.format(merged).utf8)
             contribution.files[path] = .some(
                 try entry(bytes, path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
             return
         }
-        // Not a readable section file on every side: git's line merge, or a whole-file conflict.
-        if let ours, let theirsBytes,
-            let text = try? Repository.mergeText(
-                base: String(decoding: baseBytes ?? [], as: UTF8.self), ours: String(decoding: ours, as: UTF8.self),
-                theirs: String(decoding: theirsBytes, as: UTF8.self)), text.clean
-        {
-            contribution.files[path] = .some(
-                try entry(Array(text.text.utf8), path: path, like: t ?? o, ours: (o, ours), theirs: (t, theirsBytes)))
+        if merged.structured, !merged.conflicts.isEmpty {
+            contribution.conflicts += merged.conflicts.map { report($0, contribution) }
             return
         }
+        // Not a readable section file on every side, and git's line merge did not settle it.
         let conflict = MergeConflict(
             path: path, recommendation: SectionFile.splitPath(path).flatMap { Int($0.name.dropLast(3)) } ?? 0,
             subject: .file, base: baseBytes.map { _ in ["(present)"] },

@@ -1,7 +1,8 @@
 import GitKit
 import PlanModel
 
-/// The three-way merge of one file's bytes, as the merge driver and `planmerge sync` do it.
+/// The three-way merge of one file's bytes: the merge driver, `planmerge sync` and consolidate
+/// all merge a file through here (consolidate reports the conflicts; the others write them).
 ///
 /// A section file that reads without errors on every side goes through the
 /// structure-aware `SectionMerge` (actions by reference, fields by name, free text line by
@@ -54,7 +55,10 @@ public struct FileMerge: Sendable {
         }
         let merge = SectionMerge(textMerger: GitTextMerger(), dueReference: dueReference)
             .merge(base: parsed[0], ours: parsed[1], theirs: parsed[2], path: path)
-        let text = ConflictWriter.format(merge, labels: labels)
+        // Clean: the canonical form. Conflicts: field-level conflict blocks.
+        let text =
+            merge.conflicts.isEmpty
+            ? merge.merged.map(SectionFormatter.format) : ConflictWriter.format(merge, labels: labels)
         return Result(
             bytes: text.map { Array($0.utf8) }, clean: merge.conflicts.isEmpty, conflicts: merge.conflicts,
             structured: true)
