@@ -190,7 +190,13 @@ final class HookFixtureTests: XCTestCase {
         let bare = ["PATH": "/usr/bin:/bin"]
         let refused = try world.git(["commit", "-q", "-m", "Re-date 15.1"], in: clone, env: bare)
         XCTAssertEqual(refused.status, 1, refused.output)
-        XCTAssertTrue(refused.stderr.contains("planmerge not found on the server"), refused.output)
+        // On an officer's computer: where to get planmerge, and the responsible way past.
+        XCTAssertTrue(refused.stderr.contains("planmerge not found on this computer"), refused.output)
+        XCTAssertTrue(refused.stderr.contains("put its bin/ folder on PATH"), refused.output)
+        XCTAssertTrue(
+            refused.stderr.contains("'git commit --no-verify' skips this check; the hub still checks your push"),
+            refused.output)
+        XCTAssertFalse(refused.stderr.contains("on the server"), refused.output)
 
         try world.mustGit(["config", "--unset", "planmerge.binary"], in: clone)
         XCTAssertEqual(try world.git(["commit", "-q", "-m", "Re-date 15.1"], in: clone, env: bare).status, 1)

@@ -28,7 +28,8 @@ final class HookScriptsTests: XCTestCase {
                 FileManager.default.isExecutableFile(atPath: Self.hooksFolder.appendingPathComponent(name).path), name)
             XCTAssertTrue(HookInstaller.isPlanmergeScript(text), name)
             XCTAssertTrue(text.contains("exec \"$bin\" hook \(name) \"$@\"\n"), name)
-            XCTAssertTrue(text.contains("planmerge not found on the server"), name)
+            let side = ["pre-receive", "update"].contains(name) ? "on the server" : "on this computer"
+            XCTAssertTrue(text.contains("planmerge not found \(side)"), name)
             XCTAssertTrue(text.contains("git config planmerge.binary"), name)
         }
     }

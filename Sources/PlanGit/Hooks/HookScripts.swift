@@ -77,6 +77,21 @@ public enum HookScripts {
         "#!/bin/sh\n" + header + wrapper(calling: name)
     }
 
+    /// What a hook says when no planmerge binary is found: on the hub, for its administrator;
+    /// on an officer's computer, where to get planmerge and the one responsible way past.
+    static func missingBinary(_ name: String) -> String {
+        if ["pre-receive", "update"].contains(name) {
+            return #"planmerge not found on the server (user $(id -un); PATH=$PATH; "#
+                + #"planmerge.binary='$(git config planmerge.binary)'): the administrator installs it in /usr/local/bin"#
+        }
+        return #"planmerge not found on this computer (looked on PATH=$PATH and at "#
+            + #"planmerge.binary='$(git config planmerge.binary)'), so this commit cannot be checked. "#
+            + "Install it: unpack the planmerge tarball your coordinator gives you (built by 'make dist') and put "
+            + "its bin/ folder on PATH; or edit in the browser (planmerge serve) instead. Only if you cannot wait: "
+            + "'git commit --no-verify' skips this check; the hub still checks your push, and consolidate checks "
+            + "everything, so a mistake is refused there instead."
+    }
+
     /// Finds the binary (`planmerge` on PATH, with /usr/local/bin and /usr/bin added since a
     /// web server's CGI PATH may lack them; else the one recorded at install, `git config
     /// planmerge.binary`, so an upgrade into another folder does not break the hub) and runs
@@ -95,7 +110,7 @@ public enum HookScripts {
           bin=$(git config planmerge.binary)
         fi
         if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-          echo "planmerge not found on the server (user $(id -un); PATH=$PATH; planmerge.binary='$(git config planmerge.binary)'): the administrator installs it in /usr/local/bin" >&2
+          echo "\#(missingBinary(name))" >&2
           exit 1
         fi
         exec "$bin" hook \#(name) "$@"
