@@ -212,28 +212,18 @@ private final class Decision: @unchecked Sendable {
     private var storedVerdict: Verdict?
 
     var head: ObjectID? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return storedHead
-        }
-        set {
-            lock.lock()
-            storedHead = newValue
-            lock.unlock()
-        }
+        get { locked { storedHead } }
+        set { locked { storedHead = newValue } }
     }
 
     var verdict: Verdict? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return storedVerdict
-        }
-        set {
-            lock.lock()
-            storedVerdict = newValue
-            lock.unlock()
-        }
+        get { locked { storedVerdict } }
+        set { locked { storedVerdict = newValue } }
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
     }
 }
