@@ -38,6 +38,26 @@ final class RecordTests: XCTestCase {
         }
     }
 
+    /// A killed run can leave `refs/planmerge/record.lock`: the next run writes main, then
+    /// says which file blocks the record and how to clear it.
+    func testAStaleRecordLockIsNamedWithItsPathAndTheFix() throws {
+        _ = try fx.edit("pct", "sections/pct/15.md") { $0.replacingOccurrences(of: "July 2008", with: "June 2008") }
+        _ = try fx.consolidate()
+        let lockFile = URL(fileURLWithPath: fx.hub.path + "/" + HubLayout.recordRef + ".lock")
+        try FileManager.default.createDirectory(
+            at: lockFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data().write(to: lockFile)
+        _ = try fx.edit("uhl", "sections/uhl/15.md") {
+            $0.replacingOccurrences(of: "Due: 31.3.09", with: "Due: 31.5.09")
+        }
+        XCTAssertThrowsError(try fx.consolidate()) { error in
+            let text = String(describing: error)
+            XCTAssertTrue(text.contains(lockFile.path), text)
+            XCTAssertTrue(text.contains("Remove that file if no other run is going on"), text)
+        }
+        try FileManager.default.removeItem(at: lockFile)
+    }
+
     func testEveryRunIsRecordedAlsoOneThatWroteNoMergeCommit() throws {
         let before = fx.main
         let pct = try fx.edit("pct", "sections/pct/15.md") {

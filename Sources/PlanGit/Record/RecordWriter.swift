@@ -41,7 +41,11 @@ extension ConsolidationRecord {
             } catch is ReferenceMovedError {
                 continue
             } catch let error as GitError where error.isLocked {
-                throw RecordWriteError(reason: "\(HubLayout.recordRef) is locked by another process")
+                let lockFile = (repository.gitDir as NSString).appendingPathComponent(HubLayout.recordRef + ".lock")
+                throw RecordWriteError(
+                    reason:
+                        "\(HubLayout.recordRef) is locked: another consolidate is recording, or one that was killed left \(lockFile) behind. Remove that file if no other run is going on"
+                )
             }
         }
         throw RecordWriteError(reason: "other runs kept appending to it")
