@@ -120,10 +120,24 @@ struct PartnerMerge {
             partner: partner, head: head, base: base,
             commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
 
-        // Ownership is judged on the net change (an edit undone later is no trespass); unsafe
-        // objects on every commit the partner brings, since all of them stay in main's history.
+        // Ownership is judged on the net change (an edit undone later is no trespass, nor a
+        // file put back as main has it now: PathOwnership.netChanges); unsafe objects on every
+        // commit the partner brings, since all of them stay in main's history.
+        var result: [String: TreeEntry] = [:]
+        for difference in differences { result[difference.path] = difference.new }
+        let publish =
+            partner.publication.isOnHub
+            ? "git push origin HEAD:\(HubLayout.partnerBranch(partner.id))" : "git push to its own remote"
         contribution.rejections =
-            PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
+            PathOwnership.refusals(
+                paths: PathOwnership.netChanges(changed, result: result, references: [hub.entries]),
+                partners: [partner.id], manifest: manifest,
+                next: { path in
+                    "the partner, in its clone, runs git fetch origin, then "
+                        + PathOwnership.undoCommands(
+                            path, main: hub.entries, mainName: "origin/\(HubLayout.mainBranch)")
+                        + ", then git commit and \(publish); its last accepted version stands until then"
+                })
             + (try HistoryCheck(repository: repository, maxFileBytes: options.maxFileBytes)
                 .refusals(heads: [head], known: [hubHead, base] + (lastAccepted.map { [$0] } ?? [])))
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }

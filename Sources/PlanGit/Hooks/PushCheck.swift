@@ -160,7 +160,21 @@ public struct PushCheck {
                 ChangedPaths.between(try ChangedPaths.entries(ofCommit: mainBase, in: repository), newEntries))
         }
         if case .partners(let ids) = role {
-            report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
+            // Judged on the net change: a file put back as it is on main (or at the merge base)
+            // is no change, so a partner's undo of a mistaken commit goes through.
+            let mainEntries = try ChangedPaths.entries(ofCommit: mainTip, in: repository)
+            let references =
+                [mainEntries] + (try mainBase.map { [try ChangedPaths.entries(ofCommit: $0, in: repository)] } ?? [])
+            let branch = update.name.dropFirst("refs/heads/".count)
+            report.refusals += PathOwnership.refusals(
+                paths: PathOwnership.netChanges(changed, result: newEntries, references: references), partners: ids,
+                manifest: manifest,
+                next: { path in
+                    "in your clone, git fetch origin, then "
+                        + PathOwnership.undoCommands(
+                            path, main: mainEntries, mainName: "origin/\(HubLayout.mainBranch)")
+                        + ", then git commit and push again (git push origin HEAD:\(branch))"
+                })
         }
         // Every pushed commit, not only the net change: a malformed tree (a name twice) or an
         // unsafe object undone by a later commit would otherwise slip past the checks above.
