@@ -125,4 +125,41 @@ final class PartnerUndoTests: XCTestCase {
             ["push", "-q", "origin", "HEAD:partners/leicester-pct"], in: pct, env: ["GL_USER": "pvaughan"])
         XCTAssertEqual(undone.status, 0, undone.output)
     }
+
+    func testOtherRefusalsAlsoEndWithTheNextCommand() throws {
+        // Pre-commit: a binary file in the partner's own folder.
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]).write(
+            to: URL(fileURLWithPath: pct + "/sections/leicester-pct/plan.docx"))
+        let binary = try commit("Add the Word copy")
+        XCTAssertEqual(binary.status, 1, binary.output)
+        XCTAssertTrue(
+            binary.stderr.contains(
+                "sections/leicester-pct/plan.docx is a binary file; plan files must be plain text. Next: git rm --cached sections/leicester-pct/plan.docx (your copy stays), then git commit"
+            ), binary.output)
+
+        // The hub: main rewritten, a Cabinet tag by a partner, an unknown pusher.
+        let world = try GitWorld()
+        try world.makeHub(serverHooks: true)
+        let coordinator = try world.clone("coordinator", partner: nil, hooks: false)
+        try world.edit(coordinator, "sections/uhl/15.md", "Lead: Jane Porter; Mel Meggs", "Lead: Jane Porter")
+        try world.mustGit(["commit", "-q", "-am", "Correct 15.4"], in: coordinator)
+        try world.mustGit(["push", "-q", "origin", "main"], in: coordinator, env: ["GL_USER": "coordinator"])
+        let rewrite = try world.git(
+            ["push", "-q", "-f", "origin", "HEAD~1:main"], in: coordinator, env: ["GL_USER": "coordinator"])
+        XCTAssertNotEqual(rewrite.status, 0)
+        XCTAssertTrue(
+            rewrite.stderr.contains("(merge, do not force-push). Next: git pull, then git push"), rewrite.output)
+        try world.mustGit(["tag", "-a", "cabinet/2008-10-01", "-m", "by a partner"], in: coordinator)
+        let tag = try world.git(
+            ["push", "-q", "origin", "refs/tags/cabinet/2008-10-01"], in: coordinator, env: ["GL_USER": "pvaughan"])
+        XCTAssertTrue(
+            tag.stderr.contains(
+                "only the coordinator creates Cabinet tags (refs/tags/cabinet/2008-10-01). Next: delete your tag (git tag -d cabinet/2008-10-01)"
+            ), tag.output)
+        let stranger = try world.git(
+            ["push", "-q", "origin", "HEAD:partners/uhl"], in: coordinator, env: ["GL_USER": "stranger"])
+        XCTAssertTrue(
+            stranger.stderr.contains(
+                "Next: the coordinator adds the name (planmerge partner set <id> --pusher stranger)"), stranger.output)
+    }
 }

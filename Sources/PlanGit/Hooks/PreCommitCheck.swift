@@ -32,7 +32,7 @@ public struct PreCommitCheck {
         let staged = try IndexSource(repository: repository)
         if !staged.conflictedPaths.isEmpty {
             report.refusals.append(
-                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files"
+                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files. Next: git add \(staged.conflictedPaths.map(PathOwnership.shellWord).joined(separator: " ")), then git commit"
             )
         }
         let stagedEntries = ChangedPaths.entries(of: staged)
@@ -62,7 +62,11 @@ public struct PreCommitCheck {
                         + ", then git commit (or, for a change already committed, git revert <that commit>)"
                 })
         }
-        report.refusals += PathOwnership.unsafeEntries(changed, in: stagedEntries, repository: repository)
+        for path in changed.sorted() {
+            report.refusals += PathOwnership.unsafeEntries([path], in: stagedEntries, repository: repository).map {
+                "\($0). Next: git rm --cached \(PathOwnership.shellWord(ObjectRules.displayPath(path))) (your copy stays), then git commit"
+            }
+        }
 
         let elsewhere = diagnostics.filter { $0.severity == .error && !changed.contains($0.location.file) }
         var before: Set<Diagnostic.Identity> = []
