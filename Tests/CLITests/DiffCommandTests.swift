@@ -44,7 +44,7 @@ final class DiffCommandTests: XCTestCase {
         try GitFixture.git(["tag", "-a", "cabinet/2008-09-01", "-m", "Plan as submitted to Cabinet"], in: work)
         try editLeicester(work)
         // A pure move of a file within its partner's folder is not a change.
-        try GitFixture.git(["mv", "sections/lcc-commissioning/10.md", "sections/lcc-commissioning/ten.md"], in: work)
+        try GitFixture.git(["mv", "sections/lcc-commissioning/10.md", "sections/lcc-commissioning/010.md"], in: work)
         try GitFixture.git(["commit", "-q", "-am", "Partner updates after Cabinet"], in: work)
 
         let result = try CLI.run(["diff", "cabinet/2008-09-01", "HEAD"], in: work)

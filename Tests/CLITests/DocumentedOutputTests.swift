@@ -35,6 +35,10 @@ final class DocumentedOutputTests: XCTestCase {
                 ["consolidate", "--repo", hub.path, "--format", "json", "--today", "2008-09-01"]
             ),
             ("status --format json", ["status", "--repo", hub.path, "--format", "json", "--today", "2008-09-01"]),
+            (
+                "status --partner ID --format json",
+                ["status", "--repo", hub.path, "--partner", "uhl", "--format", "json", "--today", "2008-09-01"]
+            ),
             ("due --format json", ["due", "Nov 08-Jan 09", "ongoing", "--format", "json"]),
             (
                 "deadline --format json",

@@ -73,7 +73,8 @@ struct PartnerMerge {
             outcome.reasons = [
                 "\(partner.id) published \(partner.publication.branch) pointing at \(head.short), which is "
                     + "\(type.map { "a \($0)" } ?? "missing"), not a commit: the partner publishes a commit (a normal git "
-                    + "push of a branch); its last accepted version stands"
+                    + "push of a branch); its last accepted version stands. Next: the partner runs "
+                    + Self.publishCommand(partner)
             ]
             return (outcome, nil)
         }
@@ -97,6 +98,12 @@ struct PartnerMerge {
         }
     }
 
+    /// The command a partner publishes with, for the "Next:" of a refusal.
+    static func publishCommand(_ partner: Partner) -> String {
+        partner.publication.isOnHub
+            ? "git push origin HEAD:\(HubLayout.partnerBranch(partner.id))" : "git push to its own remote"
+    }
+
     func contribution(of partner: Partner, head: ObjectID, lastAccepted: ObjectID?) throws -> Outcome {
         let alreadyInMain = try repository.isDescendant(hubHead, of: head)
         if head == lastAccepted || alreadyInMain {
@@ -105,12 +112,12 @@ struct PartnerMerge {
         let keepsHistory = try lastAccepted.map { try repository.isDescendant(head, of: $0) } ?? true
         if let lastAccepted, !keepsHistory, !options.acceptRewrite.contains(partner.id) {
             return .rejected([
-                "its history was rewritten: \(head.short) does not contain \(lastAccepted.short), the commit last accepted from it (force-pushed?); the partner should restore it, or the coordinator may take it once with --accept-rewrite \(partner.id)"
+                "its history was rewritten: \(head.short) does not contain \(lastAccepted.short), the commit last accepted from it (force-pushed?); the partner should restore it, or the coordinator may take it once with --accept-rewrite \(partner.id). Next: the partner runs git pull, then \(Self.publishCommand(partner)); or the coordinator runs planmerge consolidate --accept-rewrite \(partner.id)"
             ])
         }
         guard let base = try repository.mergeBase(hubHead, head) else {
             return .rejected([
-                "its branch shares no history with the hub: the partner should clone the hub and publish from that clone"
+                "its branch shares no history with the hub: the partner should clone the hub and publish from that clone. Next: the partner runs git clone <the hub's URL>, copies its sections/\(partner.id)/ files in, then git commit and \(Self.publishCommand(partner))"
             ])
         }
         // Only what the partner changed is read: identical folders are skipped unread.
@@ -120,10 +127,22 @@ struct PartnerMerge {
             partner: partner, head: head, base: base,
             commits: (try? repository.aheadBehind(local: head, upstream: base).ahead) ?? 0, changedFiles: changed)
 
-        // Ownership is judged on the net change (an edit undone later is no trespass); unsafe
-        // objects on every commit the partner brings, since all of them stay in main's history.
+        // Ownership is judged on the net change (an edit undone later is no trespass, nor a
+        // file put back as main has it now: PathOwnership.netChanges); unsafe objects on every
+        // commit the partner brings, since all of them stay in main's history.
+        var result: [String: TreeEntry] = [:]
+        for difference in differences { result[difference.path] = difference.new }
+        let publish = Self.publishCommand(partner)
         contribution.rejections =
-            PathOwnership.refusals(paths: changed, partners: [partner.id], manifest: manifest)
+            PathOwnership.refusals(
+                paths: PathOwnership.netChanges(changed, result: result, references: [hub.entries]),
+                partners: [partner.id], manifest: manifest,
+                next: { path in
+                    "the partner, in its clone, runs git fetch origin, then "
+                        + PathOwnership.undoCommands(
+                            path, main: hub.entries, mainName: "origin/\(HubLayout.mainBranch)")
+                        + ", then git commit and \(publish); its last accepted version stands until then"
+                })
             + (try HistoryCheck(repository: repository, maxFileBytes: options.maxFileBytes)
                 .refusals(heads: [head], known: [hubHead, base] + (lastAccepted.map { [$0] } ?? [])))
         if !contribution.rejections.isEmpty { return .rejected(contribution.rejections) }

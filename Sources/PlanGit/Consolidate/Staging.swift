@@ -180,7 +180,8 @@ struct Staging: Sendable {
             do {
                 let reason =
                     "commit \(head.short) (its head): \(text). "
-                    + "The partner publishes smaller files, or the coordinator raises the limit"
+                    + "The partner publishes smaller files, or the coordinator raises the limit. Next: "
+                    + "planmerge consolidate --max-transfer-bytes <bytes>"
                 try rejections.remember(partner.id, head: head, reasons: [reason])
             } catch {
                 return "\(error)"

@@ -10,6 +10,11 @@ import PlanModel
 /// unchanged is someone else's work). Errors in those files block; errors elsewhere block
 /// only when no parent had them (the commit broke another file, e.g. by removing an
 /// action it cross-references); warnings in the changed files are reported only.
+///
+/// Ownership is judged on the net change (`PathOwnership.netChanges`): a file outside the
+/// partner's folder staged exactly as it is on the hub's main as last fetched (or at the
+/// merge base with it) is not a change, so undoing a mistaken commit is accepted. Each
+/// ownership refusal ends with the commands that undo the change.
 public struct PreCommitCheck {
     public let repository: Repository
     /// The partner this clone commits for (`git config planmerge.partner`); nil in the
@@ -27,7 +32,7 @@ public struct PreCommitCheck {
         let staged = try IndexSource(repository: repository)
         if !staged.conflictedPaths.isEmpty {
             report.refusals.append(
-                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files"
+                "unresolved merge conflicts in \(staged.conflictedPaths.joined(separator: ", ")): keep the right values, delete the marker lines, then 'git add' the files. Next: git add \(staged.conflictedPaths.map(PathOwnership.shellWord).joined(separator: " ")), then git commit"
             )
         }
         let stagedEntries = ChangedPaths.entries(of: staged)
@@ -41,9 +46,27 @@ public struct PreCommitCheck {
 
         let (plan, diagnostics) = try PlanErrors.diagnostics(of: staged, cache: cache)
         if let partner {
-            report.refusals += PathOwnership.refusals(paths: changed, partners: [partner], manifest: plan?.manifest)
+            let main = try lastFetchedMain()
+            let mainEntries = try main.map { try ChangedPaths.entries(ofCommit: $0.commit, in: repository) }
+            var references = mainEntries.map { [$0] } ?? []
+            if let main, let head = parents.first, let base = try repository.mergeBase(head, main.commit) {
+                references.append(try ChangedPaths.entries(ofCommit: base, in: repository))
+            }
+            let mainName = main?.name ?? "origin/\(HubLayout.mainBranch)"
+            let fetch = main == nil ? "git fetch origin, then " : ""
+            report.refusals += PathOwnership.refusals(
+                paths: PathOwnership.netChanges(changed, result: stagedEntries, references: references),
+                partners: [partner], manifest: plan?.manifest,
+                next: { path in
+                    fetch + PathOwnership.undoCommands(path, main: mainEntries, mainName: mainName)
+                        + ", then git commit (or, for a change already committed, git revert <that commit>)"
+                })
         }
-        report.refusals += PathOwnership.unsafeEntries(changed, in: stagedEntries, repository: repository)
+        for path in changed.sorted() {
+            report.refusals += PathOwnership.unsafeEntries([path], in: stagedEntries, repository: repository).map {
+                "\($0). Next: git rm --cached \(PathOwnership.shellWord(ObjectRules.displayPath(path))) (your copy stays), then git commit"
+            }
+        }
 
         let elsewhere = diagnostics.filter { $0.severity == .error && !changed.contains($0.location.file) }
         var before: Set<Diagnostic.Identity> = []
@@ -58,5 +81,17 @@ public struct PreCommitCheck {
         }
         report.warnings = diagnostics.filter { $0.severity == .warning && changed.contains($0.location.file) }
         return report
+    }
+
+    /// The hub's main as this clone last fetched it (`refs/remotes/<remote>/main`, origin's
+    /// first), with the name a command gives it (`origin/main`); nil before any fetch.
+    func lastFetchedMain() throws -> (name: String, commit: ObjectID)? {
+        let origin = "refs/remotes/origin/\(HubLayout.mainBranch)"
+        let tracking = try repository.references(matching: "refs/remotes/*/\(HubLayout.mainBranch)")
+            .sorted { ($0.name == origin ? 0 : 1, $0.name) < ($1.name == origin ? 0 : 1, $1.name) }
+        for reference in tracking where try repository.objectType(reference.target) == .commit {
+            return (String(reference.name.dropFirst("refs/remotes/".count)), reference.target)
+        }
+        return nil
     }
 }

@@ -74,7 +74,8 @@ public struct PushCheck {
         if update.name.hasPrefix(HubLayout.namespace) {
             return refuse(
                 "\(RecordText.oneLine(update.name)) is planmerge's own (fetched partner heads, the record of runs): "
-                    + "only consolidate on the hub writes it, nobody pushes it")
+                    + "only consolidate on the hub writes it, nobody pushes it. Next: push your branch instead "
+                    + "(git push origin HEAD:partners/<your id>)")
         }
         if role == .unknown {
             guard let pusher else {
@@ -83,22 +84,28 @@ public struct PushCheck {
                 )
             }
             return refuse(
-                "unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers")
+                "unknown pusher '\(pusher)': not in the manifest's coordinator.pushers nor any partner's pushers. "
+                    + "Next: the coordinator adds the name (planmerge partner set <id> --pusher \(RecordText.oneLine(pusher)))"
+            )
         }
         if update.name.hasPrefix("refs/tags/cabinet/") {
             if !update.isCreation {
                 return refuse(
-                    "\(update.name) is a Cabinet tag: Cabinet tags are never \(update.isDeletion ? "deleted" : "moved"); tag the new version under a new name"
+                    "\(update.name) is a Cabinet tag: Cabinet tags are never \(update.isDeletion ? "deleted" : "moved"); tag the new version under a new name. Next: planmerge tag main --name cabinet/<new name>"
                 )
             }
-            if role != .coordinator { return refuse("only the coordinator creates Cabinet tags (\(update.name))") }
+            if role != .coordinator {
+                return refuse(
+                    "only the coordinator creates Cabinet tags (\(update.name)). Next: delete your tag (git tag -d \(update.name.dropFirst("refs/tags/".count)))"
+                )
+            }
             return report
         }
         if update.name == mainRef {
-            if update.isDeletion { return refuse("\(mainRef) cannot be deleted") }
+            if update.isDeletion { return refuse("\(mainRef) cannot be deleted. Next: push branches, not deletions") }
             if !update.isCreation, try !repository.isDescendant(update.new, of: update.old) {
                 return refuse(
-                    "\(mainRef) would be rewritten: \(update.new.short) does not descend from \(update.old.short); main's history is never rewritten (merge, do not force-push)"
+                    "\(mainRef) would be rewritten: \(update.new.short) does not descend from \(update.old.short); main's history is never rewritten (merge, do not force-push). Next: git pull, then git push"
                 )
             }
         }
@@ -141,13 +148,16 @@ public struct PushCheck {
     ) throws -> HookReport {
         var report = HookReport()
         guard try repository.objectType(update.new) == .commit else {
-            report.refusals.append("\(update.name) would point at \(update.new.short), which is not a commit")
+            report.refusals.append(
+                "\(update.name) would point at \(update.new.short), which is not a commit. Next: push a branch "
+                    + "(git push origin HEAD:\(update.name.dropFirst("refs/heads/".count)))")
             return report
         }
         let mainBase = try mainTip.flatMap { try repository.mergeBase(update.new, $0) }
         if mainTip != nil, mainBase == nil, !bootstrap {
             report.refusals.append(
-                "\(update.name) shares no history with \(mainRef): clone the hub and publish from that clone")
+                "\(update.name) shares no history with \(mainRef): clone the hub and publish from that clone. "
+                    + "Next: git clone <the hub's URL>, copy your sections/<id>/ files in, git commit, git push")
             return report
         }
         let baseline = update.isCreation ? mainBase : update.old
@@ -160,7 +170,21 @@ public struct PushCheck {
                 ChangedPaths.between(try ChangedPaths.entries(ofCommit: mainBase, in: repository), newEntries))
         }
         if case .partners(let ids) = role {
-            report.refusals += PathOwnership.refusals(paths: changed, partners: ids, manifest: manifest)
+            // Judged on the net change: a file put back as it is on main (or at the merge base)
+            // is no change, so a partner's undo of a mistaken commit goes through.
+            let mainEntries = try ChangedPaths.entries(ofCommit: mainTip, in: repository)
+            let references =
+                [mainEntries] + (try mainBase.map { [try ChangedPaths.entries(ofCommit: $0, in: repository)] } ?? [])
+            let branch = update.name.dropFirst("refs/heads/".count)
+            report.refusals += PathOwnership.refusals(
+                paths: PathOwnership.netChanges(changed, result: newEntries, references: references), partners: ids,
+                manifest: manifest,
+                next: { path in
+                    "in your clone, git fetch origin, then "
+                        + PathOwnership.undoCommands(
+                            path, main: mainEntries, mainName: "origin/\(HubLayout.mainBranch)")
+                        + ", then git commit and push again (git push origin HEAD:\(branch))"
+                })
         }
         // Every pushed commit, not only the net change: a malformed tree (a name twice) or an
         // unsafe object undone by a later commit would otherwise slip past the checks above.

@@ -14,9 +14,8 @@ public struct FileLayoutCheck: PlanCheck {
             let parts = path.split(separator: "/")
             if parts.count == 1, path.hasSuffix(".md") || path.hasPrefix(".") { continue }
             if let split = SectionFile.splitPath(path) {
-                let stem = split.name.hasSuffix(".md") ? String(split.name.dropLast(3)) : ""
-                if let number = FileLayoutCheck.recommendationNumber(stem) {
-                    if stem != String(number) {
+                if let number = SectionFile.recommendationNumber(fileName: split.name) {
+                    if split.name != "\(number).md" {
                         out.append(
                             Diagnostic(
                                 .error, "section-file-name", at: SourceLocation(file: path),
@@ -26,11 +25,14 @@ public struct FileLayoutCheck: PlanCheck {
                                     + "recommendation and partner; merge it into that file if it exists)"))
                     }
                 } else {
+                    // Not parsed (PlanLoader.isSectionFile): this is the one message about it.
                     out.append(
                         Diagnostic(
                             .error, "section-file-name", at: SourceLocation(file: path),
-                            "a section file is named after its recommendation number: '\(split.name)' is not",
-                            hint: "rename it to sections/\(split.partner)/N.md, N being the recommendation"))
+                            "'\(split.name)' is not a section file (a section file is named N.md after its "
+                                + "recommendation number), so it is not read as part of the plan",
+                            hint: "if it is meant to be a section, rename it to sections/\(split.partner)/N.md "
+                                + "(git mv); otherwise delete it (git rm) or move it out of sections/"))
                 }
                 continue
             }
@@ -51,13 +53,5 @@ public struct FileLayoutCheck: PlanCheck {
             }
         }
         return out
-    }
-
-    /// The number a file stem stands for when it is digits only (`15`, `015`); nil for
-    /// anything else (`+15`, `-1`, `15a`, `0`, a number too large to be a recommendation).
-    static func recommendationNumber(_ stem: String) -> Int? {
-        guard !stem.isEmpty, stem.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        guard let number = Int(stem), number >= 1 else { return nil }
-        return number
     }
 }

@@ -84,9 +84,11 @@ public struct PlanLoader {
         return outcomes.compactMap { $0 }
     }
 
-    /// `sections/<partner>/<anything>.md`: the files the loader parses as section files.
+    /// `sections/<partner>/<N>.md` (N digits, `SectionFile.recommendationNumber`): the files
+    /// the loader parses as section files. Any other file there (`15 - Copy.md`) is not
+    /// parsed; `FileLayoutCheck` reports it once.
     public static func isSectionFile(_ path: String) -> Bool {
         guard let split = SectionFile.splitPath(path) else { return false }
-        return split.name.hasSuffix(".md")
+        return SectionFile.recommendationNumber(fileName: split.name) != nil
     }
 }

@@ -31,6 +31,18 @@ public struct SectionFile: Hashable, Sendable, Codable {
         "sections/\(partner)/\(recommendation).md"
     }
 
+    /// The recommendation a section file's name stands for: digits, then `.md` (`15.md`;
+    /// `015.md` reads 15, and `FileLayoutCheck` asks for the plain spelling). Nil for any
+    /// other name (`15 - Copy.md`, `15 (1).md`, `~$15.md`, `notes.txt`): such a file is not
+    /// a section file and is never read as one.
+    public static func recommendationNumber(fileName name: String) -> Int? {
+        guard name.hasSuffix(".md") else { return nil }
+        let stem = name.dropLast(3)
+        guard !stem.isEmpty, stem.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard let number = Int(stem), number >= 1 else { return nil }
+        return number
+    }
+
     /// `sections/<partner>/...` at any depth: the partner folder a path is under, and the
     /// rest of the path; nil outside `sections/<partner>/`. Who owns a path (hooks,
     /// consolidate, the web app) is read through this, and only this.
