@@ -26,6 +26,10 @@ struct MergeStrategyCommand: ParsableCommand {
     var words: [String] = []
 
     func run() throws {
+        if words == ["--help"] || words == ["-h"] {  // the words are git's, taken as they come
+            Console.out(Planmerge.helpMessage(for: Self.self))
+            return
+        }
         guard let separator = words.firstIndex(of: "--"), words.count >= separator + 3 else {
             Console.error("planmerge: merge-strategy expects <base>... -- <HEAD> <head>... (git runs it)")
             throw PlanmergeExit.environment.code
