@@ -33,10 +33,14 @@ final class PlainGitTests: XCTestCase {
     func browserSave(_ old: String, _ new: String) throws {
         let web = world.base + "/web"
         if !FileManager.default.fileExists(atPath: web) {
-            try world.mustGit(["clone", "-q", "-b", "partners/\(partner)", world.hub, web], in: world.base)
-        } else {
-            try world.mustGit(["pull", "-q", "--ff-only"], in: web)
+            try world.mustGit(["clone", "-q", world.hub, web], in: world.base)
         }
+        // On the publish branch's head, or main's while the partner has published nothing.
+        try world.mustGit(["fetch", "-q", "origin"], in: web)
+        let published = try world.git(["rev-parse", "--verify", "-q", "origin/partners/\(partner)"], in: web)
+        try world.mustGit(
+            ["checkout", "-q", "-B", "web", published.status == 0 ? "origin/partners/\(partner)" : "origin/main"],
+            in: web)
         try world.edit(web, file, old, new)
         try commitAll(web, "Saved in the browser")
         try world.mustGit(["push", "-q", "origin", "HEAD:partners/\(partner)"], in: web, env: pusher)
@@ -216,5 +220,54 @@ final class PlainGitTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("plan.yaml has no recommendation 99"), unknown.output)
         XCTAssertTrue(unknown.stderr.contains("recommendations: 1, 2"), unknown.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: pct + "/sections/leicester-pct/99.md"))
+    }
+
+    /// Both moved and both changed the same field: git pull stops with the field-level conflict
+    /// block in the file (`UU`), and the usual git add + git commit finish it.
+    func testPlainGitPullWithTheSameFieldChangedOnBothLeavesAConflictBlockToResolve() throws {
+        let second = try planmergeClone("pct")
+        let due = "Due: April 2008 – March 2009"
+        try browserSave(due, "Due: April 2008 – September 2009")
+        try coordinatorCorrects(due, "Due: April 2008 – June 2009")
+        let main = try world.mustGit(["rev-parse", "main"], in: world.hub)
+        let published = try world.mustGit(["rev-parse", "partners/\(partner)"], in: world.hub)
+
+        let pulled = try world.git(["pull"], in: second)
+        XCTAssertEqual(pulled.status, 1, pulled.output)
+        XCTAssertTrue(pulled.output.contains("CONFLICT \(file): action 15.2, field Due"), pulled.output)
+        XCTAssertEqual(try world.mustGit(["status", "--porcelain"], in: second), "UU \(file)")
+        let text = try world.read(second, file)
+        XCTAssertTrue(text.contains("<<<<<<< ours (Paul Vaughan)\nDue: April 2008 – June 2009\n=======\n"), text)
+        XCTAssertTrue(text.contains("Due: April 2008 – September 2009\n>>>>>>> theirs"), text)
+
+        try world.edit(
+            second, file, "<<<<<<< ours (Paul Vaughan)\nDue: April 2008 – June 2009\n=======\n", "")
+        let resolved = try world.read(second, file).replacingOccurrences(
+            of: #">>>>>>> theirs[^\n]*\n"#, with: "", options: .regularExpression)
+        try resolved.write(toFile: second + "/" + file, atomically: true, encoding: .utf8)
+        try world.mustGit(["add", file], in: second)
+        try world.mustGit(["commit", "-q", "--no-edit"], in: second)
+        XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD^@"], in: second), main + "\n" + published)
+        XCTAssertTrue(try world.read(second, file).contains("Due: April 2008 – September 2009\n"))
+    }
+
+    /// The hub's main conflicts with the officer's own commit while the publish branch moved
+    /// too: nothing is changed, and the message says what to type (merge main on its own).
+    func testPlainGitPullDeclinesAConflictWithMainBeforeThePublishBranchAndSaysWhatToType() throws {
+        let second = try planmergeClone("pct")
+        let due = "Due: April 2008 – March 2009"
+        try browserSave("Due: July 2008", "Due: August 2008")
+        try coordinatorCorrects(due, "Due: April 2008 – June 2009")
+        try world.edit(second, file, due, "Due: April 2008 – May 2009")
+        try commitAll(second, "15.2 to May")
+        let head = try world.mustGit(["rev-parse", "HEAD"], in: second)
+
+        let pulled = try world.git(["pull"], in: second)
+        XCTAssertNotEqual(pulled.status, 0, pulled.output)
+        XCTAssertTrue(pulled.output.contains("origin/main conflicts with your work in \(file)"), pulled.output)
+        XCTAssertTrue(pulled.output.contains("git merge origin/main"), pulled.output)
+        XCTAssertEqual(try world.mustGit(["rev-parse", "HEAD"], in: second), head)
+        XCTAssertEqual(try world.mustGit(["status", "--porcelain"], in: second), "")
+        XCTAssertTrue(try world.read(second, file).contains("Due: April 2008 – May 2009"))
     }
 }

@@ -82,22 +82,23 @@ public struct PullStrategy {
 }
 
 /// The `git-merge-planmerge` program `hooks install` writes beside planmerge: git finds merge
-/// strategies on `PATH` by that name.
+/// strategies on `PATH` by that name. `planmerge merge-strategy --print-program` prints it
+/// (for a package that installs it beside planmerge).
 public enum PullStrategyProgram {
     public static let name = "git-merge-planmerge"
 
-    /// The script: planmerge on `PATH` (with the usual folders added), else `binary`.
-    public static func script(binary: String) -> String {
-        """
+    /// The script: the planmerge beside it (a symbolic link to it on `PATH` finds the
+    /// planmerge linked beside it), else planmerge on `PATH` with the usual folders added.
+    public static let script = """
         #!/bin/sh
         \(HookScripts.marker)merge strategy for 'git pull' of the hub's main and a partner's publish branch,
         # installed by 'planmerge hooks install' (docs/HOOKS.md). git runs it through pull.octopus.
+        here=$(dirname "$0")
+        if [ -x "$here/planmerge" ]; then exec "$here/planmerge" merge-strategy "$@"; fi
         PATH="$PATH:/usr/local/bin:/usr/bin:/bin"
-        if command -v planmerge >/dev/null 2>&1; then exec planmerge merge-strategy "$@"; fi
-        exec \(HookInstaller.shellQuoted(binary)) merge-strategy "$@"
+        exec planmerge merge-strategy "$@"
 
         """
-    }
 
     /// Writes the program beside `binary` (same folder, so on `PATH` wherever planmerge is).
     /// Returns a line saying what was done, nil when it was in place; throws when the
@@ -105,14 +106,12 @@ public enum PullStrategyProgram {
     public static func install(beside binary: String) throws -> String? {
         let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
         let path = folder + "/" + name
-        let text = script(binary: binary)
         if let existing = FileManager.default.contents(atPath: path) {
-            if String(decoding: existing, as: UTF8.self) == text { return nil }
-            guard HookInstaller.isPlanmergeScript(String(decoding: existing, as: UTF8.self)) else {
-                throw HookInstaller.ForeignHookError(path: path)
-            }
+            let text = String(decoding: existing, as: UTF8.self)
+            if text == script, FileManager.default.isExecutableFile(atPath: path) { return nil }
+            guard HookInstaller.isPlanmergeScript(text) else { throw HookInstaller.ForeignHookError(path: path) }
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(script.utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         return "installed \(path) (git pull's merge of two references)"
     }

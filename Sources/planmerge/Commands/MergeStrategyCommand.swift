@@ -14,7 +14,7 @@ struct MergeStrategyCommand: ParsableCommand {
             "git's merge strategy for a pull of two references: merges them one after the other, structure-aware.",
         discussion: """
             Installed by 'planmerge hooks install --partner ID' as git-merge-planmerge beside planmerge, and set as \
-            pull.octopus = planmerge. Exit 0: merged (git commits); 1: conflict blocks left to resolve, then git \
+            pull.octopus = planmerge (--print-program prints that script). Exit 0: merged (git commits); 1: conflict blocks left to resolve, then git \
             add and git commit; 2: not handled, nothing changed (the message says what to type).
 
             Example (what git runs):
@@ -28,6 +28,10 @@ struct MergeStrategyCommand: ParsableCommand {
     func run() throws {
         if words == ["--help"] || words == ["-h"] {  // the words are git's, taken as they come
             Console.out(Planmerge.helpMessage(for: Self.self))
+            return
+        }
+        if words == ["--print-program"] {  // the git-merge-planmerge script, for packaging
+            FileHandle.standardOutput.write(Data(PullStrategyProgram.script.utf8))
             return
         }
         guard let separator = words.firstIndex(of: "--"), words.count >= separator + 3 else {
