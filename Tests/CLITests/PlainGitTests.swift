@@ -87,6 +87,9 @@ final class PlainGitTests: XCTestCase {
             consolidated.stdout.contains("accepted      leicester-pct"), consolidated.output)
         XCTAssertTrue(
             try world.mustGit(["show", "main:\(file)"], in: world.hub).contains("Due: August 2008"))
+        let status = try world.planmerge(["status"], in: pct)
+        XCTAssertEqual(status.status, 0, status.output)
+        XCTAssertTrue(status.stdout.contains("leicester-pct"), status.output)
     }
 
     func testCloneRefusesAPartnerTheManifestDoesNotListAndLeavesNothing() throws {
