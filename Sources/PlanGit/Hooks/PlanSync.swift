@@ -109,20 +109,9 @@ public struct PlanSync {
             "Merge \(label) (\(theirs.short)) into \(Self.shortName(branch))\n\nMerged by planmerge sync (structure-aware: actions by reference, fields by name).\n"
 
         guard outcome.conflicts.isEmpty else {
-            try repository.checkout(tree: outcome.tree)
-            for conflict in outcome.conflicts {
-                if let text = conflict.text, let workdir = repository.workdir {
-                    let url = URL(fileURLWithPath: workdir + conflict.path)
-                    try FileManager.default.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(text).write(to: url)
-                }
-                try repository.markConflict(
-                    path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
-            }
+            let files = try Self.leaveConflicts(outcome, in: repository)
             try repository.beginMerge(of: theirs, message: message)
-            return .conflicts(
-                theirs: theirs, files: outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) })
+            return .conflicts(theirs: theirs, files: files)
         }
         let signature = repository.defaultSignature()
         let commit = try repository.createCommit(
@@ -131,6 +120,23 @@ public struct PlanSync {
         try repository.updateReference(
             branch, to: commit, expected: head, message: "planmerge sync: merge \(label) \(theirs.short)")
         return .merged(commit: commit, theirs: theirs)
+    }
+
+    /// Checks the merged tree out and leaves each conflicted file for the user: its conflict
+    /// blocks in the work tree, its three versions as unmerged index entries (`UU`).
+    static func leaveConflicts(_ outcome: TreeMerge.Outcome, in repository: Repository) throws -> [ConflictedFile] {
+        try repository.checkout(tree: outcome.tree)
+        for conflict in outcome.conflicts {
+            if let text = conflict.text, let workdir = repository.workdir {
+                let url = URL(fileURLWithPath: workdir + conflict.path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text).write(to: url)
+            }
+            try repository.markConflict(
+                path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
+        }
+        return outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) }
     }
 
     static func shortName(_ ref: String) -> String {

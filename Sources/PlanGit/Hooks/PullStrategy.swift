@@ -56,19 +56,7 @@ public struct PullStrategy {
                         "\(name) conflicts with your work in \(paths): merge it on its own first (git merge \(name)), resolve and commit, then git pull again"
                     )
                 }
-                try repository.checkout(tree: outcome.tree)
-                for conflict in outcome.conflicts {
-                    if let text = conflict.text, let workdir = repository.workdir {
-                        let url = URL(fileURLWithPath: workdir + conflict.path)
-                        try FileManager.default.createDirectory(
-                            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try Data(text).write(to: url)
-                    }
-                    try repository.markConflict(
-                        path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
-                }
-                return .conflicts(
-                    outcome.conflicts.map { PlanSync.ConflictedFile(path: $0.path, conflicts: $0.conflicts) })
+                return .conflicts(try PlanSync.leaveConflicts(outcome, in: repository))
             }
             // A commit of the merge so far (never referenced): the base of the next head.
             let signature = repository.defaultSignature()

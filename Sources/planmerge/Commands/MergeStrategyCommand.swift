@@ -55,14 +55,8 @@ struct MergeStrategyCommand: ParsableCommand {
             Console.error(
                 "planmerge: merged \(heads.map { names[$0] ?? $0.short }.joined(separator: " and ")), structure-aware")
         case .conflicts(let files):
-            for file in files {
-                let what = file.conflicts.map(\.what)
-                Console.error(
-                    "CONFLICT \(file.path)" + (what.isEmpty ? " (line conflict)" : ": " + what.joined(separator: "; ")))
-            }
-            Console.error(
-                "In each file keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add' the files and 'git commit'."
-            )
+            for line in SyncCommand.conflictLines(files) { Console.error(line) }
+            Console.error(SyncCommand.resolveHint)
             throw PlanmergeExit.problems.code
         case .declined(let reason):
             Console.error("planmerge: \(reason)")
