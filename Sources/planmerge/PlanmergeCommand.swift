@@ -46,6 +46,10 @@ struct Planmerge: ParsableCommand {
             MergeDriverCommand.self,
             SyncCommand.self,
             ServeCommand.self,
+            CloneCommand.self,
+            NewSectionCommand.self,
+            FilterCommand.self,
+            MergeStrategyCommand.self,
         ]
     )
 

@@ -31,7 +31,10 @@ final class HookInstallerTests: XCTestCase {
         XCTAssertEqual(
             try repo.git("config", "merge.planmerge.driver"), "'/opt/planmerge/bin/planmerge' merge-driver %O %A %B %P")
         let attributes = try String(contentsOfFile: repo.path + "/.git/info/attributes", encoding: .utf8)
-        XCTAssertEqual(attributes, "*.bin binary\nsections/**/*.md merge=planmerge\n")
+        XCTAssertEqual(
+            attributes, "*.bin binary\nsections/**/*.md merge=planmerge filter=planmerge\nplan.yaml filter=planmerge\n")
+        XCTAssertEqual(
+            try repo.git("config", "filter.planmerge.clean"), "'/opt/planmerge/bin/planmerge' filter clean")
         XCTAssertEqual(
             try repo.git("check-attr", "merge", "sections/uhl/15.md"), "sections/uhl/15.md: merge: planmerge")
 

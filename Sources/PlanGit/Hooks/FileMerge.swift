@@ -28,8 +28,13 @@ public struct FileMerge: Sendable {
         public var structured: Bool
     }
 
-    /// Merges `ours` and `theirs` (nil: no such file on that side) from `base`.
+    /// Merges `ours` and `theirs` (nil: no such file on that side) from `base`. Every side is
+    /// read in the repository's line endings first (`LineEndings`: no BOM, LF), so a side
+    /// saved by Notepad merges line by line with the others and the result is written so.
     public func merge(base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?, path: String) -> Result {
+        let base = base.map(LineEndings.canonical)
+        let ours = ours.map(LineEndings.canonical)
+        let theirs = theirs.map(LineEndings.canonical)
         if ours == theirs { return Result(bytes: ours, clean: true, conflicts: [], structured: false) }
         if ours == base { return Result(bytes: theirs, clean: true, conflicts: [], structured: false) }
         if theirs == base { return Result(bytes: ours, clean: true, conflicts: [], structured: false) }

@@ -1,14 +1,18 @@
 import Foundation
 import GitKit
+import PlanModel
 
 /// Installs and removes planmerge's git hooks and merge driver in one repository.
 ///
 /// A partner (or coordinator) clone gets `pre-commit` and `commit-msg`, the merge driver in
-/// its git config (`merge.planmerge.name`, `merge.planmerge.driver`) and the line
-/// `sections/**/*.md merge=planmerge` in `.git/info/attributes` (not `.gitattributes`:
-/// that file is the coordinator's, outside every partner's folder, and the driver exists
-/// only where it is configured). The hub gets `pre-receive` (or `update`, per reference).
-/// Both record `planmerge.binary`; a partner clone also `planmerge.partner`.
+/// its git config (`merge.planmerge.name`, `merge.planmerge.driver`), the clean filter that
+/// stores plan files in the repository's line endings (`filter.planmerge.clean`,
+/// `LineEndings`) and the lines `attributesLines` in `.git/info/attributes` (not
+/// `.gitattributes`: that file is the coordinator's, outside every partner's folder, and
+/// the driver exists only where it is configured). A partner clone given its publication
+/// also gets plain `git push` and `git pull` set up (`PartnerGitConfig`). The hub gets
+/// `pre-receive` (or `update`, per reference). Both record `planmerge.binary`; a partner
+/// clone also `planmerge.partner`.
 ///
 /// Installing twice changes nothing; `uninstall` removes exactly these: the hook files that
 /// are planmerge's own, the planmerge config keys, the attributes line. A hook someone else
@@ -27,10 +31,16 @@ public struct HookInstaller {
         case server(perRef: Bool)
     }
 
-    public static let attributesLine = "sections/**/*.md merge=planmerge"
+    /// The attributes of a clone: section files merge with the driver; section files and the
+    /// manifest go into the repository through the clean filter.
+    public static let attributesLines = [
+        "sections/**/*.md merge=planmerge filter=planmerge", "\(Manifest.fileName) filter=planmerge",
+    ]
+    /// The attributes line of earlier versions (replaced by `attributesLines` on install).
+    static let formerAttributesLines = ["sections/**/*.md merge=planmerge"]
     static let configKeys = [
         "planmerge.partner", "planmerge.binary", "merge.planmerge.name", "merge.planmerge.driver",
-        Pusher.IdentitySource.configKey,
+        "filter.planmerge.clean", Pusher.IdentitySource.configKey,
     ]
 
     public struct ForeignHookError: Error, CustomStringConvertible, Sendable {
@@ -65,11 +75,14 @@ public struct HookInstaller {
     /// `receive.fsckObjects` is turned on. Refuses clone hooks in a bare repository and
     /// server hooks in a work tree unless `force`, and `--per-ref` under gitolite (which owns
     /// the `update` hook; pre-receive runs beside it and survives `gitolite setup`).
-    /// Returns one line per thing done (nothing when all was in place already).
+    /// With `publication` (a partner clone), plain `git push` and `git pull` are set up for
+    /// it too (`PartnerGitConfig`). Returns one line per thing done (nothing when all was in
+    /// place already).
     @discardableResult
-    public func install(_ kind: Kind, binary: String, identity: Pusher.IdentitySource? = nil, force: Bool = false)
-        throws -> [String]
-    {
+    public func install(
+        _ kind: Kind, binary: String, identity: Pusher.IdentitySource? = nil, force: Bool = false,
+        publication: Publication? = nil
+    ) throws -> [String] {
         var done: [String] = []
         switch kind {
         case .clone where isBare && !force:
@@ -115,14 +128,19 @@ public struct HookInstaller {
                 ("planmerge.partner", partner),
                 ("merge.planmerge.name", "planmerge structure-aware merge of section files"),
                 ("merge.planmerge.driver", "\(Self.shellQuoted(binary)) merge-driver %O %A %B %P"),
+                ("filter.planmerge.clean", "\(Self.shellQuoted(binary)) filter clean"),
             ]
-            if try addAttributesLine() { done.append("added '\(Self.attributesLine)' to \(attributesPath)") }
+            done += try addAttributesLines()
+            if partner != nil, let publication {
+                done += try PartnerGitConfig(repository: repository).apply(publication)
+            }
         case .server:
             config += [
                 ("planmerge.partner", nil), ("merge.planmerge.name", nil), ("merge.planmerge.driver", nil),
+                ("filter.planmerge.clean", nil),
                 (Pusher.IdentitySource.configKey, serverIdentity?.description), ("receive.fsckObjects", "true"),
             ]
-            if try removeAttributesLine() { done.append("removed '\(Self.attributesLine)' from \(attributesPath)") }
+            done += try removeAttributesLines()
         }
         for (key, value) in config {
             let current = try localConfig(key)
@@ -147,7 +165,8 @@ public struct HookInstaller {
             try repository.unsetConfig(key)
             done.append("unset \(key)")
         }
-        if try removeAttributesLine() { done.append("removed '\(Self.attributesLine)' from \(attributesPath)") }
+        if !isBare { done += try PartnerGitConfig(repository: repository).remove() }
+        done += try removeAttributesLines()
         return done
     }
 
@@ -207,25 +226,33 @@ public struct HookInstaller {
             String.init)
     }
 
-    private func addAttributesLine() throws -> Bool {
+    /// Adds the missing `attributesLines` (dropping a former version's line).
+    private func addAttributesLines() throws -> [String] {
         var lines = attributesLines() ?? []
-        if lines.contains(Self.attributesLine) { return false }
+        let former = lines.filter { Self.formerAttributesLines.contains($0) }
+        let missing = Self.attributesLines.filter { !lines.contains($0) }
+        if missing.isEmpty && former.isEmpty { return [] }
+        lines.removeAll { Self.formerAttributesLines.contains($0) }
         if lines.last == "" { lines.removeLast() }
-        lines.append(Self.attributesLine)
+        lines += missing
         try FileManager.default.createDirectory(atPath: repository.gitDir + "info", withIntermediateDirectories: true)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: attributesPath))
-        return true
+        return former.map { "removed '\($0)' from \(attributesPath)" }
+            + missing.map { "added '\($0)' to \(attributesPath)" }
     }
 
-    private func removeAttributesLine() throws -> Bool {
-        guard var lines = attributesLines(), lines.contains(Self.attributesLine) else { return false }
-        lines.removeAll { $0 == Self.attributesLine }
+    private func removeAttributesLines() throws -> [String] {
+        let ours = Self.attributesLines + Self.formerAttributesLines
+        guard var lines = attributesLines() else { return [] }
+        let removed = lines.filter { ours.contains($0) }
+        if removed.isEmpty { return [] }
+        lines.removeAll { ours.contains($0) }
         if lines.allSatisfy(\.isEmpty) {
             try FileManager.default.removeItem(atPath: attributesPath)
         } else {
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: attributesPath))
         }
-        return true
+        return removed.map { "removed '\($0)' from \(attributesPath)" }
     }
 
     // MARK: Config

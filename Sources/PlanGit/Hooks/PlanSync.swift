@@ -20,8 +20,25 @@ public struct PlanSync {
         case detachedHead
         case unbornHead
         case operationInProgress
-        case uncommitted([String])
+        /// Uncommitted plan files (staged, unstaged or untracked), each named with its state.
+        case uncommitted([WorkTreeChange])
         case unrelatedHistories(String)
+
+        /// Each file with its state, and the exact commands that keep the work (commit it) or
+        /// set it aside (a stash that includes untracked files, which plain `git stash` leaves).
+        static func uncommittedText(_ changes: [WorkTreeChange]) -> String {
+            let named = changes.map { change in
+                let state =
+                    change.untracked
+                    ? "new, untracked"
+                    : change.conflicted ? "conflicted" : change.staged && !change.unstaged ? "staged" : "modified"
+                return "\(change.path) (\(state))"
+            }
+            let paths = changes.map { ShellWord.quoted($0.path) }.joined(separator: " ")
+            return "uncommitted changes to plan files: \(named.joined(separator: ", ")); sync changed nothing. "
+                + "To keep them in your work, type: git add \(paths) && git commit -m \"Work in progress\" && planmerge sync. "
+                + "To set them aside instead: git stash push --include-untracked && planmerge sync && git stash pop"
+        }
 
         public var description: String {
             switch self {
@@ -30,8 +47,7 @@ public struct PlanSync {
             case .unbornHead: "this clone has no commit yet"
             case .operationInProgress:
                 "a merge (or rebase) is in progress: finish it with git add and git commit, or abandon it with git merge --abort"
-            case .uncommitted(let paths):
-                "uncommitted changes to plan files: \(paths.joined(separator: ", ")); commit them (or git stash) first"
+            case .uncommitted(let changes): Self.uncommittedText(changes)
             case .unrelatedHistories(let what): "\(what) shares no history with this clone: clone the hub again"
             }
         }
@@ -57,8 +73,8 @@ public struct PlanSync {
         guard try repository.headBranch() != nil else { throw Refusal.detachedHead }
         guard try repository.head() != nil else { throw Refusal.unbornHead }
         guard !repository.hasOperationInProgress else { throw Refusal.operationInProgress }
-        let dirty = try repository.workTreeChanges().map(\.path).filter {
-            $0 == Manifest.fileName || $0.hasPrefix("sections/")
+        let dirty = try repository.workTreeChanges().filter {
+            $0.path == Manifest.fileName || $0.path.hasPrefix("sections/")
         }
         guard dirty.isEmpty else { throw Refusal.uncommitted(dirty) }
     }
@@ -93,20 +109,9 @@ public struct PlanSync {
             "Merge \(label) (\(theirs.short)) into \(Self.shortName(branch))\n\nMerged by planmerge sync (structure-aware: actions by reference, fields by name).\n"
 
         guard outcome.conflicts.isEmpty else {
-            try repository.checkout(tree: outcome.tree)
-            for conflict in outcome.conflicts {
-                if let text = conflict.text, let workdir = repository.workdir {
-                    let url = URL(fileURLWithPath: workdir + conflict.path)
-                    try FileManager.default.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(text).write(to: url)
-                }
-                try repository.markConflict(
-                    path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
-            }
+            let files = try Self.leaveConflicts(outcome, in: repository)
             try repository.beginMerge(of: theirs, message: message)
-            return .conflicts(
-                theirs: theirs, files: outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) })
+            return .conflicts(theirs: theirs, files: files)
         }
         let signature = repository.defaultSignature()
         let commit = try repository.createCommit(
@@ -117,7 +122,36 @@ public struct PlanSync {
         return .merged(commit: commit, theirs: theirs)
     }
 
+    /// Checks the merged tree out and leaves each conflicted file for the user: its conflict
+    /// blocks in the work tree, its three versions as unmerged index entries (`UU`).
+    static func leaveConflicts(_ outcome: TreeMerge.Outcome, in repository: Repository) throws -> [ConflictedFile] {
+        try repository.checkout(tree: outcome.tree)
+        for conflict in outcome.conflicts {
+            if let text = conflict.text, let workdir = repository.workdir {
+                let url = URL(fileURLWithPath: workdir + conflict.path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text).write(to: url)
+            }
+            try repository.markConflict(
+                path: conflict.path, ancestor: conflict.base, ours: conflict.ours, theirs: conflict.theirs)
+        }
+        return outcome.conflicts.map { ConflictedFile(path: $0.path, conflicts: $0.conflicts) }
+    }
+
     static func shortName(_ ref: String) -> String {
         ref.hasPrefix("refs/heads/") ? String(ref.dropFirst("refs/heads/".count)) : ref
+    }
+}
+
+/// A word as the officer types it into a shell: single-quoted when it holds anything but
+/// letters, digits and `/._-` (a "15 - Copy.md" stays one word).
+enum ShellWord {
+    static func quoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "/._-".unicodeScalars.contains($0)
+        }
+        return plain && !word.isEmpty ? word : HookInstaller.shellQuoted(word)
     }
 }

@@ -24,8 +24,9 @@ struct HooksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install the hooks (and, in a clone, the merge driver). Safe to run again.",
             discussion: """
-                In a partner clone: --partner ID (pre-commit, commit-msg, merge driver). In the coordinator's \
-                clone: no option. On the hub: --server (pre-receive; with --per-ref, the update hook instead). \
+                In a partner clone: --partner ID (pre-commit, commit-msg, merge driver, the clean filter for \
+                Windows line endings, and plain git push / git pull to the partner's publish branch and the \
+                hub's main). In the coordinator's clone: no option. On the hub: --server (pre-receive; with --per-ref, the update hook instead). \
                 See docs/HOOKS.md.
 
                 Examples:
@@ -69,16 +70,22 @@ struct HooksCommand: ParsableCommand {
         func run() throws {
             try OwnerCheck.run(self.repository.path ?? FileManager.default.currentDirectoryPath)
             let repository = try self.repository.repository()
-            if let partner { try Self.checkPartner(partner, in: repository) }
+            let found = try partner.flatMap { try Self.checkPartner($0, in: repository) }
             let kind: HookInstaller.Kind = server ? .server(perRef: perRef) : .clone(partner: partner)
             if server { try Self.checkSomeoneCanPush(repository) }
-            let done: [String]
+            var done: [String]
+            let binary = try Executable.path()
             do {
                 done = try HookInstaller(repository: repository).install(
-                    kind, binary: try Executable.path(), identity: identity.flatMap(Pusher.IdentitySource.init),
-                    force: force)
+                    kind, binary: binary, identity: identity.flatMap(Pusher.IdentitySource.init),
+                    force: force, publication: found?.publication)
             } catch let error as HookInstaller.ModeError {
                 throw UserError("\(error)")
+            } catch let error as PartnerGitConfig.SetupError {
+                throw UserError("\(error)")
+            }
+            if found != nil {
+                done += try Self.installPullStrategy(beside: binary)
             }
             for line in done { Console.out(line) }
             Console.out(
@@ -105,16 +112,38 @@ struct HooksCommand: ParsableCommand {
             }
         }
 
-        /// The partner must be one the clone's manifest lists (when there is a manifest).
-        static func checkPartner(_ id: String, in repository: Repository) throws {
+        /// The partner must be one the clone's manifest lists (when there is a manifest);
+        /// returns it (nil without a manifest).
+        @discardableResult
+        static func checkPartner(_ id: String, in repository: Repository) throws -> Partner? {
             guard let workdir = repository.workdir,
                 let data = FileManager.default.contents(atPath: workdir + Manifest.fileName),
                 let manifest = ManifestReader().read([UInt8](data)).manifest
-            else { return }
-            guard manifest.partner(id) != nil else {
+            else { return nil }
+            guard let partner = manifest.partner(id) else {
                 throw UserError(
                     "the manifest lists no partner '\(id)'",
                     hint: "partners: \(manifest.partners.map(\.id).joined(separator: ", "))")
+            }
+            return partner
+        }
+
+        /// `git-merge-planmerge` beside planmerge; a folder planmerge cannot write to gets the
+        /// command that does it instead (git pull still works whenever one reference is new).
+        static func installPullStrategy(beside binary: String) throws -> [String] {
+            do {
+                return try PullStrategyProgram.install(beside: binary).map { [$0] } ?? []
+            } catch let error as HookInstaller.ForeignHookError {
+                throw UserError("\(error)")
+            } catch {
+                let folder = URL(fileURLWithPath: binary).deletingLastPathComponent().path
+                Console.error(
+                    "planmerge: cannot write \(folder)/\(PullStrategyProgram.name) (\(error.localizedDescription)): git pull stops when the hub's main and your publish branch both moved"
+                )
+                Console.error(
+                    "hint: whoever can write \(folder) runs 'planmerge hooks install --partner ID' once in a clone; until then, when both moved, run planmerge sync"
+                )
+                return []
             }
         }
     }

@@ -69,17 +69,22 @@ struct SyncCommand: ParsableCommand {
         case .merged(let commit, _):
             Console.out("Merged \(label) (\(theirs.short)) cleanly: commit \(commit.short).")
         case .conflicts(_, let files):
-            for file in files {
-                let what = file.conflicts.map(\.what)
-                Console.out(
-                    "CONFLICT \(file.path)" + (what.isEmpty ? " (line conflict)" : ": " + what.joined(separator: "; ")))
-            }
-            Console.out(
-                "Merged \(label) (\(theirs.short)) with conflicts: nothing committed. In each file keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add' the files and 'git commit'."
-            )
+            for line in Self.conflictLines(files) { Console.out(line) }
+            Console.out("Merged \(label) (\(theirs.short)) with conflicts: nothing committed. " + Self.resolveHint)
             throw PlanmergeExit.problems.code
         }
     }
+
+    /// One `CONFLICT path: what` line per conflicted file (sync and git pull's strategy).
+    static func conflictLines(_ files: [PlanSync.ConflictedFile]) -> [String] {
+        files.map { file in
+            let what = file.conflicts.map(\.what)
+            return "CONFLICT \(file.path)" + (what.isEmpty ? " (line conflict)" : ": " + what.joined(separator: "; "))
+        }
+    }
+
+    static let resolveHint =
+        "In each file keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add' the files and 'git commit'."
 
     /// The URL to fetch and the reference to fetch into.
     private func resolveRemote(_ repository: Repository) throws -> (String, String) {

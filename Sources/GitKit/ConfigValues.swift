@@ -1,0 +1,41 @@
+import CLibgit2
+
+/// Keys that hold several values in a repository's own configuration (`git config --add`):
+/// `remote.origin.fetch`, `remote.origin.push`, `branch.<name>.merge`.
+extension Repository {
+    /// Every value of `key` in this repository's own config (`.git/config`), in file order;
+    /// empty when unset.
+    public func localConfigValues(_ key: String) throws -> [String] {
+        let config = try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL)
+        var iterator: OpaquePointer?
+        let code = git_config_multivar_iterator_new(&iterator, config.pointer, key, nil)
+        if code == GIT_ENOTFOUND.rawValue { return [] }
+        try GitError.check(code, "read config \(key)")
+        guard let iterator else { return [] }
+        defer { git_config_iterator_free(iterator) }
+        var values: [String] = []
+        while true {
+            var entry: UnsafeMutablePointer<git_config_entry>?
+            let next = git_config_next(&entry, iterator)
+            if next == GIT_ITEROVER.rawValue { break }
+            try GitError.check(next, "read config \(key)")
+            if let value = entry?.pointee.value { values.append(String(cString: value)) }
+        }
+        return values
+    }
+
+    /// Makes `key` hold exactly `values` (in this order) in this repository's own config;
+    /// an empty list unsets it. Returns false when it held exactly these already.
+    @discardableResult
+    public func setLocalConfigValues(_ key: String, _ values: [String]) throws -> Bool {
+        if try localConfigValues(key) == values { return false }
+        let config = try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL)
+        let deleted = git_config_delete_multivar(config.pointer, key, ".*")
+        if deleted != GIT_ENOTFOUND.rawValue { try GitError.check(deleted, "unset config \(key)") }
+        for value in values {
+            // A pattern no existing value matches: adds a value (`git config --add`).
+            try GitError.check(git_config_set_multivar(config.pointer, key, "$^", value), "add config \(key)")
+        }
+        return true
+    }
+}
