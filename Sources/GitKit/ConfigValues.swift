@@ -28,14 +28,39 @@ extension Repository {
     /// an empty list unsets it. Returns false when it held exactly these already.
     @discardableResult
     public func setLocalConfigValues(_ key: String, _ values: [String]) throws -> Bool {
-        if try localConfigValues(key) == values { return false }
+        let old = try localConfigValues(key)
+        if old == values { return false }
         let config = try Config.of(self).level(GIT_CONFIG_LEVEL_LOCAL)
-        let deleted = git_config_delete_multivar(config.pointer, key, ".*")
-        if deleted != GIT_ENOTFOUND.rawValue { try GitError.check(deleted, "unset config \(key)") }
-        for value in values {
+        // Values only added or only removed keep the others where they stand in the file.
+        let removed = old.filter { !values.contains($0) }
+        var added = values
+        if values.starts(with: old) {
+            added = Array(values.dropFirst(old.count))
+        } else if old.filter({ values.contains($0) }) == values, Set(removed).count == removed.count {
+            for value in removed {
+                try GitError.check(
+                    git_config_delete_multivar(config.pointer, key, "^" + Self.literalPattern(value) + "$"),
+                    "unset config \(key)")
+            }
+            added = []
+        } else {
+            let deleted = git_config_delete_multivar(config.pointer, key, ".*")
+            if deleted != GIT_ENOTFOUND.rawValue { try GitError.check(deleted, "unset config \(key)") }
+        }
+        for value in added {
             // A pattern no existing value matches: adds a value (`git config --add`).
             try GitError.check(git_config_set_multivar(config.pointer, key, "$^", value), "add config \(key)")
         }
         return true
+    }
+
+    /// `value` as an extended regular expression matching itself only.
+    static func literalPattern(_ value: String) -> String {
+        var pattern = ""
+        for character in value {
+            if "\\^$.|?*+()[]{}".contains(character) { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern
     }
 }

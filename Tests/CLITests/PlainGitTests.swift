@@ -87,9 +87,20 @@ final class PlainGitTests: XCTestCase {
             consolidated.stdout.contains("accepted      leicester-pct"), consolidated.output)
         XCTAssertTrue(
             try world.mustGit(["show", "main:\(file)"], in: world.hub).contains("Due: August 2008"))
-        let status = try world.planmerge(["status"], in: pct)
+        // Plain git pull brings the record too, so the partner's status knows the outcome.
+        let pulled = try world.git(["pull", "-q"], in: pct)
+        XCTAssertEqual(pulled.status, 0, pulled.output)
+        XCTAssertEqual(
+            try world.mustGit(["rev-parse", "refs/planmerge/record"], in: pct),
+            try world.mustGit(["rev-parse", "refs/planmerge/record"], in: world.hub))
+        let status = try world.planmerge(["status", "--format", "json"], in: pct)
         XCTAssertEqual(status.status, 0, status.output)
-        XCTAssertTrue(status.stdout.contains("leicester-pct"), status.output)
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], status.output)
+        XCTAssertEqual(object["partner"] as? String, "leicester-pct")
+        XCTAssertNil(object["recordNote"] as? String, status.output)
+        let last = try XCTUnwrap(object["lastConsolidate"] as? [String: Any], status.output)
+        XCTAssertEqual(last["state"] as? String, "accepted")
     }
 
     func testCloneRefusesAPartnerTheManifestDoesNotListAndLeavesNothing() throws {

@@ -29,7 +29,8 @@ final class PartnerGitConfigTests: XCTestCase {
         XCTAssertEqual(try clone.git("config", "pull.rebase"), "false")
         XCTAssertEqual(try clone.git("config", "pull.octopus"), "planmerge")
         XCTAssertEqual(
-            try clone.git("config", "--get-all", "remote.origin.fetch"), "+refs/heads/*:refs/remotes/origin/*")
+            try clone.git("config", "--get-all", "remote.origin.fetch"),
+            "+refs/heads/*:refs/remotes/origin/*\n+refs/planmerge/*:refs/planmerge/*")
         XCTAssertEqual(
             try clone.git("check-attr", "filter", "plan.yaml", "sections/uhl/15.md"),
             "plan.yaml: filter: planmerge\nsections/uhl/15.md: filter: planmerge")

@@ -9,7 +9,8 @@ import PlanModel
 ///   to the partner's publish reference on the hub (`Partner.publication`), where the hub's
 ///   pre-receive hook checks it. A partner publishing on a remote of its own gets the remote
 ///   `publish` and `branch.<b>.pushRemote = publish` instead.
-/// - `git pull`: fetches the hub's main and the publish branch (`remote.origin.fetch`) and
+/// - `git pull`: fetches the hub's main, the publish branch and the record of consolidate
+///   runs (`remote.origin.fetch`) and
 ///   merges both (`branch.<b>.merge` twice). With one of them new git makes an ordinary
 ///   merge, which runs the structure-aware merge driver for section files; with both new it
 ///   runs the strategy `pull.octopus = planmerge` (`git-merge-planmerge`, which merges them
@@ -28,6 +29,10 @@ public struct PartnerGitConfig {
     public static let publishRemote = "publish"
     /// The strategy name of `pull.octopus` (git runs `git-merge-planmerge`).
     public static let strategy = "planmerge"
+    /// The fetch refspec that brings the hub's record of consolidate runs (`refs/planmerge/record`,
+    /// read by the partner's `status`) with every `git pull` or `git fetch`. A pattern, so
+    /// that a hub with no record yet is not an error.
+    public static let recordFetch = "+refs/planmerge/*:refs/planmerge/*"
     /// Where install records the branch it configured (so that uninstall can undo it).
     public static let branchKey = "planmerge.pullBranch"
 
@@ -61,6 +66,7 @@ public struct PartnerGitConfig {
             wanted.append("+\(publication.branch):\(tracking)\(Self.shortName(publication.branch))")
         }
         if !fetch.contains(everything) { fetch += wanted.filter { !fetch.contains($0) } }
+        if !fetch.contains(Self.recordFetch) { fetch.append(Self.recordFetch) }
         if publication.isOnHub {
             return [
                 ("remote.\(Self.hubRemote).fetch", fetch),
@@ -116,6 +122,13 @@ public struct PartnerGitConfig {
         for key in keys where try !repository.localConfigValues(key).isEmpty {
             try repository.setLocalConfigValues(key, [])
             done.append("unset \(key)")
+        }
+        let fetch = try repository.localConfigValues("remote.\(Self.hubRemote).fetch")
+        if fetch.contains(Self.recordFetch),
+            try repository.setLocalConfigValues(
+                "remote.\(Self.hubRemote).fetch", fetch.filter { $0 != Self.recordFetch })
+        {
+            done.append("removed \(Self.recordFetch) from remote.\(Self.hubRemote).fetch")
         }
         if let branch, try repository.setLocalConfigValues("branch.\(branch).merge", [HubLayout.mainRef]) {
             done.append("set branch.\(branch).merge = \(HubLayout.mainRef)")
