@@ -2,7 +2,7 @@ import PlanModel
 
 /// The coordinator's front pages (`front/*.md`) in the Word document: each starts a page
 /// under a level-1 heading; its own headings sit one level below; tables span the text
-/// width, the first column a little wider.
+/// width, each column as wide as its text asks.
 enum DOCXFront {
     static func page(_ page: FrontPage, bookmark: WordML.Bookmark?) -> [String] {
         var out = [WordML.heading(page.title, level: 1, bookmark: bookmark, pageBreakBefore: true)]
@@ -28,9 +28,13 @@ enum DOCXFront {
     static func table(header: [String], rows: [[String]]) -> String {
         let columns = max(1, ([header.count] + rows.map(\.count)).max() ?? 1)
         let width = WordML.textWidth(.portrait)
-        let first = columns == 1 ? width : max(width / columns, width * 2 / (columns + 1))
-        let rest = columns == 1 ? 0 : (width - first) / (columns - 1)
-        let widths = [first] + Array(repeating: rest, count: columns - 1)
+        // Each column as wide as its longest text asks, between 8 and 60 characters' worth.
+        let weights = (0..<columns).map { column in
+            min(60, max(8, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0))
+        }
+        let total = weights.reduce(0, +)
+        var widths = weights.map { width * $0 / total }
+        widths[0] += width - widths.reduce(0, +)
         func cells(_ row: [String]) -> [WordML.Cell] {
             (0..<columns).map { index in
                 index < row.count ? WordML.Cell([WordML.paragraph(WordML.inline(row[index]))]) : WordML.Cell(text: "")

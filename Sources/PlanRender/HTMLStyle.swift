@@ -4,7 +4,7 @@
 enum HTMLStyle {
     static let css = """
         @page { size: A4; margin: 18mm 15mm 20mm 15mm;
-          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
         @page wide { size: A4 landscape; margin: 15mm 15mm 18mm 15mm; }
         :root { --ink: #1a1a1a; --rule: #767676; --soft: #f2f2f2; --accent: #1f3864; }
         * { box-sizing: border-box; }
