@@ -28,9 +28,12 @@ enum DOCXFront {
     static func table(header: [String], rows: [[String]]) -> String {
         let columns = max(1, ([header.count] + rows.map(\.count)).max() ?? 1)
         let width = WordML.textWidth(.portrait)
-        // Each column as wide as its longest text asks, between 8 and 60 characters' worth.
+        // Each column as wide as its header or its average cell asks, between 6 and 60
+        // characters' worth: a glossary's terms narrow, its meanings wide.
         let weights = (0..<columns).map { column in
-            min(60, max(8, ([header] + rows).map { column < $0.count ? $0[column].count : 0 }.max() ?? 0))
+            let lengths = rows.map { column < $0.count ? $0[column].count : 0 }
+            let average = lengths.isEmpty ? 0 : lengths.reduce(0, +) / lengths.count
+            return min(60, max(6, column < header.count ? header[column].count : 0, average))
         }
         let total = weights.reduce(0, +)
         var widths = weights.map { width * $0 / total }
