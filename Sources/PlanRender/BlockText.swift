@@ -11,10 +11,11 @@ enum BlockText {
         case bullets([String])
     }
 
-    /// A run of text, emphasised or not.
+    /// A run of text, emphasised (`*x*`), strong (`**x**`) or plain.
     struct Span: Hashable, Sendable {
         var text: String
         var emphasis: Bool
+        var strong = false
     }
 
     static func parts(_ lines: [String]) -> [Part] {
@@ -50,11 +51,21 @@ enum BlockText {
         return nil
     }
 
-    /// Splits `a *b* c` into plain and emphasised runs. An unpaired `*` stays as written.
+    /// Splits `a *b* c` into plain and emphasised runs, and `**b**` into strong runs. An
+    /// unpaired `*` stays as written.
     static func spans(_ text: String) -> [Span] {
         var spans: [Span] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "*") {
+            if rest[open...].hasPrefix("**"), let close = rest[rest.index(open, offsetBy: 2)...].range(of: "**"),
+                close.lowerBound > rest.index(open, offsetBy: 2)
+            {
+                if open > rest.startIndex { spans.append(Span(text: String(rest[..<open]), emphasis: false)) }
+                let inner = String(rest[rest.index(open, offsetBy: 2)..<close.lowerBound])
+                spans.append(Span(text: inner, emphasis: false, strong: true))
+                rest = rest[close.upperBound...]
+                continue
+            }
             let after = rest.index(after: open)
             guard let close = rest[after...].firstIndex(of: "*"), close > after,
                 rest[after] != " "

@@ -9,6 +9,7 @@ enum DOCXParts {
         ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
         ("/word/numbering.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"),
         ("/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"),
+        ("/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"),
         ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
         ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
     ])
@@ -35,6 +36,7 @@ enum DOCXParts {
             "numbering.xml"
         ),
         (footerID, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", "footer1.xml"),
+        ("rIdSettings", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings", "settings.xml"),
     ])
 
     static func paragraphStyle(
@@ -60,6 +62,7 @@ enum DOCXParts {
         + paragraphStyle("Heading1", name: "heading 1", size: 32, before: 360, after: 120, outline: 0)
         + paragraphStyle("Heading2", name: "heading 2", size: 26, before: 280, after: 100, outline: 1)
         + paragraphStyle("Heading3", name: "heading 3", size: 22, before: 200, after: 60, outline: 2)
+        + tocStyle(1, indent: 0, bold: true) + tocStyle(2, indent: 284, bold: false)
         + "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
         + "<w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
         + "<w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr></w:style>"
@@ -68,13 +71,29 @@ enum DOCXParts {
         + "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
         + "</w:tblCellMar></w:tblPr></w:style>"
         + "<w:style w:type=\"table\" w:styleId=\"PlanTable\"><w:name w:val=\"Plan Table\"/><w:basedOn w:val=\"TableNormal\"/>"
-        + "<w:pPr><w:spacing w:before=\"20\" w:after=\"20\"/></w:pPr><w:rPr><w:sz w:val=\"17\"/><w:szCs w:val=\"17\"/></w:rPr>"
+        + "<w:pPr><w:spacing w:before=\"20\" w:after=\"20\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr>"
         + "<w:tblPr><w:tblBorders>"
         + ["top", "left", "bottom", "right", "insideH", "insideV"]
         .map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"767676\"/>" }.joined()
         + "</w:tblBorders><w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"80\" w:type=\"dxa\"/>"
         + "<w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
         + "</w:styles>"
+
+    /// A contents entry style: the text, then dots to the page number at the right margin.
+    static func tocStyle(_ level: Int, indent: Int, bold: Bool) -> String {
+        "<w:style w:type=\"paragraph\" w:styleId=\"TOC\(level)\"><w:name w:val=\"toc \(level)\"/>"
+            + "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/><w:pPr>"
+            + "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(WordML.textWidth(.portrait))\"/></w:tabs>"
+            + "<w:spacing w:before=\"\(bold ? 100 : 0)\" w:after=\"40\"/><w:ind w:left=\"\(indent)\"/></w:pPr>"
+            + (bold ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "") + "</w:style>"
+    }
+
+    /// Settings: fields (the contents and its page numbers) are updated when Word opens the
+    /// document.
+    static let settings =
+        xmlHeader + "<w:settings \(WordML.namespaces)><w:updateFields w:val=\"true\"/>"
+        + "<w:defaultTabStop w:val=\"708\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+        + "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
 
     /// One bullet list definition (numId 1), used by every bulleted paragraph.
     static let numbering =

@@ -17,7 +17,8 @@ public enum DOCXRenderer {
 
     /// Every part of the package, `[Content_Types].xml` first, with its path.
     static func parts(_ d: PlanDocument) -> [(path: String, xml: String)] {
-        let footer = ([d.title] + (d.version.map { [$0] } ?? [])).joined(separator: " · ")
+        let version = d.includesNotes ? d.version : nil
+        let footer = ([d.title] + (version.map { [$0] } ?? [])).joined(separator: " · ")
         return [
             ("[Content_Types].xml", DOCXParts.contentTypes),
             ("_rels/.rels", DOCXParts.packageRelationships),
@@ -32,6 +33,7 @@ public enum DOCXRenderer {
             ("word/styles.xml", DOCXParts.styles),
             ("word/numbering.xml", DOCXParts.numbering),
             ("word/footer1.xml", DOCXParts.footer(left: footer)),
+            ("word/settings.xml", DOCXParts.settings),
         ]
     }
 }

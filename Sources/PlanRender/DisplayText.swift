@@ -57,6 +57,49 @@ enum DisplayText {
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
+    /// The status as the plan reports it: the word, and with `reporting: rag` its colour
+    /// first (`Green: on track`); `No status` for nil.
+    static func status(_ status: ActionStatus?, _ reporting: StatusReporting) -> String {
+        guard reporting == .rag, let colour = ragColour(status) else { return self.status(status) }
+        return "\(colour): \(DisplayText.status(status).lowercased())"
+    }
+
+    /// The RAG colour word of a status (`Green`, `Amber`, `Red`, `Blue`); nil for not
+    /// started and no status, which have none.
+    static func ragColour(_ status: ActionStatus?) -> String? {
+        switch status {
+        case .onTrack: "Green"
+        case .atRisk: "Amber"
+        case .offTrack: "Red"
+        case .done: "Blue"
+        case .notStarted, nil: nil
+        }
+    }
+
+    /// What each status word means, for the status key of the paper.
+    static func meaning(_ status: ActionStatus?) -> String {
+        switch status {
+        case .notStarted: "Work on the action has not begun."
+        case .onTrack: "Work has begun and the action is expected to be done by its due date."
+        case .atRisk:
+            "The action may miss its due date or fall short of its success criteria; the lead is acting on it."
+        case .offTrack: "The action will miss its due date or its success criteria without further action or help."
+        case .done: "The action is complete and its success criteria are met."
+        case nil: "The partner has not yet reported a status for the action."
+        }
+    }
+
+    /// The fill of a status in RAG reporting (hex, no `#`): the colours themselves.
+    static func ragFill(_ status: ActionStatus?) -> String {
+        switch status {
+        case .onTrack: "C6EFCE"
+        case .atRisk: "FFEB9C"
+        case .offTrack: "FFC7CE"
+        case .done: "BDD7EE"
+        case .notStarted, nil: "FFFFFF"
+        }
+    }
+
     /// `not-started`, `on-track`, ..., `none`: a class name / identifier.
     static func statusKey(_ status: ActionStatus?) -> String {
         status.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") } ?? "none"

@@ -4,13 +4,17 @@
 enum HTMLStyle {
     static let css = """
         @page { size: A4; margin: 18mm 15mm 20mm 15mm;
-          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; } }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
         @page wide { size: A4 landscape; margin: 15mm 15mm 18mm 15mm; }
         :root { --ink: #1a1a1a; --rule: #767676; --soft: #f2f2f2; --accent: #1f3864; }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font: 11pt/1.4 Arial, "Helvetica Neue", Helvetica, sans-serif; color: var(--ink);
-          max-width: 1180px; margin: 0 auto; padding: 1.5rem; }
+          max-width: 1180px; margin: 0 auto; padding: 1.5rem; overflow-wrap: anywhere; }
+        main, header, nav, footer { display: block; min-width: 0; }
+        code { overflow-wrap: anywhere; word-break: break-all; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+          white-space: nowrap; }
         h1, h2, h3, h4 { color: var(--accent); line-height: 1.2; break-after: avoid; }
         h1 { font-size: 22pt; margin: 0.3em 0; }
         h2 { font-size: 16pt; border-bottom: 2px solid var(--accent); padding-bottom: 0.2em; }
@@ -22,25 +26,35 @@ enum HTMLStyle {
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0.6em 0; }
         .meta dt { font-weight: bold; }
         .meta dd { margin: 0; }
-        nav.contents ol { padding-left: 1.4em; }
+        nav.contents ul { list-style: none; padding-left: 0; }
+        nav.contents ul.recs { padding-left: 1.4em; }
         nav.contents li { margin: 0.15em 0; }
-        table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1.2em; font-size: 9.5pt; }
+        .table-scroll { max-width: 100%; overflow-x: auto; margin: 0.6em 0 1.2em; }
+        table { border-collapse: collapse; width: 100%; font-size: 10pt; }
+        caption { caption-side: top; text-align: left; font-weight: bold; color: var(--accent);
+          padding: 0.2em 0 0.4em; break-after: avoid; }
+        table.actions { table-layout: fixed; min-width: 44rem; }
+        table.by-partner { min-width: 36rem; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid var(--rule); padding: 0.3em 0.4em; vertical-align: top; text-align: left; }
+        th, td { border: 1px solid var(--rule); padding: 0.3em 0.4em; vertical-align: top; text-align: left;
+          overflow-wrap: anywhere; word-break: break-word; }
+        thead th, td.num, th.num { overflow-wrap: normal; word-break: normal; }
+        tbody th { font-weight: normal; background: none; }
+        tbody th.ref, .actions tbody th { font-weight: bold; }
         th { background: var(--soft); }
         td.num, th.num { text-align: right; }
         td ul, td ol { margin: 0; padding-left: 1.1em; }
-        .actions td.ref { white-space: nowrap; font-weight: bold; }
-        .actions .more { margin: 0.3em 0 0; font-size: 8.5pt; color: #333; }
+        .actions .ref { font-weight: bold; overflow-wrap: normal; word-break: normal; }
+        .actions .more { margin: 0.3em 0 0; font-size: 9.5pt; color: #333; }
         .actions .more dt { font-weight: bold; display: inline; }
         .actions .more dd { display: inline; margin: 0; }
         .actions .more dd::after { content: ""; display: block; }
-        .reading { display: block; font-size: 8.5pt; color: #444; }
-        .flag { display: inline-block; font-size: 8pt; font-weight: bold; border: 1px solid var(--ink); padding: 0 0.3em; margin-top: 0.2em; }
+        .reading { display: block; font-size: 9.5pt; color: #444; }
+        .flag { display: inline-block; font-size: 9.5pt; font-weight: bold; border: 1px solid var(--ink); padding: 0 0.3em; margin-top: 0.2em; }
         tr.overdue td.due { border-left: 4px double var(--ink); }
         .status { display: inline-block; padding: 0.1em 0.45em; border-radius: 3px; white-space: nowrap;
-          font-weight: bold; font-size: 8.5pt; border: 1px solid var(--ink); }
+          font-weight: bold; font-size: 9.5pt; border: 1px solid var(--ink); }
         .status::before { font-weight: normal; margin-right: 0.3em; }
         .status-not-started { background: #ffffff; border-style: dashed; }
         .status-not-started::before { content: "\\25CB"; }
@@ -57,19 +71,31 @@ enum HTMLStyle {
         .status-none { background: #ffffff; border-style: dotted; font-weight: normal; }
         .status-none::before { content: "?"; }
         .recommendation { margin-bottom: 2rem; }
+        .rec-head { break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+        .block h4 { break-after: avoid; }
+        .actions thead, .actions tbody tr:first-child { break-inside: avoid; }
+        .key .status { white-space: normal; }
+        .front { margin-bottom: 1.5rem; }
         .recommendation .text { font-size: 12pt; font-weight: bold; }
         .block { margin: 0.4em 0 0.8em; }
         .timescale { break-before: page; page: wide; }
         .timeline { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-        .timeline figure { margin: 0; flex: 1 1 640px; }
-        .timeline svg { width: 100%; height: auto; }
-        .timeline aside { flex: 0 1 280px; font-size: 9pt; }
-        .timeline figcaption { font-size: 9pt; color: #444; }
-        footer.generated { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: 8.5pt; color: #444; }
+        .timeline figure { margin: 0; flex: 1 1 100%; min-width: 0; }
+        .timeline svg { width: 100%; height: auto; display: block; break-inside: avoid; margin-bottom: 0.5rem; }
+        .timeline-section h2 { break-after: avoid; }
+        .timeline .not-drawn { flex: 1 1 100%; font-size: 10pt; }
+        .timeline .not-drawn ul { columns: 3 14em; }
+        .timeline figcaption { font-size: 10pt; color: #444; }
+        .timeline-section { page: wide; }
+        footer.generated { margin-top: 2rem; border-top: 1px solid var(--rule); font-size: 9pt; color: #444; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
+          .table-scroll { overflow: visible; }
+          nav.contents { break-before: page; }
           nav.contents a { text-decoration: none; color: var(--ink); }
-          .summary, .timeline-section, .provenance { break-before: page; }
+          .front, .status-key, .timeline-section, .provenance { break-before: page; }
+          .timeline { display: block; }
+          footer.generated { display: none; }
         }
         """
 }

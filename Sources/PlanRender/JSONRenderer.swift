@@ -8,6 +8,7 @@ import PlanModel
 ///
 ///     {
 ///       "title": "...", "authority": "...",
+///       "front": [ { "path": "front/01-introduction.md", "title": "...", "text": "Markdown" } ],
 ///       "version": "cabinet/2008-09-01" | null, "generatedAt": "..." | null, "today": day | null,
 ///       "inspection": { "name": "...", "published": day | null },
 ///       "deadline": { "workingDays": 70, "firstDay": "publication" | "next", "date": day | null },
@@ -53,6 +54,13 @@ public enum JSONRenderer {
 
     static func value(_ d: PlanDocument) -> JSONValue {
         .object([
+            "front": .array(
+                d.frontPages.map {
+                    .object([
+                        "path": .string($0.path), "title": .string($0.title),
+                        "text": .string($0.lines.joined(separator: "\n")),
+                    ])
+                }),
             "title": .string(d.title),
             "authority": .string(d.authority),
             "version": .string(d.version),

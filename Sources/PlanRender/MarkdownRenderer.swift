@@ -5,8 +5,10 @@ import PlanModel
 public enum MarkdownRenderer {
     public static func render(_ document: PlanDocument) -> String {
         let parts =
-            [cover(document), contents(document), summary(document), keyDates(document)]
-            + document.groups.map(group) + [provenance(document), footer(document)]
+            [cover(document), contents(document)] + document.frontPages.map(front)
+            + [statusKey(document), summary(document), keyDates(document)]
+            + document.groups.map { group($0, in: document) }
+            + (document.includesNotes ? [provenance(document)] : []) + [footer(document)]
         return parts.joined(separator: "\n\n") + "\n"
     }
 
@@ -19,20 +21,21 @@ public enum MarkdownRenderer {
             )
         }
         meta += d.committees.map { "- **\(t($0.name)):** \(DisplayText.longDay($0.date))" }
-        if let v = d.version { meta.append("- **Version:** `\(v)`") }
+        if d.includesNotes, let v = d.version { meta.append("- **Version:** `\(v)`") }
         if let today = d.today { meta.append("- **Position at:** \(DisplayText.longDay(today))") }
         return "# \(t(d.title))\n\n**\(t(d.authority))**\n\n" + meta.joined(separator: "\n")
     }
 
     static func contents(_ d: PlanDocument) -> String {
-        var lines = ["## Contents", "", "- [Summary](#summary)", "- [Key dates](#key-dates)"]
+        var lines = ["## Contents", ""] + d.frontPages.map { "- [\(t($0.title))](#\(slug($0.title)))" }
+        lines += ["- [Status key](#status-key)", "- [Summary](#summary)", "- [Key dates](#key-dates)"]
         for group in d.groups {
             lines.append("- [\(t(group.name))](#\(slug(group.name)))")
             lines += group.recommendations.map {
                 "  - [Recommendation \($0.number)](#recommendation-\($0.number)): \(t($0.text))"
             }
         }
-        lines.append("- [Provenance](#provenance)")
+        if d.includesNotes { lines.append("- [Provenance](#provenance)") }
         return lines.joined(separator: "\n")
     }
 
@@ -40,9 +43,10 @@ public enum MarkdownRenderer {
         let s = d.summary
         let byStatus = table(
             ["Status", "Actions"], align: ["---", "---:"],
-            rows: s.byStatus.map { [DisplayText.status($0.status), "\($0.count)"] } + [["**Total**", "**\(s.total)**"]])
+            rows: s.byStatus.map { [DisplayText.status($0.status, d.reporting), "\($0.count)"] }
+                + [["**Total**", "**\(s.total)**"]])
         let byPartner = table(
-            ["Partner", "Actions"] + ActionStatus.reportingOrder.map(DisplayText.status),
+            ["Partner", "Actions"] + ActionStatus.reportingOrder.map { DisplayText.status($0, d.reporting) },
             align: ["---"] + Array(repeating: "---:", count: ActionStatus.reportingOrder.count + 1),
             rows: s.byPartner.map { [$0.partner.name, "\($0.total)"] + $0.byStatus.map { "\($0.count)" } })
         func refs(_ title: String, _ list: [ActionRef], empty: String = "none") -> String {
@@ -64,7 +68,7 @@ public enum MarkdownRenderer {
 
             \(refs("Overdue", s.overdue, empty: d.today == nil ? "not assessed (no date given for today)" : "none"))
             \(refs("Dates to be confirmed", s.toBeConfirmed))
-            \(refs("Due dates not understood", s.unread))
+            \(refs(d.unreadTitle, s.unread))
             \(refs("No due date", s.undated))
             """
     }
@@ -76,37 +80,57 @@ public enum MarkdownRenderer {
         return "## Key dates\n\n" + lines.joined(separator: "\n")
     }
 
-    static func group(_ g: TimescaleGroup) -> String {
+    /// A front page: its title one level below the document's, its own headings likewise.
+    static func front(_ page: FrontPage) -> String {
+        let lines = page.lines.map { line in
+            line.hasPrefix("#") && FrontText.heading(line) != nil ? "#" + line : line
+        }
+        return (["## \(t(page.title))", ""] + lines).joined(separator: "\n")
+    }
+
+    static func statusKey(_ d: PlanDocument) -> String {
+        let rag = d.reporting == .rag
+        let rows = ActionStatus.reportingOrder.map { status in
+            [DisplayText.status(status, d.reporting)] + (rag ? [DisplayText.ragColour(status) ?? "none"] : [])
+                + [DisplayText.meaning(status)]
+        }
+        let header = ["Status"] + (rag ? ["RAG colour"] : []) + ["Meaning"]
+        return "## Status key\n\n"
+            + table(header, align: Array(repeating: "---", count: header.count), rows: rows)
+    }
+
+    static func group(_ g: TimescaleGroup, in d: PlanDocument) -> String {
         var parts = ["## \(t(g.name))"]
         if let end = g.end { parts.append("_Actions in this group are due by \(DisplayText.longDay(end))._") }
-        parts += g.recommendations.map(recommendation)
+        parts += g.recommendations.map { recommendation($0, in: d) }
         return parts.joined(separator: "\n\n")
     }
 
-    static func recommendation(_ r: RecommendationEntry) -> String {
+    static func recommendation(_ r: RecommendationEntry, in d: PlanDocument) -> String {
         var meta = ["**Lead partner:** \(t(r.lead.name))"]
         if let officer = r.officer { meta.append("**Lead officer:** \(t(officer))") }
         let others = r.partners.filter { $0.id != r.lead.id }
         if !others.isEmpty { meta.append("**Partners:** " + others.map { t($0.name) }.joined(separator: "; ")) }
         var parts = ["### Recommendation \(r.number)", "> \(t(r.text))", meta.joined(separator: "  \n")]
-        parts += r.blocks.map { "#### \($0.kind.heading)\n\n" + $0.lines.map(t).joined(separator: "\n") }
-        parts.append(r.actions.isEmpty ? "_No actions yet._" : actionsTable(r.actions))
+        parts += d.printedBlocks(r).map { "#### \($0.kind.heading)\n\n" + $0.lines.map(t).joined(separator: "\n") }
+        parts.append(r.actions.isEmpty ? "_No actions yet._" : actionsTable(r.actions, in: d))
         return parts.joined(separator: "\n\n")
     }
 
-    static func actionsTable(_ rows: [ActionRow]) -> String {
+    static func actionsTable(_ rows: [ActionRow], in d: PlanDocument) -> String {
         table(
             ["Ref", "Action", "Due", "Lead", "Partner", "Success criteria", "Status"],
             align: Array(repeating: "---", count: 7),
             rows: rows.map { a in
                 [
-                    a.ref.description, actionCell(a), dueCell(a), a.leads.joined(separator: "\n"), a.partner.name,
-                    a.success.map { "• \($0)" }.joined(separator: "\n"), DisplayText.status(a.status),
+                    a.ref.description, actionCell(a, in: d), dueCell(a, in: d), a.leads.joined(separator: "\n"),
+                    a.partner.name, a.success.map { "• \($0)" }.joined(separator: "\n"),
+                    DisplayText.status(a.status, d.reporting),
                 ]
             })
     }
 
-    static func actionCell(_ a: ActionRow) -> String {
+    static func actionCell(_ a: ActionRow, in d: PlanDocument) -> String {
         var lines = [a.text]
         if !a.milestones.isEmpty { lines += a.milestones.map { "Milestone: " + DisplayText.milestone($0) } }
         if let v = a.resources { lines.append("Resources: \(v)") }
@@ -117,14 +141,14 @@ public enum MarkdownRenderer {
         }
         lines += a.links.map { "Link: \($0)" }
         lines += a.details
-        lines += a.notes.map { "Note: \($0)" }
+        lines += d.printedNotes(a).map { "Note: \($0)" }
         return lines.joined(separator: "\n")
     }
 
-    static func dueCell(_ a: ActionRow) -> String {
+    static func dueCell(_ a: ActionRow, in d: PlanDocument) -> String {
         guard let due = a.due else { return "No date" }
         var lines = [due.text]
-        if let reading = DisplayText.readingIfNew(due) { lines.append("(\(reading))") }
+        if let reading = d.printedReading(due) { lines.append("(\(reading))") }
         if a.isOverdue { lines.append("OVERDUE") }
         return lines.joined(separator: "\n")
     }
@@ -142,8 +166,12 @@ public enum MarkdownRenderer {
     }
 
     static func footer(_ d: PlanDocument) -> String {
-        var parts = ["Generated by planmerge"]
-        if let v = d.version { parts.append("version \(v)") }
+        var parts = [d.title]
+        if let today = d.today { parts.append("position at \(DisplayText.longDay(today))") }
+        if d.includesNotes {
+            parts.append("generated by planmerge")
+            if let v = d.version { parts.append("version \(v)") }
+        }
         if let at = d.generatedAt { parts.append(at) }
         return "---\n\n_" + t(parts.joined(separator: " · ")) + "_"
     }

@@ -55,6 +55,9 @@ extension PlanDocument {
         self.groups = groups
         self.summary = PlanSummary(
             rows: groups.flatMap { $0.recommendations.flatMap(\.actions) }, partners: partners, today: context.today)
+        self.frontPages = plan.frontPages
+        self.includesNotes = context.includeNotes
+        self.reporting = manifest.reporting
         self.provenance = (partners + extraIDs.map(names.name)).map {
             ProvenanceRow(partner: $0, source: context.provenance[$0.id])
         }

@@ -23,9 +23,38 @@ public struct PlanDocument: Hashable, Sendable {
     public var groups: [TimescaleGroup]
     public var summary: PlanSummary
     public var provenance: [ProvenanceRow]
+    /// The coordinator's own pages (`front/*.md`), printed after the contents.
+    public var frontPages: [FrontPage]
+    /// Whether the paper prints the working notes (see `RenderContext.includeNotes`).
+    public var includesNotes: Bool
+    /// Whether statuses are shown as words or with their RAG colours (`reporting:`).
+    public var reporting: StatusReporting
 
     /// Every action row of the document in reading order.
     public var actions: [ActionRow] { groups.flatMap { $0.recommendations.flatMap(\.actions) } }
+
+    /// The recommendation-level blocks the paper prints: the `Notes` block only with notes.
+    public func printedBlocks(_ r: RecommendationEntry) -> [TextBlock] {
+        includesNotes ? r.blocks : r.blocks.filter { $0.kind != .notes }
+    }
+
+    /// An action's notes as the paper prints them: none unless notes are included.
+    public func printedNotes(_ a: ActionRow) -> [String] { includesNotes ? a.notes : [] }
+
+    /// The reading of a due shown under its text, when it says something new; "not read"
+    /// is a working note.
+    func printedReading(_ due: DueDate) -> String? {
+        if due.kind == .unread && !includesNotes { return nil }
+        return DisplayText.readingIfNew(due)
+    }
+
+    /// The heading of the list of unread due dates: the tool's words only with notes.
+    var unreadTitle: String { includesNotes ? "Due dates not understood" : "Due dates to be clarified" }
+
+    /// The anchor of a front page.
+    static func anchor(_ page: FrontPage) -> String {
+        "front-" + Anchor.slug(String(page.path.dropFirst(FrontPages.folder.count).dropLast(3)))
+    }
     public var recommendations: [RecommendationEntry] { groups.flatMap(\.recommendations) }
 }
 

@@ -29,15 +29,21 @@ public struct RenderContext: Hashable, Sendable {
     public var deadline: Day?
     /// When the document was generated, as the caller wants it shown.
     public var generatedAt: String?
+    /// Print the working notes in the paper (`render --notes`): the transcription notes of
+    /// actions and recommendations, the version and commit ids, and the tool's own words
+    /// ("Due dates not understood", "not read"). Off by default: the Cabinet paper leaves
+    /// them out. JSON, CSV and XLSX always carry everything.
+    public var includeNotes: Bool
 
     public init(
         version: String? = nil, provenance: [String: PartnerProvenance] = [:], today: Day? = nil,
-        deadline: Day? = nil, generatedAt: String? = nil
+        deadline: Day? = nil, generatedAt: String? = nil, includeNotes: Bool = false
     ) {
         self.version = version
         self.provenance = provenance
         self.today = today
         self.deadline = deadline
         self.generatedAt = generatedAt
+        self.includeNotes = includeNotes
     }
 }

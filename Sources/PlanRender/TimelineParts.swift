@@ -31,19 +31,23 @@ struct MonthAxis {
         return out
     }
 
-    /// Month grid lines and labels (the year shown in January and on the first month).
-    func gridAndLabels(top: Int, bottom: Int) -> [String] {
-        let step = max(1, (months.count + 17) / 18)  // at most about 18 labels
-        return months.enumerated().flatMap { index, month -> [String] in
+    /// Month grid lines (the labels come from `labels`, drawn over the reference lines).
+    func grid(top: Int, bottom: Int) -> [String] {
+        months.map { month in
             let x = self.x(month)
-            var out = ["<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"#e0e0e0\"/>"]
-            if index % step == 0 {
-                let year = (month.month == 1 || index == 0) ? " \(month.year)" : ""
-                out.append(
-                    "<text x=\"\(x + 2)\" y=\"\(top - 8)\" font-size=\"9\" fill=\"#404040\">\(DisplayText.shortMonth(month.month))\(year)</text>"
-                )
-            }
-            return out
+            return "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"#e0e0e0\"/>"
+        }
+    }
+
+    /// Month labels on a white halo (the year shown in January and on the first month).
+    func labels(top: Int) -> [String] {
+        let step = max(1, (months.count + 14) / 15)  // at most about 15 labels
+        return months.enumerated().compactMap { index, month -> String? in
+            guard index % step == 0 else { return nil }
+            let year = (month.month == 1 || index == 0) ? " \(month.year)" : ""
+            return "<text x=\"\(self.x(month) + 2)\" y=\"\(top - 8)\" font-size=\"11\" fill=\"#404040\" "
+                + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">"
+                + "\(DisplayText.shortMonth(month.month))\(year)</text>"
         }
     }
 }
@@ -56,9 +60,9 @@ struct ReferenceLine {
     let label: String
     let style: Style
 
-    /// The pixels the label takes up (about 6 per character at 10px), left or right of `x`.
+    /// The pixels the label takes up (about 7 per character at 12px), left or right of `x`.
     func labelExtent(x: Int) -> ClosedRange<Int> {
-        let width = 6 * (label.count + 12)
+        let width = 7 * (label.count + 12)
         return isLabelLeft(x: x) ? (x - width)...x : x...(x + width)
     }
 
@@ -87,13 +91,13 @@ struct ReferenceLine {
             case .today: ("#000000", "", "1.5")
             }
         let dashAttr = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
-        let labelY = 11 + labelRow * 12
+        let labelY = 13 + labelRow * 15
         let anchor = isLabelLeft(x: x) ? "end" : "start"
         let labelX = isLabelLeft(x: x) ? x - 3 : x + 3
         let text = Escaping.xml("\(label) \(DisplayText.day(day))")
         return
             "<line x1=\"\(x)\" y1=\"\(labelY + 2)\" x2=\"\(x)\" y2=\"\(bottom)\" stroke=\"\(colour)\" stroke-width=\"\(weight)\"\(dashAttr)/>\n"
-            + "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"10\" fill=\"\(colour)\" text-anchor=\"\(anchor)\">\(text)</text>"
+            + "<text x=\"\(labelX)\" y=\"\(labelY)\" font-size=\"12\" fill=\"\(colour)\" text-anchor=\"\(anchor)\">\(text)</text>"
     }
 }
 
@@ -114,7 +118,10 @@ struct TimelineItem {
     }
 
     /// The pixels the item and its reference label take up, for lane packing.
-    var occupied: ClosedRange<Int> { (x0 - 6)...(x1 + 8 + 7 * action.ref.description.count) }
+    var occupied: ClosedRange<Int> { (x0 - 6)...(x1 + 10 + 7 * label.count) }
+
+    /// The reference, with "overdue" after it when the action is overdue.
+    var label: String { action.isOverdue ? "\(action.ref) overdue" : action.ref.description }
 
     /// Greedy interval packing: each item goes in the first lane where it does not overlap.
     static func pack(_ items: [TimelineItem]) -> [[TimelineItem]] {
@@ -129,21 +136,26 @@ struct TimelineItem {
         return lanes
     }
 
+    /// The shape (outlined in red when overdue) and its label on a white halo, so the
+    /// reference lines under it never overprint the text.
     func svg(midY y: Int, axisEnd: Int) -> String {
         let fill = "#" + DisplayText.statusColour(action.status)
         let title = Escaping.xml(
-            "\(action.ref) \(action.text) — due \(action.due?.text ?? "") — \(DisplayText.status(action.status))")
+            "\(action.ref) \(action.text) — due \(action.due?.text ?? "") — \(DisplayText.status(action.status))"
+                + (action.isOverdue ? " — overdue" : ""))
+        let stroke = action.isOverdue ? "stroke=\"#c00000\" stroke-width=\"2.5\"" : "stroke=\"#000000\""
         let shape: String
         if isDate {
             shape =
-                "<polygon points=\"\(x0 - 5),\(y) \(x0),\(y - 5) \(x0 + 5),\(y) \(x0),\(y + 5)\" fill=\"\(fill)\" stroke=\"#000000\"/>"
+                "<polygon points=\"\(x0 - 6),\(y) \(x0),\(y - 6) \(x0 + 6),\(y) \(x0),\(y + 6)\" fill=\"\(fill)\" \(stroke)/>"
         } else {
             let dash = isOpenEnded ? " stroke-dasharray=\"3 2\"" : ""
             shape =
-                "<rect x=\"\(x0)\" y=\"\(y - 4)\" width=\"\(max(2, x1 - x0))\" height=\"8\" fill=\"\(fill)\" stroke=\"#000000\"\(dash)/>"
+                "<rect x=\"\(x0)\" y=\"\(y - 4)\" width=\"\(max(2, x1 - x0))\" height=\"8\" fill=\"\(fill)\" \(stroke)\(dash)/>"
         }
-        let labelX = (isDate ? x0 + 5 : x1) + 3
-        return
-            "<g><title>\(title)</title>\(shape)<text x=\"\(labelX)\" y=\"\(y + 4)\" font-size=\"9\">\(action.ref)</text></g>"
+        let labelX = (isDate ? x0 + 6 : x1) + 3
+        let weight = action.isOverdue ? " font-weight=\"bold\" fill=\"#c00000\"" : ""
+        return "<g><title>\(title)</title>\(shape)<text x=\"\(labelX)\" y=\"\(y + 4)\" font-size=\"12\"\(weight) "
+            + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Escaping.xml(label))</text></g>"
     }
 }

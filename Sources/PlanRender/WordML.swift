@@ -1,3 +1,5 @@
+import Foundation
+
 /// WordprocessingML building blocks: runs, paragraphs, tables and section properties, as
 /// XML text. Every piece of plan text goes through `Escaping.xml`.
 ///
@@ -34,25 +36,71 @@ enum WordML {
 
     /// Markdown-ish inline text: `*emphasis*` as italic runs.
     static func inline(_ text: String, size: Int? = nil) -> String {
-        BlockText.spans(text).map { run($0.text, RunStyle(italic: $0.emphasis, size: size)) }.joined()
+        BlockText.spans(text).map { run($0.text, RunStyle(bold: $0.strong, italic: $0.emphasis, size: size)) }.joined()
     }
 
-    static func paragraph(_ runs: String, style: String? = nil, keepNext: Bool = false, bullet: Bool = false) -> String
-    {
+    static func paragraph(
+        _ runs: String, style: String? = nil, keepNext: Bool = false, bullet: Bool = false,
+        pageBreakBefore: Bool = false, bookmark: Bookmark? = nil
+    ) -> String {
         var props = ""
         if let style { props += "<w:pStyle w:val=\"\(style)\"/>" }
         if keepNext { props += "<w:keepNext/>" }
+        if pageBreakBefore { props += "<w:pageBreakBefore/>" }
         if bullet { props += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>" }
-        return "<w:p>" + (props.isEmpty ? "" : "<w:pPr>\(props)</w:pPr>") + runs + "</w:p>"
+        let body =
+            bookmark.map {
+                "<w:bookmarkStart w:id=\"\($0.id)\" w:name=\"\($0.name)\"/>\(runs)<w:bookmarkEnd w:id=\"\($0.id)\"/>"
+            } ?? runs
+        return "<w:p>" + (props.isEmpty ? "" : "<w:pPr>\(props)</w:pPr>") + body + "</w:p>"
     }
 
-    static func heading(_ text: String, level: Int) -> String {
-        paragraph(run(text), style: "Heading\(level)")
+    /// A heading paragraph (its style keeps it with the next paragraph), with a bookmark the
+    /// contents link to when it has one.
+    static func heading(_ text: String, level: Int, bookmark: Bookmark? = nil, pageBreakBefore: Bool = false)
+        -> String
+    {
+        paragraph(run(text), style: "Heading\(level)", pageBreakBefore: pageBreakBefore, bookmark: bookmark)
+    }
+
+    /// A bookmark on a heading: the target of a contents entry's link and page number.
+    struct Bookmark: Hashable {
+        var id: Int
+        var name: String
+
+        /// `_Toc_recommendation_6` from the HTML anchor `recommendation-6`: letters, digits and
+        /// `_` only, at most 40 characters, as Word requires.
+        init(id: Int, anchor: String) {
+            self.id = id
+            let safe = anchor.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }
+            self.name = String(("_Toc_" + String(safe)).prefix(40))
+        }
+    }
+
+    /// The same paragraph kept with the next one (for a table row: with the next row).
+    static func keepingNext(_ paragraph: String) -> String {
+        if paragraph.hasPrefix("<w:p><w:pPr>") {
+            guard !paragraph.contains("<w:keepNext/>") else { return paragraph }
+            var rest = paragraph.dropFirst("<w:p><w:pPr>".count)
+            var style = ""
+            if rest.hasPrefix("<w:pStyle "), let end = rest.range(of: "/>") {
+                style = String(rest[..<end.upperBound])
+                rest = rest[end.upperBound...]
+            }
+            return "<w:p><w:pPr>" + style + "<w:keepNext/>" + rest
+        }
+        if paragraph.hasPrefix("<w:p>") { return "<w:p><w:pPr><w:keepNext/></w:pPr>" + paragraph.dropFirst(5) }
+        if paragraph == "<w:p/>" { return "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>" }
+        return paragraph
     }
 
     /// A free-text block's Markdown as paragraphs and bulleted paragraphs.
     static func blockText(_ lines: [String], size: Int? = nil) -> [String] {
-        BlockText.parts(lines).flatMap { part -> [String] in
+        blockParts(BlockText.parts(lines), size: size)
+    }
+
+    static func blockParts(_ parts: [BlockText.Part], size: Int? = nil) -> [String] {
+        parts.flatMap { part -> [String] in
             switch part {
             case .paragraph(let text): [paragraph(inline(text, size: size))]
             case .bullets(let items): items.map { paragraph(inline($0, size: size), bullet: true) }
@@ -76,13 +124,25 @@ enum WordML {
         init(text: String, style: RunStyle = .plain, shading: String? = nil) {
             self.init([WordML.paragraph(text.isEmpty ? "" : WordML.run(text, style))], shading: shading)
         }
+
+        /// The cell with every paragraph kept with the next (so its row stays with the next).
+        var keptWithNext: Cell {
+            Cell((paragraphs.isEmpty ? ["<w:p/>"] : paragraphs).map(WordML.keepingNext), shading: shading)
+        }
     }
 
     /// A table with a header row repeated on every page, rows that never split across pages,
-    /// and fixed column widths (twips).
-    static func table(widths: [Int], header: [String], rows: [[Cell]]) -> String {
+    /// and fixed column widths (twips). The header row is kept with the first row, and the
+    /// first `keepRows` rows with the row after them, so a table never starts on the last
+    /// line of a page.
+    static func table(widths: [Int], header: [String], rows: [[Cell]], keepRows: Int = 0) -> String {
         let grid = widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
-        let head = row(header.map { Cell(text: $0, style: .bold, shading: "D9E2F3") }, widths: widths, isHeader: true)
+        let headCells = header.map { Cell(text: $0, style: .bold, shading: "D9E2F3") }
+        let head = row(headCells.map(\.keptWithNext), widths: widths, isHeader: true)
+        var rows = rows
+        for index in rows.indices.prefix(min(keepRows, rows.count - 1)) {
+            rows[index] = rows[index].map(\.keptWithNext)
+        }
         return
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"PlanTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
@@ -126,8 +186,14 @@ enum WordML {
             + "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"708\"/></w:sectPr>"
     }
 
-    /// Ends the section that the preceding paragraphs belong to.
+    /// Ends the section that the preceding paragraphs belong to, in a paragraph one point
+    /// high with no spacing: it never spills onto a page of its own.
     static func sectionBreak(ending orientation: Orientation) -> String {
-        "<w:p><w:pPr>\(sectionProperties(orientation))</w:pPr></w:p>"
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+            + "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>\(sectionProperties(orientation))</w:pPr></w:p>"
     }
+
+    /// A small gap between two tables (Word joins tables with nothing between them).
+    static let tableGap =
+        "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"200\" w:lineRule=\"exact\"/></w:pPr></w:p>"
 }

@@ -79,8 +79,13 @@ final class HubCommandTests: XCTestCase {
             "render", "cabinet/2008-07-08", "--repo", hub, "--format", "html", "--today", "2008-07-01",
         ])
         XCTAssertEqual(html.status, 0, html.stderr)
-        XCTAssertTrue(html.stdout.contains("cabinet/2008-07-08"), "the version is on the document")
+        XCTAssertFalse(html.stdout.contains("cabinet/2008-07-08"), "the tag's name is a tool word: not in the paper")
         XCTAssertTrue(html.stdout.contains("Derby Joint Area Review"), "the plan's title")
+        let noted = try CLI.run([
+            "render", "cabinet/2008-07-08", "--repo", hub, "--format", "html", "--today", "2008-07-01", "--notes",
+        ])
+        XCTAssertEqual(noted.status, 0, noted.stderr)
+        XCTAssertTrue(noted.stdout.contains("cabinet/2008-07-08"), "with --notes the version is on the document")
         XCTAssertEqual(try CLI.run(["render", "no-such-tag", "--repo", hub]).status, 2)
     }
 

@@ -15,7 +15,8 @@ final class RoundTripTests: XCTestCase {
 
     func roundTrip(_ relative: String, format: String) throws {
         let original = try ImportFixture.loadPlan(relative)
-        let document = PlanDocument(plan: original, context: RenderContext())
+        // With the working notes (render --notes): the notes under actions come back too.
+        let document = PlanDocument(plan: original, context: RenderContext(includeNotes: true))
         let bytes: [UInt8] =
             switch format {
             case "docx": try DOCXRenderer.render(document)
@@ -70,7 +71,8 @@ final class RoundTripTests: XCTestCase {
         section.actions[0].text = "=HYPERLINK(\"http://example.org\") is not a formula"
         section.actions[0].success = ["+5% attendance", "-2 exclusions", "'quoted' already", "@mention"]
         original.sections[0] = section
-        let document = PlanDocument(plan: original, context: RenderContext())
+        // With the working notes (render --notes): the notes under actions come back too.
+        let document = PlanDocument(plan: original, context: RenderContext(includeNotes: true))
         for (file, bytes) in [
             ("p.csv", try CSVRenderer.render(document)), ("p.xlsx", try XLSXRenderer.render(document)),
         ] {

@@ -11,7 +11,7 @@ final class DOCXRendererTests: XCTestCase {
     static let requiredParts = [
         "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
         "word/_rels/document.xml.rels", "word/footer1.xml", "word/numbering.xml", "docProps/core.xml",
-        "docProps/app.xml",
+        "docProps/app.xml", "word/settings.xml",
     ]
 
     func unzip(_ bytes: [UInt8]) throws -> [String: Data] {
@@ -45,8 +45,9 @@ final class DOCXRendererTests: XCTestCase {
         }
         XCTAssertTrue(body.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"))
         XCTAssertTrue(body.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
+        // One landscape section for the timeline, one per timescale group.
         XCTAssertEqual(
-            body.components(separatedBy: "w:orient=\"landscape\"").count - 1, SamplePlan.document.groups.count)
+            body.components(separatedBy: "w:orient=\"landscape\"").count - 1, SamplePlan.document.groups.count + 1)
         XCTAssertTrue(body.contains("<w:tblHeader/>"))
         XCTAssertTrue(body.contains("<w:cantSplit/>"))
         XCTAssertTrue(

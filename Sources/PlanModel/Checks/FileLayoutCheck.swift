@@ -1,7 +1,7 @@
 /// `file-outside-sections`, `section-file-name`: every file has its place.
 ///
 /// Allowed: the manifest, documentation at the root (`*.md`, dotfiles such as
-/// `.gitattributes`), and `sections/<partner>/<N>.md` with N written plainly (`15.md`, not
+/// `.gitattributes`), the coordinator's front pages (`front/<name>.md`), and `sections/<partner>/<N>.md` with N written plainly (`15.md`, not
 /// `015.md`: two names for one recommendation would make two files). Anything else is
 /// reported: it would not be consolidated and nobody owns it.
 public struct FileLayoutCheck: PlanCheck {
@@ -13,6 +13,7 @@ public struct FileLayoutCheck: PlanCheck {
         for path in plan.files where path != Manifest.fileName {
             let parts = path.split(separator: "/")
             if parts.count == 1, path.hasSuffix(".md") || path.hasPrefix(".") { continue }
+            if FrontPages.isFrontPage(path) { continue }
             if let split = SectionFile.splitPath(path) {
                 if let number = SectionFile.recommendationNumber(fileName: split.name) {
                     if split.name != "\(number).md" {

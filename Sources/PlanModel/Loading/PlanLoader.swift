@@ -48,6 +48,9 @@ public struct PlanLoader {
         }
         var plan = Plan(manifest: manifest, sections: sections, files: files)
         plan.manifestLocations = manifestResult.locations
+        let front = FrontPages.read(from: source, files: files)
+        plan.frontPages = front.pages
+        diagnostics += front.diagnostics
         return Result(plan: plan, diagnostics: diagnostics)
     }
 

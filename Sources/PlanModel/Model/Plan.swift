@@ -10,6 +10,8 @@ public struct Plan: Hashable, Sendable {
     public var files: [String]
     /// Where manifest entries stand (for diagnostics); empty for a plan built in code.
     public var manifestLocations = ManifestLocations()
+    /// The coordinator's own pages (`front/*.md`), in file-name order: see `FrontPages`.
+    public var frontPages: [FrontPage] = []
 
     public init(manifest: Manifest, sections: [SectionFile], files: [String] = []) {
         self.manifest = manifest

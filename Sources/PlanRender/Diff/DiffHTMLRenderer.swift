@@ -14,11 +14,14 @@ public enum DiffHTMLRenderer {
         <meta name="generator" content="planmerge">
         <title>\(h(DiffWording.title(diff))) (\(h(DiffWording.subtitle(labels))))</title>
         <style>
+        \(DiffHTMLStyle.page)
         \(DiffHTMLStyle.css)
         </style>
         </head>
         <body>
+        <main>
         \(article(diff, labels: labels))
+        </main>
         </body>
         </html>
 

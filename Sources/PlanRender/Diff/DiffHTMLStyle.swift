@@ -1,9 +1,15 @@
 /// The stylesheet of the HTML change report: readable on screen and printed in black and
 /// white (old values struck through, new values bold; colour only as a help).
 enum DiffHTMLStyle {
+    /// The printed page of the whole report (not of a fragment, which its host prints): A4.
+    static let page = """
+        @page { size: A4; margin: 18mm 15mm 20mm 15mm; }
+        body { margin: 0; }
+        """
+
     static let css = """
         .plan-diff { font: 11pt/1.4 Arial, "Helvetica Neue", Helvetica, sans-serif; color: #1a1a1a;
-          max-width: 1000px; margin: 0 auto; padding: 1.5rem; }
+          max-width: 1000px; margin: 0 auto; padding: 1.5rem; overflow-wrap: anywhere; }
         .plan-diff h1, .plan-diff h2, .plan-diff h3, .plan-diff h4 { color: #1f3864; line-height: 1.2; break-after: avoid; }
         .plan-diff h1 { font-size: 20pt; margin: 0.3em 0; }
         .plan-diff h2 { font-size: 15pt; border-bottom: 2px solid #1f3864; padding-bottom: 0.2em; margin-top: 1.5em; }

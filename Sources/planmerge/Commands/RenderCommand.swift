@@ -12,12 +12,15 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             HTML is one self-contained file (inline CSS and SVG timeline) that prints on A4; DOCX opens in \
             Word and LibreOffice; CSV opens in Excel (UTF-8 with BOM). The output file is written atomically. \
+            The Cabinet paper (HTML, DOCX, Markdown) leaves out working notes: transcription notes, the version \
+            and commit ids, and the tool's own words; --notes prints them. \
             With no folder or revision: in a bare repository (the hub) the plan on main, in a clone the files \
             as they are.
 
             Examples:
               planmerge render Repos/leicester --format docx -o plan.docx
               planmerge render cabinet/2008-09-01 --repo hub.git --format html -o plan.html
+              planmerge render Repos/derby --notes -o plan-with-notes.html
             """
     )
 
@@ -35,6 +38,9 @@ struct RenderCommand: ParsableCommand {
     )
     var output: String?
 
+    @Flag(help: "Print working notes in the paper: transcription notes, version and commit ids, tool words.")
+    var notes = false
+
     func validate() throws {
         if format == .docx || format == .xlsx, output == nil {
             throw ValidationError(
@@ -43,7 +49,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try input.document().document
+        var document = try input.document().document
+        document.includesNotes = notes
         let bytes = try RenderCommand.render(document, as: format)
         if let output {
             try SectionFiles.writeAtomically(bytes, to: output)
