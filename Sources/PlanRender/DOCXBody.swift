@@ -41,7 +41,7 @@ enum DOCXBody {
                 WordML.paragraph(WordML.run("Recommendation \($0.number): ", .bold) + WordML.run($0.text), bullet: true)
             }
         }
-        return out + summary(d)
+        return out + summary(d) + DOCXOutcomes.section(d)
     }
 
     static func summary(_ d: PlanDocument) -> [String] {

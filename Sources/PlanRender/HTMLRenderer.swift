@@ -9,7 +9,7 @@ public enum HTMLRenderer {
             [
                 cover(document),
                 contents(document),
-                HTMLSummary.section(document),
+                HTMLSummary.section(document) + HTMLOutcomes.section(document),
                 timeline(document),
             ] + document.groups.map(HTMLRecommendations.group) + [provenance(document), footer(document)]
         return """

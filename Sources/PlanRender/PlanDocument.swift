@@ -23,6 +23,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var groups: [TimescaleGroup]
     public var summary: PlanSummary
     public var provenance: [ProvenanceRow]
+    /// Actions by outcome area (`outcome-areas:` in the manifest); empty when it lists none.
+    public var outcomes: [OutcomeFigures] = []
 
     /// Every action row of the document in reading order.
     public var actions: [ActionRow] { groups.flatMap { $0.recommendations.flatMap(\.actions) } }
