@@ -39,6 +39,30 @@ final class OutcomeCalendarCommandTests: XCTestCase {
         XCTAssertEqual((staySafe["refs"] as? [String])?.first, "2.1")
     }
 
+    /// `validate` names the file, line and rule of an unknown area, and the hint lists the areas.
+    func testValidateReportsAnUnknownOutcomeAreaWithTheAreasInTheHint() throws {
+        let plan = try CLI.temporaryCopy(of: "Repos/derby")
+        defer { try? FileManager.default.removeItem(at: plan) }
+        let file = plan.appendingPathComponent("sections/dcc-housing/7.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let lead = try XCTUnwrap(text.range(of: "Lead: Assistant Director, Housing and Advice Services\n"))
+        try text.replacingCharacters(in: lead, with: String(text[lead]) + "Outcome area: Stay Healthy\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let line = text[..<lead.upperBound].filter { $0 == "\n" }.count + 1
+
+        let result = try CLI.run(["validate", plan.path])
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let found = try XCTUnwrap(lines.firstIndex { $0.contains("[outcome-area-unknown]") }, result.stdout)
+        XCTAssertTrue(lines[found].hasPrefix("\(plan.path)/sections/dcc-housing/7.md:\(line):"), lines[found])
+        XCTAssertTrue(lines[found].contains("names outcome area 'Stay Healthy', which plan.yaml does not list"))
+        XCTAssertTrue(
+            lines[found + 1].hasPrefix(
+                "  hint: use an id or title of the plan's outcome areas: be-healthy (Be Healthy), "),
+            lines[found + 1])
+        XCTAssertEqual(try CLI.run(["validate", "Repos/derby", "--quiet"]).status, 0, "the mapped plan is valid")
+    }
+
     /// The events a filter must give, counted from the plan itself.
     func datedCount(_ plan: Plan, _ keep: (PlacedAction) -> Bool) -> Int {
         plan.actions.filter(keep).map { placed in
