@@ -64,9 +64,7 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
             self = field
             return
         }
-        let key = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
-            .joined(separator: " ")
-        guard let field = ActionField.aliases[key] else { return nil }
+        guard let field = ActionField.aliases[raw.foldedName] else { return nil }
         self = field
     }
 

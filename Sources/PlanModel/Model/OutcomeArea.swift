@@ -17,8 +17,15 @@ public struct OutcomeArea: Hashable, Sendable, Codable {
         return key == OutcomeArea.fold(id) || key == OutcomeArea.fold(title)
     }
 
-    static func fold(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
+    static func fold(_ text: String) -> String { text.foldedName }
+}
+
+extension String {
+    /// A name as people may write it, folded for matching: lowercase, with spaces, tabs, '-'
+    /// and '_' all one space ("Lead-Officer", "lead  officer" → "lead officer"). Action field
+    /// names and outcome areas are matched this way.
+    var foldedName: String {
+        lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
             .joined(separator: " ")
     }
 }
