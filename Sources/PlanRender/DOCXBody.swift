@@ -48,7 +48,7 @@ enum DOCXBody {
             out += DOCXFront.page(page, bookmark: contents.bookmark(PlanDocument.anchor(page)))
         }
         out += statusKey(d, bookmark: contents.bookmark("status-key"))
-        return out + summary(d, bookmark: contents.bookmark("summary"))
+        return out + summary(d, bookmark: contents.bookmark("summary")) + DOCXOutcomes.section(d)
     }
 
     /// What each status word means (and its RAG colour when the plan reports in RAG).

@@ -8,7 +8,7 @@ public enum HTMLRenderer {
         let main: [String] =
             document.frontPages.map(HTMLFront.page) + [
                 HTMLSummary.statusKey(document),
-                HTMLSummary.section(document),
+                HTMLSummary.section(document) + HTMLOutcomes.section(document),
                 timeline(document),
             ] + document.groups.map { HTMLRecommendations.group($0, in: document) }
             + (document.includesNotes ? [provenance(document)] : [])

@@ -61,6 +61,7 @@ extension PlanDocument {
         self.provenance = (partners + extraIDs.map(names.name)).map {
             ProvenanceRow(partner: $0, source: context.provenance[$0.id])
         }
+        self.outcomes = OutcomeFigures.tally(self.actions.map(\.action), manifest: manifest, today: context.today)
     }
 }
 

@@ -29,6 +29,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var includesNotes: Bool
     /// Whether statuses are shown as words or with their RAG colours (`reporting:`).
     public var reporting: StatusReporting
+    /// Actions by outcome area (`outcome-areas:` in the manifest); empty when it lists none.
+    public var outcomes: [OutcomeFigures] = []
 
     /// Every action row of the document in reading order.
     public var actions: [ActionRow] { groups.flatMap { $0.recommendations.flatMap(\.actions) } }

@@ -31,6 +31,7 @@ struct Planmerge: ParsableCommand {
             DueCommand.self,
             ShowCommand.self,
             RenderCommand.self,
+            CalendarCommand.self,
             ImportCommand.self,
             InitCommand.self,
             PartnerCommand.self,

@@ -22,20 +22,8 @@ final class ImportCommandTests: XCTestCase {
     }
 
     func run(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = ImportCommandTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        let result = try ImportFixture.run(ImportCommandTests.executable, arguments, in: directory)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     var folder: URL!

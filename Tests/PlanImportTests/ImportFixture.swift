@@ -88,6 +88,29 @@ enum ImportFixture {
         }
     }
 
+    // MARK: Programs
+
+    /// Runs a program to the end and returns its exit status and both outputs as text.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
+    }
+
     // MARK: LibreOffice
 
     /// `soffice`, or nil when LibreOffice is not installed.

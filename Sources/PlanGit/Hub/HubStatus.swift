@@ -33,6 +33,8 @@ public struct HubStatus: Sendable, Codable {
         public var unreadDue: [String]
         public var errors: Int
         public var warnings: Int
+        /// Actions by outcome area; nil when the manifest lists no outcome areas.
+        public var byOutcome: [OutcomeFigures]? = nil
     }
 
     public struct DeadlineState: Sendable, Codable {
@@ -86,10 +88,12 @@ public struct HubStatus: Sendable, Codable {
             partners.append(state)
         }
         let figures = PlanFigures(plan: plan, today: today)
-        let planState = PlanState(
+        var planState = PlanState(
             actions: figures.actions, byStatus: figures.countsByLabel, overdue: figures.overdueRefs,
             toBeConfirmed: figures.toBeConfirmedRefs, unreadDue: figures.unreadRefs,
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+        let outcomes = OutcomeFigures.tally(plan.actions.map(\.action), manifest: plan.manifest, today: today)
+        planState.byOutcome = outcomes.isEmpty ? nil : outcomes
         var deadline: DeadlineState?
         if let published = plan.manifest.inspection.published {
             let statutory = StatutoryDeadline.compute(from: published, rule: plan.manifest.deadline)

@@ -8,6 +8,7 @@ public enum OtherField: String, Hashable, Sendable, Codable, CaseIterable {
     case links
     case details
     case notes
+    case outcomeAreas = "outcome-areas"
 
     /// How a report names the field: the section file's spelling.
     public var label: String {
@@ -20,6 +21,7 @@ public enum OtherField: String, Hashable, Sendable, Codable, CaseIterable {
         case .links: "Links"
         case .details: BlockKind.details.heading
         case .notes: BlockKind.notes.heading
+        case .outcomeAreas: ActionField.outcomeArea.label
         }
     }
 
@@ -36,6 +38,7 @@ public enum OtherField: String, Hashable, Sendable, Codable, CaseIterable {
             case .links: Set(old.links) != Set(new.links)
             case .details: old.details != new.details
             case .notes: old.notes != new.notes
+            case .outcomeAreas: old.outcomeAreas != new.outcomeAreas
             }
         }
     }

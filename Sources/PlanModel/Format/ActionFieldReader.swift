@@ -55,6 +55,8 @@ struct ActionFieldReader {
             }
         case .link:
             action.links.append(value)
+        case .outcomeArea:
+            action.outcomeAreas = ActionFieldReader.splitList(value, separators: [";", ","])
         }
     }
 

@@ -16,7 +16,7 @@ struct ManifestBuilder {
         var top = YAMLFields(root, path: path, context: "the manifest")
         top.unknownKeys(allowed: [
             "planmerge", "title", "authority", "inspection", "deadline", "committees", "timescales",
-            "recommendations", "partners", "coordinator", "policy", "reporting",
+            "recommendations", "partners", "coordinator", "policy", "reporting", "outcome-areas",
         ])
         if let version = top.int("planmerge"), version != 1 {
             diagnostics.append(
@@ -47,12 +47,27 @@ struct ManifestBuilder {
         let coordinator = readCoordinator(&top)
         let policy = readPolicy(&top)
         let reporting = readReporting(&top)
+        let outcomeAreas = top.list("outcome-areas") { "outcome area \($0)" }.compactMap { readOutcomeArea($0) }
         diagnostics += top.diagnostics
         guard let title, let authority, let inspection else { return nil }
-        return Manifest(
+        var manifest = Manifest(
             title: title, authority: authority, inspection: inspection, deadline: deadline,
             committees: committees, timescales: timescales, recommendations: recommendations,
             partners: partners, coordinator: coordinator, policy: policy, reporting: reporting)
+        manifest.outcomeAreas = outcomeAreas
+        return manifest
+    }
+
+    /// One entry of `outcome-areas:` (`{id: stay-safe, title: Stay Safe}`).
+    private mutating func readOutcomeArea(_ fields: YAMLFields) -> OutcomeArea? {
+        var fields = fields
+        fields.unknownKeys(allowed: ["id", "title"])
+        let id = fields.string("id", required: true, example: "stay-safe")
+        let title = fields.string("title", required: true, example: "Stay Safe")
+        diagnostics += fields.diagnostics
+        guard let id, let title else { return nil }
+        locations.outcomeAreas[id] = fields.location(fields.node.mark)
+        return OutcomeArea(id: id, title: title)
     }
 
     /// `reporting: words | rag` (default words).
@@ -123,18 +138,21 @@ struct ManifestBuilder {
 
     private mutating func readRecommendation(_ fields: YAMLFields) -> Recommendation? {
         var fields = fields
-        fields.unknownKeys(allowed: ["number", "text", "timescale", "lead", "officer", "partners"])
+        fields.unknownKeys(allowed: ["number", "text", "timescale", "lead", "officer", "partners", "outcome-areas"])
         let number = fields.int("number", required: true, example: "1")
         let text = fields.string("text", required: true, example: "Ensure that ...")
         let timescale = fields.string("timescale", required: true, example: "immediate")
         let lead = fields.string("lead", required: true, example: "partner-id")
         let officer = fields.string("officer")
         let partners = fields.strings("partners")
+        let outcomeAreas = fields.strings("outcome-areas")
         diagnostics += fields.diagnostics
         guard let number, let text, let timescale, let lead else { return nil }
         locations.recommendations[number] = fields.location(fields.node.mark)
-        return Recommendation(
+        var recommendation = Recommendation(
             number: number, text: text, timescale: timescale, lead: lead, officer: officer, partners: partners)
+        recommendation.outcomeAreas = outcomeAreas
+        return recommendation
     }
 
     private mutating func readPartner(_ fields: YAMLFields) -> Partner? {

@@ -6,6 +6,7 @@ public struct ManifestLocations: Hashable, Sendable {
     public var recommendations: [Int: SourceLocation] = [:]
     public var partners: [String: SourceLocation] = [:]
     public var timescales: [String: SourceLocation] = [:]
+    public var outcomeAreas: [String: SourceLocation] = [:]
     public init() {}
 
     public func recommendation(_ n: Int) -> SourceLocation {

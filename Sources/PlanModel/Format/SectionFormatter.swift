@@ -44,6 +44,7 @@ public enum SectionFormatter {
         case .seeAlso:
             action.crossReferences.isEmpty ? [] : [action.crossReferences.map(\.description).joined(separator: ", ")]
         case .link: action.links
+        case .outcomeArea: action.outcomeAreas.isEmpty ? [] : [action.outcomeAreas.joined(separator: "; ")]
         }
     }
 

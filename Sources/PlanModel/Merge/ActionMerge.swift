@@ -79,6 +79,7 @@ extension ActionFieldReader {
         case .monitoring: action.monitoring = nil
         case .seeAlso: action.crossReferences = []
         case .link: action.links = []
+        case .outcomeArea: action.outcomeAreas = []
         }
     }
 }

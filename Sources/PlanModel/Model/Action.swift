@@ -89,6 +89,9 @@ public struct Action: Hashable, Sendable, Codable {
     public var details: [String]
     /// Free-text notes (`### Notes`), lines as written.
     public var notes: [String]
+    /// The outcome areas it names itself (`Outcome area:`), as written; empty: its
+    /// recommendation's (`Manifest.outcomeAreas(of:)`).
+    public var outcomeAreas: [String] = []
 
     /// Where the action's heading and each field stood in its file (not part of equality).
     public var position: Position
@@ -133,6 +136,7 @@ public struct Action: Hashable, Sendable, Codable {
         case .monitoring: !(monitoring ?? "").isEmpty
         case .seeAlso: !crossReferences.isEmpty
         case .link: !links.isEmpty
+        case .outcomeArea: !outcomeAreas.isEmpty
         }
     }
 }

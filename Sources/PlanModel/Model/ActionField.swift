@@ -13,6 +13,8 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
     case monitoring
     case seeAlso = "see-also"
     case link
+    /// The outcome areas the action serves (`Outcome area:`), when not its recommendation's.
+    case outcomeArea = "outcome-area"
 
     /// The canonical spelling written by `planmerge fmt`.
     public var label: String {
@@ -27,6 +29,7 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         case .monitoring: "Monitoring"
         case .seeAlso: "See also"
         case .link: "Link"
+        case .outcomeArea: "Outcome area"
         }
     }
 
@@ -51,6 +54,7 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         case .monitoring: "how it is monitored"
         case .seeAlso: "a cross-reference"
         case .link: "a link to another plan"
+        case .outcomeArea: "the outcome areas it serves"
         }
     }
 
@@ -60,9 +64,7 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
             self = field
             return
         }
-        let key = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "_" })
-            .joined(separator: " ")
-        guard let field = ActionField.aliases[key] else { return nil }
+        guard let field = ActionField.aliases[raw.foldedName] else { return nil }
         self = field
     }
 
@@ -89,5 +91,8 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         "cross references": .seeAlso, "xref": .seeAlso,
         "link": .link, "links": .link, "link to other plans": .link,
         "links to other plans": .link,
+        // Not "outcome": that is Success (the seeds' "expected outcome").
+        "outcome area": .outcomeArea, "outcome areas": .outcomeArea, "ecm outcome": .outcomeArea,
+        "ecm outcomes": .outcomeArea,
     ]
 }

@@ -18,6 +18,9 @@ public struct Manifest: Hashable, Sendable, Codable {
     public var policy: FieldPolicy
     /// How the plan's documents show progress: in words (default) or as RAG colours.
     public var reporting: StatusReporting
+    /// The partnership's outcome areas (`outcome-areas:`), in the plan's order; empty when
+    /// the plan does not organise its work by outcome.
+    public var outcomeAreas: [OutcomeArea] = []
 
     public init(
         title: String, authority: String, inspection: Inspection,
@@ -121,6 +124,9 @@ public struct Recommendation: Hashable, Sendable, Codable {
     public var officer: String?
     /// Other partners expected to contribute actions.
     public var partners: [String]
+    /// The outcome areas it serves, as written (`outcome-areas:`): ids or titles of
+    /// `Manifest.outcomeAreas`.
+    public var outcomeAreas: [String] = []
 
     public init(
         number: Int, text: String, timescale: String, lead: String, officer: String? = nil,

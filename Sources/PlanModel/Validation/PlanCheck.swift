@@ -38,6 +38,7 @@ public struct Validator: Sendable {
         CrossReferenceCheck(),
         EmptyRecommendationCheck(),
         ManifestConsistencyCheck(),
+        OutcomeAreaCheck(),
         RemoteCredentialsCheck(),
         DueUnreadCheck(),
         DueToBeConfirmedCheck(),

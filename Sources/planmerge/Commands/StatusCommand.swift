@@ -165,6 +165,7 @@ enum StatusText {
         if !plan.unreadDue.isEmpty {
             lines.append("  due text not understood: \(plan.unreadDue.count)" + list(plan.unreadDue))
         }
+        lines += outcomeLines(plan.byOutcome ?? [])
         if let d = status.deadline {
             lines += [
                 "",
@@ -175,6 +176,18 @@ enum StatusText {
             lines += ["", "Statutory deadline: unknown (the manifest gives no inspection.published date)"]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "  by outcome area:" then one line per area: its actions and their statuses.
+    static func outcomeLines(_ areas: [OutcomeFigures]) -> [String] {
+        guard !areas.isEmpty else { return [] }
+        return ["  by outcome area (an action may serve several):"]
+            + areas.map { area in
+                let statuses = area.figures.byStatus.filter { $0.count > 0 }
+                    .map { "\(ActionStatus.label($0.status)) \($0.count)" }
+                return "    \(ConsolidationText.pad(area.title, 32)) \(area.figures.actions) action(s)"
+                    + (statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))")
+            }
     }
 
     static func list(_ refs: [String]) -> String {
