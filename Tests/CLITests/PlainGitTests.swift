@@ -103,6 +103,34 @@ final class PlainGitTests: XCTestCase {
         XCTAssertEqual(last["state"] as? String, "accepted")
     }
 
+    /// The demo's partners publish on remotes of their own, which the manifest gives relative
+    /// to the hub (`../partners/<id>.git`): the clone pushes there, and its status sees it.
+    func testAPartnerPublishingOnItsOwnRemoteGivenRelativeToTheHubPushesThereAndSeesIt() throws {
+        let demo = try world.planmerge(["demo", "--keep", world.base + "/demo"], in: world.base)
+        XCTAssertEqual(demo.status, 0, demo.output)
+        let made = try world.planmerge(
+            ["clone", world.base + "/demo/hub.git", "--partner", partner, "own"], in: world.base)
+        XCTAssertEqual(made.status, 0, made.output)
+        let own = world.base + "/own"
+        XCTAssertEqual(
+            try world.mustGit(["config", "remote.publish.url"], in: own),
+            world.base + "/demo/partners/leicester-pct.git")
+        try world.edit(own, file, "Due: July 2008", "Due: August 2008")
+        try commitAll(own, "15.1 moves to August")
+        let pushed = try world.git(["push"], in: own)
+        XCTAssertEqual(pushed.status, 0, pushed.output)
+        let head = try world.mustGit(["rev-parse", "HEAD"], in: own)
+        XCTAssertEqual(
+            try world.mustGit(["rev-parse", "main"], in: world.base + "/demo/partners/leicester-pct.git"), head)
+        let status = try world.planmerge(["status", "--format", "json"], in: own)
+        XCTAssertEqual(status.status, 0, status.output)
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any], status.output)
+        let hub = try XCTUnwrap(object["hub"] as? [String: Any], status.output)
+        XCTAssertEqual(hub["published"] as? String, head)
+        XCTAssertEqual(hub["publishedInMain"] as? Bool, false)
+    }
+
     func testCloneRefusesAPartnerTheManifestDoesNotListAndLeavesNothing() throws {
         let made = try world.planmerge(["clone", world.hub, "--partner", "leicester-pc", "typo"], in: world.base)
         XCTAssertEqual(made.status, 2, made.output)

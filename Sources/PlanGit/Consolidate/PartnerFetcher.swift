@@ -21,12 +21,7 @@ public struct PartnerFetcher: Sendable {
     }
 
     /// A remote as written in the manifest, relative paths taken from the hub's folder.
-    public func resolve(_ remote: String) -> String {
-        if remote.contains("://") || remote.hasPrefix("/") || remote.contains("@") && remote.contains(":") {
-            return remote
-        }
-        return URL(fileURLWithPath: hubPath).appendingPathComponent(remote).standardizedFileURL.path
-    }
+    public func resolve(_ remote: String) -> String { RemoteURL.resolve(remote, from: hubPath) }
 
     /// Fetches the partners that have a remote; returns each one's error text (nil: fetched,
     /// nothing to fetch, or refused by the checks: `StagingRejections` has those).

@@ -42,14 +42,17 @@ public struct PartnerGitConfig {
     }
 
     /// The single-valued keys and their values for `publication`, on `branch` (short name).
-    func single(_ publication: Publication, branch: String) -> [(String, String)] {
+    func single(_ publication: Publication, branch: String) throws -> [(String, String)] {
         var values: [(String, String)] = [
             ("pull.rebase", "false"), ("pull.octopus", Self.strategy), (Self.branchKey, branch),
             ("branch.\(branch).remote", Self.hubRemote),
         ]
         if let remote = publication.remote {
+            // A remote the manifest gives relative to the hub is relative to the hub here too.
+            let hub = try repository.localConfigString("remote.\(Self.hubRemote).url") ?? ""
             values += [
-                ("remote.\(Self.publishRemote).url", remote), ("branch.\(branch).pushRemote", Self.publishRemote),
+                ("remote.\(Self.publishRemote).url", RemoteURL.resolve(remote, from: hub)),
+                ("branch.\(branch).pushRemote", Self.publishRemote),
             ]
         }
         return values
@@ -62,9 +65,7 @@ public struct PartnerGitConfig {
         var fetch = try repository.localConfigValues("remote.\(Self.hubRemote).fetch")
         let everything = "+refs/heads/*:\(tracking)*"
         var wanted = ["+\(main):\(tracking)\(HubLayout.mainBranch)"]
-        if publication.isOnHub {
-            wanted.append("+\(publication.branch):\(tracking)\(Self.shortName(publication.branch))")
-        }
+        if publication.isOnHub { wanted.append("+\(publication.branch):\(Self.tracked(publication))") }
         if !fetch.contains(everything) { fetch += wanted.filter { !fetch.contains($0) } }
         if !fetch.contains(Self.recordFetch) { fetch.append(Self.recordFetch) }
         if publication.isOnHub {
@@ -79,7 +80,7 @@ public struct PartnerGitConfig {
             ("remote.\(Self.publishRemote).push", ["HEAD:\(publication.branch)"]),
             (
                 "remote.\(Self.publishRemote).fetch",
-                ["+\(publication.branch):refs/remotes/\(Self.publishRemote)/\(Self.shortName(publication.branch))"]
+                ["+\(publication.branch):\(Self.tracked(publication))"]
             ),
             ("branch.\(branch).merge", [main]),
         ]
@@ -99,7 +100,8 @@ public struct PartnerGitConfig {
         }
         let branch = Self.shortName(head)
         var done: [String] = []
-        for (key, value) in single(publication, branch: branch) where try repository.localConfigString(key) != value {
+        for (key, value) in try single(publication, branch: branch) where try repository.localConfigString(key) != value
+        {
             try repository.setConfigString(key, value)
             done.append("set \(key) = \(value)")
         }
@@ -134,6 +136,13 @@ public struct PartnerGitConfig {
             done.append("set branch.\(branch).merge = \(HubLayout.mainRef)")
         }
         return done
+    }
+
+    /// Where a clone set up by `apply` keeps its copy of the partner's published head: the
+    /// hub remote's tracking branch, or the publish remote's when the partner has its own.
+    public static func tracked(_ publication: Publication) -> String {
+        let remote = publication.isOnHub ? hubRemote : publishRemote
+        return "refs/remotes/\(remote)/\(shortName(publication.branch))"
     }
 
     static func shortName(_ ref: String) -> String {

@@ -108,10 +108,7 @@ public struct PartnerStatus: Sendable, Codable {
             throw Problem.unknownPartner(id, plan.manifest.partners.map(\.id))
         }
         let publication = partner.publication
-        let trackedPublished =
-            publication.isOnHub
-            ? "refs/remotes/\(remote)/\(HubLayout.partnerBranch(id))" : nil
-        let published = try trackedPublished.flatMap { try repository.reference(named: $0) }
+        let published = try repository.reference(named: PartnerGitConfig.tracked(publication))
         var status = try make(
             repository, plan: plan, partner: partner, side: "clone", today: today, main: main, published: published)
         let workChanges = repository.isBare ? [] : try repository.workTreeChanges()
