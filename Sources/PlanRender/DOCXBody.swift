@@ -29,6 +29,7 @@ enum DOCXBody {
             )
         }
         meta += d.committees.map { ($0.name, DisplayText.longDay($0.date)) }
+        meta += DOCXVersions.coverMeta(d)
         if let v = d.version { meta.append(("Version", v)) }
         if let today = d.today { meta.append(("Position at", DisplayText.longDay(today))) }
         if let at = d.generatedAt { meta.append(("Generated", at)) }
@@ -41,7 +42,7 @@ enum DOCXBody {
                 WordML.paragraph(WordML.run("Recommendation \($0.number): ", .bold) + WordML.run($0.text), bullet: true)
             }
         }
-        return out + summary(d)
+        return out + summary(d) + DOCXVersions.sections(d)
     }
 
     static func summary(_ d: PlanDocument) -> [String] {

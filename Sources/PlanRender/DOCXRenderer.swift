@@ -17,7 +17,8 @@ public enum DOCXRenderer {
 
     /// Every part of the package, `[Content_Types].xml` first, with its path.
     static func parts(_ d: PlanDocument) -> [(path: String, xml: String)] {
-        let footer = ([d.title] + (d.version.map { [$0] } ?? [])).joined(separator: " · ")
+        let footer = ([d.title] + (d.version.map { [$0] } ?? []) + (DOCXVersions.footerPart(d).map { [$0] } ?? []))
+            .joined(separator: " · ")
         return [
             ("[Content_Types].xml", DOCXParts.contentTypes),
             ("_rels/.rels", DOCXParts.packageRelationships),

@@ -6,7 +6,7 @@ public enum MarkdownRenderer {
     public static func render(_ document: PlanDocument) -> String {
         let parts =
             [cover(document), contents(document), summary(document), keyDates(document)]
-            + document.groups.map(group) + [provenance(document), footer(document)]
+            + TextVersions.markdown(document) + document.groups.map(group) + [provenance(document), footer(document)]
         return parts.joined(separator: "\n\n") + "\n"
     }
 

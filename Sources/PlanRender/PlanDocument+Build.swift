@@ -55,6 +55,7 @@ extension PlanDocument {
         self.groups = groups
         self.summary = PlanSummary(
             rows: groups.flatMap { $0.recommendations.flatMap(\.actions) }, partners: partners, today: context.today)
+        self.versions = context.versions
         self.provenance = (partners + extraIDs.map(names.name)).map {
             ProvenanceRow(partner: $0, source: context.provenance[$0.id])
         }

@@ -23,6 +23,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var groups: [TimescaleGroup]
     public var summary: PlanSummary
     public var provenance: [ProvenanceRow]
+    /// The meeting, version history, trend and changes since the last Cabinet version.
+    public var versions: VersionsModel?
 
     /// Every action row of the document in reading order.
     public var actions: [ActionRow] { groups.flatMap { $0.recommendations.flatMap(\.actions) } }

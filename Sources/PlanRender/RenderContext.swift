@@ -29,6 +29,8 @@ public struct RenderContext: Hashable, Sendable {
     public var deadline: Day?
     /// When the document was generated, as the caller wants it shown.
     public var generatedAt: String?
+    /// The meeting, Cabinet versions and changes since the last one (`VersionsModel`).
+    public var versions: VersionsModel?
 
     public init(
         version: String? = nil, provenance: [String: PartnerProvenance] = [:], today: Day? = nil,

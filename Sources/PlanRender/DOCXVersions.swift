@@ -1,0 +1,130 @@
+import PlanModel
+
+/// The DOCX paper's progress over time, drawn natively: what moved since the last Cabinet
+/// version, the version history, and the trend as a table-based bar chart (each row a
+/// version, its bar a run of narrow cells shaded in the status colours) followed by the
+/// same figures as a table.
+enum DOCXVersions {
+    /// Cells in the longest bar.
+    static let barCells = 30
+
+    /// The cover's meeting line, empty without one.
+    static func coverMeta(_ d: PlanDocument) -> [(String, String)] {
+        d.versions?.meeting.map { [("Meeting", $0.line)] } ?? []
+    }
+
+    /// The footer's meeting part, nil without one.
+    static func footerPart(_ d: PlanDocument) -> String? {
+        d.versions?.meeting.map { "for \($0.line)" }
+    }
+
+    /// The sections (portrait), empty when the caller gave no history.
+    static func sections(_ d: PlanDocument) -> [String] {
+        guard let v = d.versions else { return [] }
+        return moved(v) + history(v) + trend(v)
+    }
+
+    static func moved(_ v: VersionsModel) -> [String] {
+        guard let previous = v.previous else { return [] }
+        let width = WordML.textWidth(.portrait)
+        let changes = v.movedActions
+        var out = [
+            WordML.heading("Moved since the last Cabinet", level: 1),
+            WordML.paragraph(WordML.run("Changes since \(previous): \(changes.count) action(s).")),
+        ]
+        if changes.isEmpty {
+            out.append(
+                WordML.paragraph(
+                    WordML.run("No action was added, withdrawn, re-dated, re-assigned or changed status.", .italic)))
+        } else {
+            out.append(
+                WordML.table(
+                    widths: [1000, 1800, width - 2800], header: ["Action", "Partner", "Change"],
+                    rows: changes.map {
+                        [
+                            WordML.Cell(text: $0.ref.description, style: .bold), WordML.Cell(text: $0.partner),
+                            WordML.Cell(text: VersionsModel.describe($0)),
+                        ]
+                    }))
+            out.append(WordML.paragraph(""))
+        }
+        return out
+    }
+
+    static func history(_ v: VersionsModel) -> [String] {
+        let versions = v.cabinetVersions
+        guard !versions.isEmpty else { return [] }
+        let width = WordML.textWidth(.portrait)
+        return [
+            WordML.heading("Version history", level: 1),
+            WordML.table(
+                widths: [2600, 1900, width - 6300, 900, 900],
+                header: ["Version", "As of", "Meeting", "Actions", "Overdue"],
+                rows: versions.map {
+                    [
+                        WordML.Cell(text: $0.name), WordML.Cell(text: DisplayText.longDay($0.day)),
+                        WordML.Cell(text: $0.meeting?.line ?? ""), WordML.Cell(text: "\($0.figures.actions)"),
+                        WordML.Cell(text: "\($0.figures.overdue)"),
+                    ]
+                }),
+            WordML.paragraph(""),
+        ]
+    }
+
+    static func trend(_ v: VersionsModel) -> [String] {
+        guard !v.versions.isEmpty else { return [] }
+        let width = WordML.textWidth(.portrait)
+        let cell = 190
+        let label = width - cell * barCells - 900
+        let most = max(1, v.versions.map(\.figures.actions).max() ?? 1)
+        let bars = v.versions.map { version -> [WordML.Cell] in
+            [WordML.Cell(text: version.name)]
+                + slots(version.figures.byStatus, most: most).map {
+                    WordML.Cell([WordML.paragraph("")], shading: $0.map(DisplayText.statusColour))
+                } + [WordML.Cell(text: "\(version.figures.actions)", style: .bold)]
+        }
+        let statusWidth = 950
+        let figures = WordML.table(
+            widths: [width - statusWidth * (ActionStatus.reportingOrder.count + 1)]
+                + Array(repeating: statusWidth, count: ActionStatus.reportingOrder.count + 1),
+            header: ["Version"] + ActionStatus.reportingOrder.map(DisplayText.status) + ["Total"],
+            rows: v.versions.map { version in
+                [WordML.Cell(text: version.name)] + version.figures.byStatus.map { WordML.Cell(text: "\($0.count)") }
+                    + [WordML.Cell(text: "\(version.figures.actions)")]
+            })
+        let key = ActionStatus.reportingOrder.map { status in
+            WordML.Cell([WordML.paragraph("")], shading: DisplayText.statusColour(status))
+        }
+        return [
+            WordML.heading("Trend", level: 1),
+            WordML.paragraph(
+                WordML.run(
+                    "Actions by status at each Cabinet version"
+                        + (v.versions.last?.isCabinet == false ? " and now" : "")
+                        + ": each bar is the version's actions, shaded by status in the order of the key.")),
+            WordML.table(
+                widths: [label] + Array(repeating: cell, count: barCells) + [900],
+                header: ["Version"] + Array(repeating: "", count: barCells) + ["Total"], rows: bars),
+            WordML.paragraph(WordML.run("Key", .bold)),
+            WordML.table(
+                widths: Array(repeating: width / key.count, count: key.count),
+                header: ActionStatus.reportingOrder.map(DisplayText.status), rows: [key]),
+            WordML.paragraph(WordML.run("The same figures:", .bold)),
+            figures,
+            WordML.paragraph(""),
+        ]
+    }
+
+    /// `barCells` slots scaled to `most` actions: each the status filling it, nil for empty.
+    static func slots(_ counts: [StatusCount], most: Int) -> [ActionStatus??] {
+        var out: [ActionStatus??] = []
+        var running = 0
+        for count in counts {
+            running += count.count
+            let end = Int((Double(running) * Double(barCells) / Double(most)).rounded())
+            while out.count < end { out.append(.some(count.status)) }
+        }
+        while out.count < barCells { out.append(.none) }
+        return out
+    }
+}
