@@ -39,6 +39,7 @@ struct Planmerge: ParsableCommand {
             StatusCommand.self,
             TagCommand.self,
             VersionsCommand.self,
+            HistoryCommand.self,
             DiffCommand.self,
             DemoCommand.self,
             HookCommand.self,
