@@ -5,8 +5,10 @@ import PlanModel
 /// version, its bar a run of narrow cells shaded in the status colours) followed by the
 /// same figures as a table.
 enum DOCXVersions {
-    /// Cells in the longest bar.
+    /// Cells in the longest bar; `barColumns` leaves room for the cell every non-zero
+    /// status gets however small its share.
     static let barCells = 30
+    static let barColumns = barCells + ActionStatus.reportingOrder.count
 
     /// The cover's meeting line, empty without one.
     static func coverMeta(_ d: PlanDocument) -> [(String, String)] {
@@ -74,8 +76,8 @@ enum DOCXVersions {
     static func trend(_ v: VersionsModel) -> [String] {
         guard !v.versions.isEmpty else { return [] }
         let width = WordML.textWidth(.portrait)
-        let cell = 190
-        let label = width - cell * barCells - 900
+        let cell = 160
+        let label = width - cell * barColumns - 900
         let most = max(1, v.versions.map(\.figures.actions).max() ?? 1)
         let bars = v.versions.map { version -> [WordML.Cell] in
             [WordML.Cell(text: version.name)]
@@ -103,8 +105,8 @@ enum DOCXVersions {
                         + (v.versions.last?.isCabinet == false ? " and now" : "")
                         + ": each bar is the version's actions, shaded by status in the order of the key.")),
             WordML.table(
-                widths: [label] + Array(repeating: cell, count: barCells) + [900],
-                header: ["Version"] + Array(repeating: "", count: barCells) + ["Total"], rows: bars),
+                widths: [label] + Array(repeating: cell, count: barColumns) + [900],
+                header: ["Version"] + Array(repeating: "", count: barColumns) + ["Total"], rows: bars),
             WordML.paragraph(WordML.run("Key", .bold)),
             WordML.table(
                 widths: Array(repeating: width / key.count, count: key.count),
@@ -115,16 +117,14 @@ enum DOCXVersions {
         ]
     }
 
-    /// `barCells` slots scaled to `most` actions: each the status filling it, nil for empty.
+    /// `barColumns` slots, `barCells` for `most` actions: each the status filling it, nil
+    /// for empty. A status with any action gets at least one slot.
     static func slots(_ counts: [StatusCount], most: Int) -> [ActionStatus??] {
         var out: [ActionStatus??] = []
-        var running = 0
-        for count in counts {
-            running += count.count
-            let end = Int((Double(running) * Double(barCells) / Double(most)).rounded())
-            while out.count < end { out.append(.some(count.status)) }
+        for count in counts where count.count > 0 {
+            let share = Int((Double(count.count) * Double(barCells) / Double(most)).rounded())
+            out += Array(repeating: .some(count.status), count: max(1, share))
         }
-        while out.count < barCells { out.append(.none) }
-        return out
+        return Array((out + Array(repeating: .none, count: barColumns)).prefix(barColumns))
     }
 }
