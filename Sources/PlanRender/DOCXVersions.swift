@@ -60,7 +60,7 @@ enum DOCXVersions {
         return [
             WordML.heading("Version history", level: 1),
             WordML.table(
-                widths: [2600, 1900, width - 6300, 900, 900],
+                widths: [2400, 1800, width - 6400, 1000, 1200],
                 header: ["Version", "As of", "Meeting", "Actions", "Overdue"],
                 rows: versions.map {
                     [

@@ -112,7 +112,7 @@ enum HTMLVersions {
                 let width = barWidth * Double(count.count) / Double(most)
                 parts.append(
                     "<rect x=\"\(fmt(x))\" y=\"\(y)\" width=\"\(fmt(width))\" height=\"18\" "
-                        + "fill=\"#\(DisplayText.statusColour(count.status))\" stroke=\"#333333\" stroke-width=\"0.75\">"
+                        + "fill=\"#\(DisplayText.statusColour(count.status))\" \(outline(count.status))>"
                         + "<title>\(h(version.name)): \(DisplayText.status(count.status)) \(count.count)</title></rect>"
                 )
                 x += width
@@ -125,7 +125,7 @@ enum HTMLVersions {
             let x = Double(index) * 110
             parts.append(
                 "<rect x=\"\(fmt(x))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" "
-                    + "fill=\"#\(DisplayText.statusColour(status))\" stroke=\"#333333\" stroke-width=\"0.75\"/>"
+                    + "fill=\"#\(DisplayText.statusColour(status))\" \(outline(status))/>"
                     + "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(legendY + 10))\" font-size=\"11\">\(DisplayText.status(status))</text>"
             )
         }
@@ -134,6 +134,18 @@ enum HTMLVersions {
         return "<svg class=\"trend-chart\" role=\"img\" aria-labelledby=\"trend-caption\" "
             + "viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"100%\" "
             + "xmlns=\"http://www.w3.org/2000/svg\">\n\(parts.joined(separator: "\n"))\n</svg>"
+    }
+
+    /// The segment's outline: solid, dashed for "not started" and dotted for "no status" (as
+    /// the status chips), so the two white fills stay apart without colour.
+    static func outline(_ status: ActionStatus?) -> String {
+        let dash =
+            switch status {
+            case .notStarted: " stroke-dasharray=\"4 2\""
+            case nil: " stroke-dasharray=\"1 2\""
+            default: ""
+            }
+        return "stroke=\"#333333\" stroke-width=\"1\"\(dash)"
     }
 
     static func fmt(_ value: Double) -> String {
