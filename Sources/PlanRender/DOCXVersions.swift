@@ -74,7 +74,7 @@ enum DOCXVersions {
     }
 
     static func trend(_ v: VersionsModel) -> [String] {
-        guard !v.versions.isEmpty else { return [] }
+        guard !v.cabinetVersions.isEmpty else { return [] }
         let width = WordML.textWidth(.portrait)
         let cell = 160
         let label = width - cell * barColumns - 900

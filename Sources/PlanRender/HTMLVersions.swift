@@ -69,7 +69,7 @@ enum HTMLVersions {
     }
 
     static func trend(_ v: VersionsModel) -> String? {
-        guard !v.versions.isEmpty else { return nil }
+        guard !v.cabinetVersions.isEmpty else { return nil }
         let heads = ActionStatus.reportingOrder.map { "<th scope=\"col\" class=\"num\">\(DisplayText.status($0))</th>" }
         let rows = v.versions.map { version in
             "<tr><th scope=\"row\">\(h(version.name))</th>"

@@ -33,7 +33,7 @@ enum TextVersions {
                             ]
                         }))
         }
-        if !v.versions.isEmpty {
+        if !cabinet.isEmpty {
             out.append(
                 "## Trend\n\nActions by status at each version.\n\n"
                     + MarkdownRenderer.table(

@@ -59,7 +59,8 @@ public struct VersionsModel: Hashable, Sendable {
         self.moved = moved
     }
 
-    /// The Cabinet versions only (the version history table).
+    /// The Cabinet versions only (the version history table). Without any, the paper draws
+    /// no history and no trend.
     public var cabinetVersions: [Version] { versions.filter(\.isCabinet) }
 
     /// The action changes worth a Cabinet reader's attention since `previous`: added,

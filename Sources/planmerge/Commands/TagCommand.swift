@@ -111,6 +111,9 @@ struct VersionsCommand: ParsableCommand {
         var date: String?
         var tagger: String?
         var summary: String?
+        /// The day its figures are as of, and its meeting (`TagMetadata`).
+        var day: String?
+        var meeting: String?
     }
 
     func run() throws {
@@ -121,7 +124,7 @@ struct VersionsCommand: ParsableCommand {
                 tagger: tag.tagger?.name,
                 summary: tag.message?.split(separator: "\n").first { $0.hasPrefix("Plan: ") }.map {
                     String($0.dropFirst(6))
-                })
+                }, day: TagMetadata.read(tag)?.day.iso, meeting: TagMetadata.read(tag)?.meetingLine)
         }
         switch format {
         case .json: Console.out(try ReportJSON.encode(versions))
@@ -129,7 +132,8 @@ struct VersionsCommand: ParsableCommand {
             if versions.isEmpty { Console.out("No Cabinet versions yet (planmerge tag makes one)") }
             for v in versions {
                 Console.out(
-                    "\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")")
+                    "\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")"
+                        + (v.meeting.map { "\n    for \(RecordText.oneLine($0))" } ?? ""))
             }
         }
     }
