@@ -38,6 +38,21 @@ final class VersionsRenderTests: XCTestCase {
             previous: "cabinet/2008-07-01", moved: PlanDiff(from: oldPlan, to: SamplePlan.plan))
     }
 
+    /// The version history's rows: name, day, meeting, actions, overdue as of the version's day.
+    static var historyRows: [[String]] {
+        [
+            [
+                "cabinet/2008-07-01", "1 July 2008", "Cabinet, 8 July 2008, item 9", "\(SamplePlan.plan.actions.count)",
+                "\(PlanFigures(plan: oldPlan, today: day("2008-07-01")).overdue)",
+            ],
+            [
+                "cabinet/2008-09-01", "1 September 2008", "Cabinet, 8 September 2008, item 15",
+                "\(SamplePlan.plan.actions.count)",
+                "\(PlanFigures(plan: SamplePlan.plan, today: day("2008-09-01")).overdue)",
+            ],
+        ]
+    }
+
     static var document: PlanDocument {
         var context = SamplePlan.context
         context.versions = model
@@ -53,18 +68,7 @@ final class VersionsRenderTests: XCTestCase {
 
         XCTAssertEqual(
             rows(html, table: "versions"),
-            [
-                [
-                    "cabinet/2008-07-01", "1 July 2008", "Cabinet, 8 July 2008, item 9",
-                    "\(SamplePlan.plan.actions.count)",
-                    "\(PlanFigures(plan: Self.oldPlan, today: Self.day("2008-07-01")).overdue)",
-                ],
-                [
-                    "cabinet/2008-09-01", "1 September 2008", "Cabinet, 8 September 2008, item 15",
-                    "\(SamplePlan.plan.actions.count)",
-                    "\(PlanFigures(plan: SamplePlan.plan, today: Self.day("2008-09-01")).overdue)",
-                ],
-            ])
+            Self.historyRows)
         let trend = rows(html, table: "trend-table")
         XCTAssertEqual(trend.map(\.first), ["cabinet/2008-07-01", "cabinet/2008-09-01"])
         // Not started, On track, At risk, Off track, Done, No status, Total.
@@ -95,18 +99,7 @@ final class VersionsRenderTests: XCTestCase {
         let history = try XCTUnwrap(tables.first { $0.first?.map(\.text).prefix(2) == ["Version", "As of"] })
         XCTAssertEqual(
             history.dropFirst().map { $0.map(\.text) },
-            [
-                [
-                    "cabinet/2008-07-01", "1 July 2008", "Cabinet, 8 July 2008, item 9",
-                    "\(SamplePlan.plan.actions.count)",
-                    "\(PlanFigures(plan: Self.oldPlan, today: Self.day("2008-07-01")).overdue)",
-                ],
-                [
-                    "cabinet/2008-09-01", "1 September 2008", "Cabinet, 8 September 2008, item 15",
-                    "\(SamplePlan.plan.actions.count)",
-                    "\(PlanFigures(plan: SamplePlan.plan, today: Self.day("2008-09-01")).overdue)",
-                ],
-            ])
+            Self.historyRows)
         // The chart: one row per version, its bar a run of cells in the status colours.
         let chart = try XCTUnwrap(tables.first { $0.first?.count == DOCXVersions.barColumns + 2 })
         let now = PlanFigures(plan: SamplePlan.plan, today: nil)
