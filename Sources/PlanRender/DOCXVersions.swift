@@ -23,10 +23,10 @@ enum DOCXVersions {
     /// The sections (portrait), empty when the caller gave no history.
     static func sections(_ d: PlanDocument) -> [String] {
         guard let v = d.versions else { return [] }
-        return moved(v) + history(v) + trend(v)
+        return moved(v, partners: d.partners) + history(v) + trend(v)
     }
 
-    static func moved(_ v: VersionsModel) -> [String] {
+    static func moved(_ v: VersionsModel, partners: [PartnerName]) -> [String] {
         guard let previous = v.previous else { return [] }
         let width = WordML.textWidth(.portrait)
         let changes = v.movedActions
@@ -44,7 +44,8 @@ enum DOCXVersions {
                     widths: [1000, 1800, width - 2800], header: ["Action", "Partner", "Change"],
                     rows: changes.map {
                         [
-                            WordML.Cell(text: $0.ref.description, style: .bold), WordML.Cell(text: $0.partner),
+                            WordML.Cell(text: $0.ref.description, style: .bold),
+                            WordML.Cell(text: VersionsModel.partnerName($0.partner, in: partners)),
                             WordML.Cell(text: VersionsModel.describe($0)),
                         ]
                     }))

@@ -19,10 +19,10 @@ enum HTMLVersions {
     /// The sections, in reading order; empty when the caller gave no history.
     static func sections(_ d: PlanDocument) -> [String] {
         guard let v = d.versions else { return [] }
-        return [moved(v), history(v), trend(v)].compactMap { $0 }
+        return [moved(v, partners: d.partners), history(v), trend(v)].compactMap { $0 }
     }
 
-    static func moved(_ v: VersionsModel) -> String? {
+    static func moved(_ v: VersionsModel, partners: [PartnerName]) -> String? {
         guard let previous = v.previous else { return nil }
         let changes = v.movedActions
         let body =
@@ -33,7 +33,7 @@ enum HTMLVersions {
             <caption>Actions changed since \(h(previous))</caption>
             <thead><tr><th scope="col">Action</th><th scope="col">Partner</th><th scope="col">Change</th></tr></thead>
             <tbody>
-            \(changes.map { "<tr><th scope=\"row\">\($0.ref)</th><td>\(h($0.partner))</td><td>\(h(VersionsModel.describe($0)))</td></tr>" }.joined(separator: "\n"))
+            \(changes.map { "<tr><th scope=\"row\">\($0.ref)</th><td>\(h(VersionsModel.partnerName($0.partner, in: partners)))</td><td>\(h(VersionsModel.describe($0)))</td></tr>" }.joined(separator: "\n"))
             </tbody>
             </table>
             """

@@ -17,7 +17,12 @@ enum TextVersions {
                         ? "No action was added, withdrawn, re-dated, re-assigned or changed status."
                         : MarkdownRenderer.table(
                             ["Action", "Partner", "Change"], align: ["---", "---", "---"],
-                            rows: changes.map { [$0.ref.description, $0.partner, VersionsModel.describe($0)] })))
+                            rows: changes.map {
+                                [
+                                    $0.ref.description, VersionsModel.partnerName($0.partner, in: d.partners),
+                                    VersionsModel.describe($0),
+                                ]
+                            })))
         }
         let cabinet = v.cabinetVersions
         if !cabinet.isEmpty {

@@ -70,6 +70,11 @@ public struct VersionsModel: Hashable, Sendable {
         return (moved?.byRecommendation ?? []).flatMap(\.actions).filter { !kinds.isDisjoint(with: $0.kinds) }
     }
 
+    /// The display name of partner `id` among `partners` (the id when it is not listed).
+    static func partnerName(_ id: String, in partners: [PartnerName]) -> String {
+        partners.first { $0.id == id }?.name ?? id
+    }
+
     /// What one change was, in words: "Status: On track → Done; Due: July 2008 → March 2009".
     static func describe(_ change: ActionChange) -> String {
         var parts: [String] = []

@@ -97,7 +97,9 @@ final class VersionsCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("<th scope=\"row\"><code>cabinet/2008-10-01</code></th><td>1 October 2008</td>"))
         XCTAssertFalse(html.contains("cabinet/2008-11-03"))
         XCTAssertTrue(
-            html.contains("<tr><th scope=\"row\">15.4</th><td>uhl</td><td>Status: No status → On track</td></tr>"),
+            html.contains(
+                "<tr><th scope=\"row\">15.4</th><td>University Hospitals of Leicester NHS Trust</td><td>Status: No status → On track</td></tr>"
+            ),
             "moved since cabinet/2008-09-01")
         XCTAssertTrue(html.contains("<p>Changes since <code>cabinet/2008-09-01</code>: 1 action(s).</p>"))
 

@@ -83,8 +83,8 @@ final class VersionsRenderTests: XCTestCase {
         XCTAssertEqual(
             moved,
             [
-                ["1.1", "council", "Status: Not started → On track"],
-                ["1.2", "council", "Status: On track → Done"],
+                ["1.1", "Sampletown City Council", "Status: Not started → On track"],
+                ["1.2", "Sampletown City Council", "Status: On track → Done"],
             ])
     }
 
@@ -118,7 +118,8 @@ final class VersionsRenderTests: XCTestCase {
         XCTAssertEqual(
             moved.dropFirst().map { $0.map(\.text) },
             [
-                ["1.1", "council", "Status: Not started → On track"], ["1.2", "council", "Status: On track → Done"],
+                ["1.1", "Sampletown City Council", "Status: Not started → On track"],
+                ["1.2", "Sampletown City Council", "Status: On track → Done"],
             ])
         let body = String(decoding: try part("word/document.xml"), as: UTF8.self)
         XCTAssertTrue(
@@ -129,7 +130,7 @@ final class VersionsRenderTests: XCTestCase {
 
     func testMarkdownAndJSONCarryTheHistoryAsData() throws {
         let md = MarkdownRenderer.render(Self.document)
-        XCTAssertTrue(md.contains("| 1.2 | council | Status: On track → Done |"), md)
+        XCTAssertTrue(md.contains("| 1.2 | Sampletown City Council | Status: On track → Done |"), md)
         XCTAssertTrue(md.contains("| cabinet/2008-07-01 | 1 July 2008 | Cabinet, 8 July 2008, item 9 |"), md)
         let json =
             try JSONSerialization.jsonObject(with: Data(try JSONRenderer.render(Self.document).utf8)) as? [String: Any]
