@@ -50,3 +50,23 @@ extension Repository {
         return out
     }
 }
+
+extension Repository {
+    /// `head` and its first parents (main's line of history), oldest first, at most `limit`
+    /// commits counted from `head`. `head` must be a commit.
+    public func firstParentCommits(from head: ObjectID, limit: Int) throws -> [ObjectID] {
+        let walk = try RevwalkHandle(in: self)
+        try GitError.check(git_revwalk_sorting(walk.pointer, GIT_SORT_TOPOLOGICAL.rawValue), "sort a history walk")
+        try GitError.check(git_revwalk_simplify_first_parent(walk.pointer), "walk first parents")
+        try GitError.check(head.withOID { git_revwalk_push(walk.pointer, $0) }, "walk history from \(head.short)")
+        var out: [ObjectID] = []
+        var oid = git_oid()
+        while out.count < limit {
+            let code = git_revwalk_next(&oid, walk.pointer)
+            if code == GIT_ITEROVER.rawValue { break }
+            try GitError.check(code, "walk history from \(head.short)")
+            out.append(ObjectID(oid))
+        }
+        return out.reversed()
+    }
+}

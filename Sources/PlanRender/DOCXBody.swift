@@ -37,6 +37,7 @@ enum DOCXBody {
             )
         }
         meta += d.committees.map { ($0.name, DisplayText.longDay($0.date)) }
+        meta += DOCXVersions.coverMeta(d)
         if d.includesNotes, let v = d.version { meta.append(("Version", v)) }
         if let today = d.today { meta.append(("Position at", DisplayText.longDay(today))) }
         if let at = d.generatedAt { meta.append(("Generated", at)) }
@@ -48,7 +49,8 @@ enum DOCXBody {
             out += DOCXFront.page(page, bookmark: contents.bookmark(PlanDocument.anchor(page)))
         }
         out += statusKey(d, bookmark: contents.bookmark("status-key"))
-        return out + summary(d, bookmark: contents.bookmark("summary")) + DOCXOutcomes.section(d)
+        out += summary(d, bookmark: contents.bookmark("summary"))
+        return out + DOCXOutcomes.section(d) + DOCXVersions.sections(d)
     }
 
     /// What each status word means (and its RAG colour when the plan reports in RAG).

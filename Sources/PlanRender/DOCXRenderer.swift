@@ -18,7 +18,8 @@ public enum DOCXRenderer {
     /// Every part of the package, `[Content_Types].xml` first, with its path.
     static func parts(_ d: PlanDocument) -> [(path: String, xml: String)] {
         let version = d.includesNotes ? d.version : nil
-        let footer = ([d.title] + (version.map { [$0] } ?? [])).joined(separator: " · ")
+        let footer = ([d.title] + (version.map { [$0] } ?? []) + (DOCXVersions.footerPart(d).map { [$0] } ?? []))
+            .joined(separator: " · ")
         return [
             ("[Content_Types].xml", DOCXParts.contentTypes),
             ("_rels/.rels", DOCXParts.packageRelationships),

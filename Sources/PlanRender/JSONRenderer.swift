@@ -40,7 +40,15 @@ import PlanModel
 ///                                  "done": 3, "no status": 1 },
 ///                    "byPartner": { "partner-id": { "total": 4, "byStatus": { ... } } },
 ///                    "overdue": ["1.1"], "toBeConfirmed": ["15.2"], "unread": ["6.3"],
-///                    "undated": [] }
+///                    "undated": [] },
+///       "versions": { "meeting": { "name": "Cabinet" | null, "date": day | null, "item": "15" | null } | null,
+///                     "history": [ { "name": "cabinet/2008-09-01", "day": day, "cabinet": true,
+///                                    "meeting": { ... } | null, "actions": 114, "overdue": 7,
+///                                    "byStatus": { ... } } ],
+///                     "movedSince": { "version": "cabinet/2008-07-08",
+///                                     "actions": [ { "ref": "15.1", "partner": "partner-id",
+///                                                    "kinds": ["status"],
+///                                                    "change": "Status: On track → Done" } ] } | null } | null
 ///     }
 ///
 /// Actions are in reading order (timescale group, recommendation, reference).
@@ -87,6 +95,7 @@ public enum JSONRenderer {
                 }),
             "actions": .array(d.actions.map(action)),
             "summary": summary(d.summary),
+            "versions": TextVersions.json(d),
         ])
     }
 

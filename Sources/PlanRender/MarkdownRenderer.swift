@@ -6,7 +6,7 @@ public enum MarkdownRenderer {
     public static func render(_ document: PlanDocument) -> String {
         let parts =
             [cover(document), contents(document)] + document.frontPages.map(front)
-            + [statusKey(document), summary(document), keyDates(document)]
+            + [statusKey(document), summary(document), keyDates(document)] + TextVersions.markdown(document)
             + document.groups.map { group($0, in: document) }
             + (document.includesNotes ? [provenance(document)] : []) + [footer(document)]
         return parts.joined(separator: "\n\n") + "\n"

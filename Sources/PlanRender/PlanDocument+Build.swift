@@ -58,6 +58,7 @@ extension PlanDocument {
         self.frontPages = plan.frontPages
         self.includesNotes = context.includeNotes
         self.reporting = manifest.reporting
+        self.versions = context.versions
         self.provenance = (partners + extraIDs.map(names.name)).map {
             ProvenanceRow(partner: $0, source: context.provenance[$0.id])
         }

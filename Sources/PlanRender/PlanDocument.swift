@@ -31,6 +31,8 @@ public struct PlanDocument: Hashable, Sendable {
     public var reporting: StatusReporting
     /// Actions by outcome area (`outcome-areas:` in the manifest); empty when it lists none.
     public var outcomes: [OutcomeFigures] = []
+    /// The meeting, version history, trend and changes since the last Cabinet version.
+    public var versions: VersionsModel?
 
     /// Every action row of the document in reading order.
     public var actions: [ActionRow] { groups.flatMap { $0.recommendations.flatMap(\.actions) } }

@@ -34,6 +34,8 @@ public struct RenderContext: Hashable, Sendable {
     /// ("Due dates not understood", "not read"). Off by default: the Cabinet paper leaves
     /// them out. JSON, CSV and XLSX always carry everything.
     public var includeNotes: Bool
+    /// The meeting, Cabinet versions and changes since the last one (`VersionsModel`).
+    public var versions: VersionsModel?
 
     public init(
         version: String? = nil, provenance: [String: PartnerProvenance] = [:], today: Day? = nil,

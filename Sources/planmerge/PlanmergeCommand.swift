@@ -40,6 +40,7 @@ struct Planmerge: ParsableCommand {
             StatusCommand.self,
             TagCommand.self,
             VersionsCommand.self,
+            HistoryCommand.self,
             DiffCommand.self,
             DemoCommand.self,
             HookCommand.self,

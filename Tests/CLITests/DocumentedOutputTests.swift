@@ -47,6 +47,7 @@ final class DocumentedOutputTests: XCTestCase {
             ("diff A B --format json", ["diff", "Repos/derby", changed.path, "--format", "json"]),
             ("tag", ["tag", "--repo", hub.path, "--name", "cabinet/2008-09-01", "--today", "2008-09-01"]),
             ("versions --format json", ["versions", "--repo", hub.path, "--format", "json"]),
+            ("history REF --format json", ["history", "1.1", "--repo", hub.path, "--format", "json"]),
             ("partner list --format json", ["partner", "list", "--repo", hub.path, "--format", "json"]),
         ]
         var checked = Set<String>()

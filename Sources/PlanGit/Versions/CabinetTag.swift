@@ -35,10 +35,13 @@ public struct CabinetTag {
 
     /// Makes the tag. Refused when the plan at `revision` has errors, a partner is held back
     /// with conflicts, or the check of the partners' pending work cannot run (it fails
-    /// closed); with `strict`, also when a partner's newer work is not included.
-    public func make(revision: String, name: String, note: String?, today: Day, tagger: Signature, strict: Bool = false)
-        throws -> Made
-    {
+    /// closed); with `strict`, also when a partner's newer work is not included. The meeting
+    /// (`meeting`, its date and agenda item) and the figures as of `today` are kept in the
+    /// message as trailers (`TagMetadata`).
+    public func make(
+        revision: String, name: String, note: String?, meeting: String? = nil, meetingDate: Day? = nil,
+        item: String? = nil, today: Day, tagger: Signature, strict: Bool = false
+    ) throws -> Made {
         let commit = try repository.resolveCommit(revision)
         if let existing = try repository.tag(named: name) {
             throw Refusal(reasons: [
@@ -80,8 +83,11 @@ public struct CabinetTag {
             throw Refusal(reasons: left + ["(--strict: every partner's newer work must be in the version)"])
         }
 
+        let metadata = TagMetadata(
+            day: today, meeting: meeting, meetingDate: meetingDate, item: item,
+            figures: PlanFigures(plan: plan, today: today))
         let message = try self.message(
-            name: name, note: note, plan: plan, record: record, notIncluded: left, today: today)
+            name: name, note: note, plan: plan, record: record, notIncluded: left, metadata: metadata)
         do {
             _ = try repository.createAnnotatedTag(name: name, target: commit, tagger: tagger, message: message)
         } catch let error as GitError where error.isExists {
@@ -133,13 +139,17 @@ public struct CabinetTag {
         }
     }
 
-    /// The tag message: the note, the plan's figures, and each partner's exact commit.
+    /// The tag message: the note, the meeting, the plan's figures, each partner's exact
+    /// commit, and last the trailers `TagMetadata.read` reads.
     func message(
-        name: String, note: String?, plan: Plan, record: ConsolidationRecord, notIncluded: [String], today: Day
+        name: String, note: String?, plan: Plan, record: ConsolidationRecord, notIncluded: [String],
+        metadata: TagMetadata
     ) throws -> String {
         var lines = ["Cabinet version \(name) of \(plan.manifest.title)", ""]
         if let note, !note.isEmpty { lines += [note, ""] }
-        lines.append("Plan: \(PlanFigures(plan: plan, today: today).line) as of \(today.iso)")
+        if let meeting = metadata.meetingLine { lines += ["Meeting: \(RecordText.oneLine(meeting))", ""] }
+        let figures = metadata.figures ?? PlanFigures(plan: plan, today: metadata.day)
+        lines.append("Plan: \(figures.line) as of \(metadata.day.iso)")
         lines.append("")
         lines.append("Partners (the exact commit of each part, and its author date):")
         for partner in plan.manifest.partners {
@@ -154,6 +164,7 @@ public struct CabinetTag {
             lines.append("Not included (newer work of these partners is not in this version):")
             lines += notIncluded.map { "  \($0)" }
         }
+        lines += ["", try metadata.trailers()]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -13,10 +13,13 @@ struct TagCommand: ParsableCommand {
             reasons) when the plan at REVISION has errors or a partner is held back with conflicts. The \
             message records the plan's figures, each partner's exact accepted commit (from the hub's checked \
             record), and the partners whose newer work is not included (a warning; --strict refuses instead). \
-            An existing tag is never moved: a name in use is refused.
+            An existing tag is never moved: a name in use is refused. The day (--today), the meeting \
+            (--meeting, --meeting-date, --item) and the figures are also kept as trailers at the end of the \
+            message, so render prints the version as it was on that day (docs/VERSIONS.md).
 
             Examples:
               planmerge tag --repo hub.git --message "Council Cabinet, 8 July 2008, item 15"
+              planmerge tag --repo hub.git --meeting Cabinet --meeting-date 2008-09-08 --item 15 --today 2008-09-01
               planmerge tag main --name cabinet/2008-07-08 --strict
             """
     )
@@ -30,6 +33,15 @@ struct TagCommand: ParsableCommand {
     @Option(help: "A note for the tag message (e.g. the Cabinet meeting and item).")
     var message: String?
 
+    @Option(help: "The meeting the version goes to, e.g. Cabinet (printed on the paper's cover and footer).")
+    var meeting: String?
+
+    @Option(help: "The meeting's date (YYYY-MM-DD).")
+    var meetingDate: String?
+
+    @Option(help: "The agenda item, e.g. 15.")
+    var item: String?
+
     @OptionGroup var hub: HubOption
 
     @Option(help: "Today (YYYY-MM-DD), for overdue counts and the default name. Default: today.")
@@ -42,6 +54,10 @@ struct TagCommand: ParsableCommand {
 
     func validate() throws {
         try DayOption.check(today)
+        try DayOption.check(meetingDate, flag: "--meeting-date")
+        for (flag, value) in [("--meeting", meeting), ("--item", item)] where value?.isEmpty == true {
+            throw ValidationError("\(flag) needs a value, e.g. \(flag == "--item" ? "15" : "Cabinet")")
+        }
         if let name, name.isEmpty || name.contains(" ") || name.hasPrefix("-") || name.contains("..") {
             throw ValidationError("'\(name)' is not a usable tag name, e.g. cabinet/2008-09-01")
         }
@@ -54,7 +70,9 @@ struct TagCommand: ParsableCommand {
         let tagName = name ?? CabinetTag.defaultName(day)
         do {
             let made = try CabinetTag(repository: repository).make(
-                revision: revision, name: tagName, note: message, today: day, tagger: repository.defaultSignature(),
+                revision: revision, name: tagName, note: message, meeting: meeting,
+                meetingDate: meetingDate.flatMap { Day(iso: $0) }, item: item, today: day,
+                tagger: repository.defaultSignature(),
                 strict: strict)
             for warning in made.warnings { Console.error("planmerge: warning: \(warning)") }
             Console.out("Tagged \(made.commit.short) as \(made.name)")
@@ -93,6 +111,9 @@ struct VersionsCommand: ParsableCommand {
         var date: String?
         var tagger: String?
         var summary: String?
+        /// The day its figures are as of, and its meeting (`TagMetadata`).
+        var day: String?
+        var meeting: String?
     }
 
     func run() throws {
@@ -103,7 +124,7 @@ struct VersionsCommand: ParsableCommand {
                 tagger: tag.tagger?.name,
                 summary: tag.message?.split(separator: "\n").first { $0.hasPrefix("Plan: ") }.map {
                     String($0.dropFirst(6))
-                })
+                }, day: TagMetadata.read(tag)?.day.iso, meeting: TagMetadata.read(tag)?.meetingLine)
         }
         switch format {
         case .json: Console.out(try ReportJSON.encode(versions))
@@ -111,7 +132,8 @@ struct VersionsCommand: ParsableCommand {
             if versions.isEmpty { Console.out("No Cabinet versions yet (planmerge tag makes one)") }
             for v in versions {
                 Console.out(
-                    "\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")")
+                    "\(v.name)  \(v.commit.prefix(7))  \(v.date ?? "")  \(v.tagger ?? "")\n    \(v.summary ?? "")"
+                        + (v.meeting.map { "\n    for \(RecordText.oneLine($0))" } ?? ""))
             }
         }
     }

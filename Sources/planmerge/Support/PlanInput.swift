@@ -45,6 +45,12 @@ struct PlanInput: ParsableArguments {
         var result: PlanLoader.Result
         var version: String?
         var provenance: [String: PartnerProvenance]
+        /// The repository and commit read, for a revision (the version history needs them).
+        var repository: Repository? = nil
+        var commit: ObjectID? = nil
+        var revision: String? = nil
+        /// A Cabinet tag's metadata: its day is the default `today`.
+        var tag: TagMetadata? = nil
     }
 
     func load() throws -> Loaded {
@@ -72,7 +78,10 @@ struct PlanInput: ParsableArguments {
         }
         let isTag = (try? repository.tag(named: revision)) != nil
         let version = isTag ? revision : "\(revision) (\(source.commitID?.short ?? "?"))"
-        return Loaded(result: try PlanLoader().load(from: source), version: version, provenance: provenance)
+        return Loaded(
+            result: try PlanLoader().load(from: source), version: version, provenance: provenance,
+            repository: repository, commit: source.commitID, revision: revision,
+            tag: try VersionHistory(repository: repository).metadata(ofTag: revision))
     }
 
     /// The plan as the Cabinet document model sees it; a plan that cannot be read at all
@@ -83,13 +92,24 @@ struct PlanInput: ParsableArguments {
             Console.error(TextReporter.render(loaded.result.diagnostics))
             throw PlanmergeExit.problems.code
         }
-        return (plan, PlanDocument(plan: plan, context: renderContext(plan, loaded)))
+        return (plan, PlanDocument(plan: plan, context: try renderContext(plan, loaded)))
     }
 
-    func renderContext(_ plan: Plan, _ loaded: Loaded) -> RenderContext {
-        RenderContext(
-            version: loaded.version, provenance: loaded.provenance, today: Clock.day(today),
+    /// The day the plan is read on: `--today`, else a Cabinet tag's own day, else today.
+    func day(_ loaded: Loaded) -> Day {
+        today == nil ? loaded.tag?.day ?? Clock.today() : Clock.day(today)
+    }
+
+    func renderContext(_ plan: Plan, _ loaded: Loaded) throws -> RenderContext {
+        var context = RenderContext(
+            version: loaded.version, provenance: loaded.provenance, today: day(loaded),
             deadline: PlanDeadline.of(plan)?.deadline, generatedAt: nil)
+        if let repository = loaded.repository, let commit = loaded.commit, let revision = loaded.revision {
+            context.versions = try VersionsView.model(
+                VersionHistory(repository: repository).upTo(
+                    revision: revision, commit: commit, plan: plan, today: context.today))
+        }
+        return context
     }
 }
 
