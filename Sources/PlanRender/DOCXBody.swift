@@ -50,7 +50,7 @@ enum DOCXBody {
         }
         out += statusKey(d, bookmark: contents.bookmark("status-key"))
         out += summary(d, bookmark: contents.bookmark("summary"))
-        return out + DOCXOutcomes.section(d) + DOCXVersions.sections(d)
+        return out + DOCXOutcomes.section(d) + DOCXVersions.sections(d, contents: contents)
     }
 
     /// What each status word means (and its RAG colour when the plan reports in RAG).

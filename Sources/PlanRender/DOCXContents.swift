@@ -16,7 +16,9 @@ struct DOCXContents {
 
     init(_ d: PlanDocument) {
         var list: [(String, String, Int)] = d.frontPages.map { (PlanDocument.anchor($0), $0.title, 1) }
-        list += [("status-key", "Status key", 1), ("summary", "Summary", 1), ("timeline", "Timeline of due dates", 1)]
+        list += [("status-key", "Status key", 1), ("summary", "Summary", 1)]
+        list += (d.versions?.sections ?? []).map { ($0.anchor, $0.title, 1) }
+        list.append(("timeline", "Timeline of due dates", 1))
         for group in d.groups {
             list.append((group.anchor, group.name, 1))
             list += group.recommendations.map { ($0.anchor, "Recommendation \($0.number)", 2) }

@@ -21,18 +21,22 @@ enum DOCXVersions {
     }
 
     /// The sections (portrait), empty when the caller gave no history.
-    static func sections(_ d: PlanDocument) -> [String] {
+    static func sections(_ d: PlanDocument, contents: DOCXContents) -> [String] {
         guard let v = d.versions else { return [] }
         let notes = d.includesNotes
-        return moved(v, partners: d.partners, notes: notes) + history(v, notes: notes) + trend(v, notes: notes)
+        return moved(v, partners: d.partners, notes: notes, bookmark: contents.bookmark("moved-since"))
+            + history(v, notes: notes, bookmark: contents.bookmark("version-history"))
+            + trend(v, notes: notes, bookmark: contents.bookmark("trend"))
     }
 
-    static func moved(_ v: VersionsModel, partners: [PartnerName], notes: Bool) -> [String] {
+    static func moved(_ v: VersionsModel, partners: [PartnerName], notes: Bool, bookmark: WordML.Bookmark?)
+        -> [String]
+    {
         guard let previous = v.previousLabel(notes: notes) else { return [] }
         let width = WordML.textWidth(.portrait)
         let changes = v.movedActions
         var out = [
-            WordML.heading("Moved since the last Cabinet", level: 1),
+            WordML.heading("Moved since the last Cabinet", level: 1, bookmark: bookmark),
             WordML.paragraph(WordML.run("Changes since \(previous): \(changes.count) action(s).")),
         ]
         if changes.isEmpty {
@@ -55,12 +59,12 @@ enum DOCXVersions {
         return out
     }
 
-    static func history(_ v: VersionsModel, notes: Bool) -> [String] {
+    static func history(_ v: VersionsModel, notes: Bool, bookmark: WordML.Bookmark?) -> [String] {
         let versions = v.cabinetVersions
         guard !versions.isEmpty else { return [] }
         let width = WordML.textWidth(.portrait)
         return [
-            WordML.heading("Version history", level: 1),
+            WordML.heading("Version history", level: 1, bookmark: bookmark),
             WordML.table(
                 widths: [2400, 1800, width - 6400, 1000, 1200],
                 header: ["Version", "As of", "Meeting", "Actions", "Overdue"],
@@ -75,7 +79,7 @@ enum DOCXVersions {
         ]
     }
 
-    static func trend(_ v: VersionsModel, notes: Bool) -> [String] {
+    static func trend(_ v: VersionsModel, notes: Bool, bookmark: WordML.Bookmark?) -> [String] {
         guard !v.cabinetVersions.isEmpty else { return [] }
         let width = WordML.textWidth(.portrait)
         let cell = 160
@@ -101,7 +105,7 @@ enum DOCXVersions {
             WordML.Cell([WordML.paragraph("")], shading: DisplayText.statusColour(status))
         }
         return [
-            WordML.heading("Trend", level: 1),
+            WordML.heading("Trend", level: 1, bookmark: bookmark),
             WordML.paragraph(
                 WordML.run(
                     "Actions by status at each Cabinet version"

@@ -76,6 +76,7 @@ public enum HTMLRenderer {
             "<li><a href=\"#summary\">Summary</a></li>",
             "<li><a href=\"#timeline\">Timeline of due dates</a></li>",
         ]
+        items += (d.versions?.sections ?? []).map { "<li><a href=\"#\($0.anchor)\">\(h($0.title))</a></li>" }
         items += d.groups.map { group in
             let recs = group.recommendations.map {
                 "<li><a href=\"#\($0.anchor)\">Recommendation \($0.number)</a>: \(h($0.text))</li>"

@@ -63,6 +63,14 @@ public struct VersionsModel: Hashable, Sendable {
     /// no history and no trend.
     public var cabinetVersions: [Version] { versions.filter(\.isCabinet) }
 
+    /// The sections the paper prints from this model, as (anchor, heading) for the contents.
+    public var sections: [(anchor: String, title: String)] {
+        var list: [(anchor: String, title: String)] = []
+        if previous != nil { list.append(("moved-since", "Moved since the last Cabinet")) }
+        if !cabinetVersions.isEmpty { list += [("version-history", "Version history"), ("trend", "Trend")] }
+        return list
+    }
+
     /// How the paper names `version`: "Version 2" (its place among the Cabinet versions),
     /// "Current" for the rendered revision when it is not a Cabinet version. The tag's own
     /// name is a tool word, printed only with `notes`.

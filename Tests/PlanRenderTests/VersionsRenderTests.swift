@@ -88,6 +88,31 @@ final class VersionsRenderTests: XCTestCase {
             ])
     }
 
+    /// The contents list the new sections, linked, in both formats.
+    func testTheContentsLinkToTheHistorySections() throws {
+        let html = HTMLRenderer.render(Self.document)
+        for (anchor, title) in [
+            ("moved-since", "Moved since the last Cabinet"), ("version-history", "Version history"), ("trend", "Trend"),
+        ] {
+            XCTAssertTrue(html.contains("<li><a href=\"#\(anchor)\">\(title)</a></li>"), anchor)
+            XCTAssertTrue(html.contains("id=\"\(anchor)\""), anchor)
+        }
+        let contents = DOCXContents(Self.document)
+        let titles = contents.entries.map(\.text)
+        let summary = try XCTUnwrap(titles.firstIndex(of: "Summary"))
+        XCTAssertEqual(
+            Array(titles[(summary + 1)...].prefix(4)),
+            ["Moved since the last Cabinet", "Version history", "Trend", "Timeline of due dates"])
+        let archive = try Archive(data: Data(try DOCXRenderer.render(Self.document)), accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(try XCTUnwrap(archive["word/document.xml"]), consumer: { data.append($0) })
+        let body = String(decoding: data, as: UTF8.self)
+        for anchor in ["moved-since", "version-history", "trend"] {
+            let bookmark = try XCTUnwrap(contents.bookmark(anchor))
+            XCTAssertTrue(body.contains("w:name=\"\(bookmark.name)\""), anchor)
+        }
+    }
+
     /// The tags' names are tool words: the paper names versions by their place and day,
     /// and prints the names only with `render --notes`.
     func testTagNamesAppearOnlyWithNotes() throws {
