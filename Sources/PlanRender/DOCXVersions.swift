@@ -87,8 +87,10 @@ enum DOCXVersions {
         let most = max(1, v.versions.map(\.figures.actions).max() ?? 1)
         let bars = v.versions.map { version -> [WordML.Cell] in
             [WordML.Cell(text: v.dated(version, notes: notes))]
-                + slots(version.figures.byStatus, most: most).map {
-                    WordML.Cell([WordML.paragraph("")], shading: $0.map(DisplayText.statusColour))
+                + slots(version.figures.byStatus, most: most).map { slot in
+                    var cell = WordML.Cell([WordML.paragraph("")], shading: slot.map(DisplayText.statusColour))
+                    cell.openSides = slot == nil
+                    return cell
                 } + [WordML.Cell(text: "\(version.figures.actions)", style: .bold)]
         }
         let statusWidth = 950

@@ -6,8 +6,6 @@ enum HTMLOutcomes {
     /// The section, on a line of its own after the one it follows; "" when there is none.
     static func section(_ d: PlanDocument) -> String {
         guard !d.outcomes.isEmpty else { return "" }
-        let heads = ActionStatus.reportingOrder.map { "<th scope=\"col\" class=\"num\">\(DisplayText.status($0))</th>" }
-            .joined()
         let rows = d.outcomes.map { area in
             let refs = area.refs.map { text in
                 ActionRef(text).map { "<a href=\"#\(Anchor.action($0))\">\($0)</a>" } ?? Escaping.html(text)
@@ -17,19 +15,16 @@ enum HTMLOutcomes {
                 + area.figures.byStatus.map { "<td class=\"num\">\($0.count)</td>" }.joined()
                 + "<td>\(refs.joined(separator: ", "))</td></tr>"
         }
+        let table = HTMLRenderer.table(
+            caption: "Actions by outcome area and status", class: "by-outcome",
+            head: ["Outcome area", "Actions"] + ActionStatus.reportingOrder.map(DisplayText.status) + ["Refs"],
+            rows: rows, numeric: Set(1...(ActionStatus.reportingOrder.count + 1)))
         return "\n" + """
-            <section class="outcomes" id="outcomes">
-            <h2>Actions by outcome area</h2>
+            <section class="outcomes" id="outcomes" aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">Actions by outcome area</h2>
             <p>The partnership's outcome areas. An action serves its recommendation's areas unless it names its own; \
             an action serving two areas is counted in both.</p>
-            <table class="by-outcome">
-            <caption>Actions by outcome area and status</caption>
-            <thead><tr><th scope="col">Outcome area</th><th scope="col" class="num">Actions</th>\(heads)\
-            <th scope="col">Refs</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table>
+            \(table)
             </section>
             """
     }

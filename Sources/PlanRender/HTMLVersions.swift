@@ -30,15 +30,12 @@ enum HTMLVersions {
         let body =
             changes.isEmpty
             ? "<p>No action was added, withdrawn, re-dated, re-assigned or changed status.</p>"
-            : """
-            <table class="moved">
-            <caption>Actions changed since \(h(previous))</caption>
-            <thead><tr><th scope="col">Action</th><th scope="col">Partner</th><th scope="col">Change</th></tr></thead>
-            <tbody>
-            \(changes.map { "<tr><th scope=\"row\">\($0.ref)</th><td>\(h(VersionsModel.partnerName($0.partner, in: partners)))</td><td>\(h(VersionsModel.describe($0)))</td></tr>" }.joined(separator: "\n"))
-            </tbody>
-            </table>
-            """
+            : HTMLRenderer.table(
+                caption: "Actions changed since \(previous)", class: "moved", head: ["Action", "Partner", "Change"],
+                rows: changes.map {
+                    "<tr><th scope=\"row\">\($0.ref)</th><td>\(h(VersionsModel.partnerName($0.partner, in: partners)))</td>"
+                        + "<td>\(h(VersionsModel.describe($0)))</td></tr>"
+                })
         return """
             <section class="moved-since" id="moved-since" aria-labelledby="moved-since-heading">
             <h2 id="moved-since-heading">Moved since the last Cabinet</h2>
@@ -58,21 +55,15 @@ enum HTMLVersions {
         return """
             <section class="version-history" id="version-history" aria-labelledby="version-history-heading">
             <h2 id="version-history-heading">Version history</h2>
-            <table class="versions">
-            <caption>Cabinet versions up to this one, with their figures as of their own day</caption>
-            <thead><tr><th scope="col">Version</th><th scope="col">As of</th><th scope="col">Meeting</th>\
-            <th scope="col" class="num">Actions</th><th scope="col" class="num">Overdue</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table>
+            \(HTMLRenderer.table(
+                caption: "Cabinet versions up to this one, with their figures as of their own day", class: "versions",
+                head: ["Version", "As of", "Meeting", "Actions", "Overdue"], rows: rows, numeric: [3, 4]))
             </section>
             """
     }
 
     static func trend(_ v: VersionsModel, notes: Bool) -> String? {
         guard !v.cabinetVersions.isEmpty else { return nil }
-        let heads = ActionStatus.reportingOrder.map { "<th scope=\"col\" class=\"num\">\(DisplayText.status($0))</th>" }
         let rows = v.versions.map { version in
             "<tr><th scope=\"row\">\(h(v.dated(version, notes: notes)))</th>"
                 + version.figures.byStatus.map { "<td class=\"num\">\($0.count)</td>" }.joined()
@@ -86,13 +77,10 @@ enum HTMLVersions {
             <figcaption id="trend-caption">Actions by status at each Cabinet version\
             \(v.versions.last?.isCabinet == false ? " and now" : ""); the table below gives the same figures.</figcaption>
             </figure>
-            <table class="trend-table">
-            <caption>Actions by status at each version</caption>
-            <thead><tr><th scope="col">Version</th>\(heads.joined())<th scope="col" class="num">Total</th></tr></thead>
-            <tbody>
-            \(rows.joined(separator: "\n"))
-            </tbody>
-            </table>
+            \(HTMLRenderer.table(
+                caption: "Actions by status at each version", class: "trend-table",
+                head: ["Version"] + ActionStatus.reportingOrder.map(DisplayText.status) + ["Total"], rows: rows,
+                numeric: Set(1...(ActionStatus.reportingOrder.count + 1))))
             </section>
             """
     }

@@ -115,6 +115,9 @@ enum WordML {
         var paragraphs: [String]
         /// Fill colour (hex, no `#`).
         var shading: String?
+        /// No left or right border: a run of such cells reads as one open space (the empty
+        /// part of a chart's bar row).
+        var openSides = false
 
         init(_ paragraphs: [String], shading: String? = nil) {
             self.paragraphs = paragraphs
@@ -127,7 +130,9 @@ enum WordML {
 
         /// The cell with every paragraph kept with the next (so its row stays with the next).
         var keptWithNext: Cell {
-            Cell((paragraphs.isEmpty ? ["<w:p/>"] : paragraphs).map(WordML.keepingNext), shading: shading)
+            var kept = self
+            kept.paragraphs = (paragraphs.isEmpty ? ["<w:p/>"] : paragraphs).map(WordML.keepingNext)
+            return kept
         }
     }
 
@@ -155,8 +160,10 @@ enum WordML {
         let trPr = "<w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
         let tcs = zip(cells, widths).map { cell, width in
             let shd = cell.shading.map { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\($0)\"/>" } ?? ""
+            let sides =
+                cell.openSides ? "<w:tcBorders><w:left w:val=\"nil\"/><w:right w:val=\"nil\"/></w:tcBorders>" : ""
             let body = cell.paragraphs.isEmpty ? "<w:p/>" : cell.paragraphs.joined()
-            return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shd)</w:tcPr>\(body)</w:tc>"
+            return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(sides)\(shd)</w:tcPr>\(body)</w:tc>"
         }
         return "<w:tr>\(trPr)\(tcs.joined())</w:tr>"
     }

@@ -15,7 +15,8 @@ final class OutcomePaperTests: XCTestCase {
 
     func testDerbyHTMLHasTheOutcomeTable() throws {
         let html = HTMLRenderer.render(try document("Repos/derby"))
-        let start = try XCTUnwrap(html.range(of: "<section class=\"outcomes\" id=\"outcomes\">"))
+        let start = try XCTUnwrap(
+            html.range(of: "<section class=\"outcomes\" id=\"outcomes\" aria-labelledby=\"outcomes-heading\">"))
         let end = try XCTUnwrap(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
         let section = String(html[start.lowerBound..<end.upperBound])
         let rows = section.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><th scope=\"row\">") }
@@ -27,6 +28,7 @@ final class OutcomePaperTests: XCTestCase {
         XCTAssertTrue(staySafe.contains("<a href=\"#action-4.1\">4.1</a>"), staySafe)
         XCTAssertFalse(staySafe.contains("#action-5.1\""), staySafe)
         XCTAssertTrue(section.contains("<caption>Actions by outcome area and status</caption>"))
+        XCTAssertTrue(section.contains("<div class=\"table-scroll\""), "on a phone only the table scrolls")
         XCTAssertLessThan(
             try XCTUnwrap(html.range(of: "id=\"summary\"")).lowerBound, start.lowerBound, "after the summary")
     }
