@@ -88,12 +88,12 @@ enum DOCXVersions {
         let bars = v.versions.map { version -> [WordML.Cell] in
             [WordML.Cell(text: v.dated(version, notes: notes))]
                 + slots(version.figures.byStatus, most: most).map { slot in
-                    var cell = WordML.Cell([WordML.paragraph("")], shading: slot.map(DisplayText.statusColour))
-                    cell.openSides = slot == nil
+                    var cell = slot.map(Self.swatch) ?? WordML.Cell([WordML.paragraph("")])
+                    cell.openSides = true
                     return cell
                 } + [WordML.Cell(text: "\(version.figures.actions)", style: .bold)]
         }
-        let statusWidth = 950
+        let statusWidth = 1080
         let figures = WordML.table(
             widths: [width - statusWidth * (ActionStatus.reportingOrder.count + 1)]
                 + Array(repeating: statusWidth, count: ActionStatus.reportingOrder.count + 1),
@@ -103,9 +103,7 @@ enum DOCXVersions {
                     + version.figures.byStatus.map { WordML.Cell(text: "\($0.count)") }
                     + [WordML.Cell(text: "\(version.figures.actions)")]
             })
-        let key = ActionStatus.reportingOrder.map { status in
-            WordML.Cell([WordML.paragraph("")], shading: DisplayText.statusColour(status))
-        }
+        let key = ActionStatus.reportingOrder.map(Self.swatch)
         return [
             WordML.heading("Trend", level: 1, bookmark: bookmark),
             WordML.paragraph(
@@ -124,6 +122,19 @@ enum DOCXVersions {
             figures,
             WordML.paragraph(""),
         ]
+    }
+
+    /// A cell filled as `status` is drawn: its colour; the two white ones patterned, "not
+    /// started" with light diagonal stripes and "no status" with grey dots (as the HTML chart
+    /// draws them dashed and dotted), so that a bar's length shows whatever its statuses.
+    static func swatch(_ status: ActionStatus?) -> WordML.Cell {
+        var cell = WordML.Cell([WordML.paragraph("")], shading: DisplayText.statusColour(status))
+        switch status {
+        case .notStarted: cell.pattern = "ltDiagStripe"
+        case nil: cell.pattern = "pct20"
+        default: break
+        }
+        return cell
     }
 
     /// `barColumns` slots, `barCells` for `most` actions: each the status filling it, nil

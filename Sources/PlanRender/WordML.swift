@@ -115,6 +115,9 @@ enum WordML {
         var paragraphs: [String]
         /// Fill colour (hex, no `#`).
         var shading: String?
+        /// A shading pattern over the fill (`pct20`: grey dots; `dkDiagStripe`...), nil for a
+        /// plain fill. Tells apart two statuses that share a white fill in a chart.
+        var pattern: String?
         /// No left or right border: a run of such cells reads as one open space (the empty
         /// part of a chart's bar row).
         var openSides = false
@@ -159,7 +162,10 @@ enum WordML {
     static func row(_ cells: [Cell], widths: [Int], isHeader: Bool) -> String {
         let trPr = "<w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
         let tcs = zip(cells, widths).map { cell, width in
-            let shd = cell.shading.map { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\($0)\"/>" } ?? ""
+            let shd =
+                cell.shading.map {
+                    "<w:shd w:val=\"\(cell.pattern ?? "clear")\" w:color=\"\(cell.pattern == nil ? "auto" : "7F7F7F")\" w:fill=\"\($0)\"/>"
+                } ?? ""
             let sides =
                 cell.openSides ? "<w:tcBorders><w:left w:val=\"nil\"/><w:right w:val=\"nil\"/></w:tcBorders>" : ""
             let body = cell.paragraphs.isEmpty ? "<w:p/>" : cell.paragraphs.joined()

@@ -162,6 +162,10 @@ final class VersionsRenderTests: XCTestCase {
         let body = String(decoding: try part("word/document.xml"), as: UTF8.self)
         XCTAssertTrue(
             body.contains(">Meeting: </w:t></w:r><w:r><w:t xml:space=\"preserve\">Cabinet, 8 September 2008, item 15<"))
+        // The two white statuses are patterned, and a bar's cells have no borders between them.
+        XCTAssertTrue(body.contains("<w:shd w:val=\"pct20\" w:color=\"7F7F7F\" w:fill=\"FFFFFF\"/>"), "no status")
+        XCTAssertTrue(body.contains("<w:shd w:val=\"ltDiagStripe\" w:color=\"7F7F7F\" w:fill=\"FFFFFF\"/>"), "key")
+        XCTAssertTrue(body.contains("<w:tcBorders><w:left w:val=\"nil\"/><w:right w:val=\"nil\"/></w:tcBorders>"))
         let footer = String(decoding: try part("word/footer1.xml"), as: UTF8.self)
         XCTAssertTrue(footer.contains("for Cabinet, 8 September 2008, item 15"), footer)
     }
