@@ -80,6 +80,8 @@ enum HTMLStyle {
         .block { margin: 0.4em 0 0.8em; }
         .timescale { break-before: page; page: wide; }
         .timeline { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+        .trend figure { margin: 0; }
+        .trend svg { display: block; max-width: 100%; height: auto; }
         .timeline figure { margin: 0; flex: 1 1 100%; min-width: 0; }
         .timeline svg { width: 100%; height: auto; display: block; break-inside: avoid; margin-bottom: 0.5rem; }
         .timeline-section h2 { break-after: avoid; }

@@ -87,39 +87,39 @@ enum HTMLVersions {
 
     /// Stacked horizontal bars, one per version, segments in status order and colour.
     static func chart(_ v: VersionsModel, notes: Bool) -> String {
-        let labelWidth = 220.0
+        let labelWidth = 250.0
         let barWidth = 460.0
-        let rowHeight = 26.0
+        let rowHeight = 30.0
         let legendHeight = 30.0
         let most = max(1, v.versions.map(\.figures.actions).max() ?? 1)
         var parts: [String] = []
         for (index, version) in v.versions.enumerated() {
             let y = Double(index) * rowHeight + 4
             parts.append(
-                "<text x=\"0\" y=\"\(y + 15)\" font-size=\"11\">\(h(v.dated(version, notes: notes)))</text>")
+                "<text x=\"0\" y=\"\(y + 16)\" font-size=\"14\">\(h(v.dated(version, notes: notes)))</text>")
             var x = labelWidth
             for count in version.figures.byStatus where count.count > 0 {
                 let width = barWidth * Double(count.count) / Double(most)
                 parts.append(
-                    "<rect x=\"\(fmt(x))\" y=\"\(y)\" width=\"\(fmt(width))\" height=\"18\" "
+                    "<rect x=\"\(fmt(x))\" y=\"\(y)\" width=\"\(fmt(width))\" height=\"20\" "
                         + "fill=\"#\(DisplayText.statusColour(count.status))\" \(outline(count.status))>"
                         + "<title>\(h(v.dated(version, notes: notes))): \(DisplayText.status(count.status)) \(count.count)</title></rect>"
                 )
                 x += width
             }
             parts.append(
-                "<text x=\"\(fmt(x + 4))\" y=\"\(y + 15)\" font-size=\"11\">\(version.figures.actions)</text>")
+                "<text x=\"\(fmt(x + 4))\" y=\"\(y + 16)\" font-size=\"14\">\(version.figures.actions)</text>")
         }
         let legendY = Double(v.versions.count) * rowHeight + 8
         for (index, status) in ActionStatus.reportingOrder.enumerated() {
-            let x = Double(index) * 110
+            let x = Double(index) * 125
             parts.append(
-                "<rect x=\"\(fmt(x))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" "
+                "<rect x=\"\(fmt(x))\" y=\"\(fmt(legendY))\" width=\"14\" height=\"14\" "
                     + "fill=\"#\(DisplayText.statusColour(status))\" \(outline(status))/>"
-                    + "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(legendY + 10))\" font-size=\"11\">\(DisplayText.status(status))</text>"
+                    + "<text x=\"\(fmt(x + 18))\" y=\"\(fmt(legendY + 12))\" font-size=\"14\">\(DisplayText.status(status))</text>"
             )
         }
-        let width = labelWidth + barWidth + 40
+        let width = max(labelWidth + barWidth + 40, Double(ActionStatus.reportingOrder.count) * 125)
         let height = legendY + legendHeight
         return "<svg class=\"trend-chart\" role=\"img\" aria-labelledby=\"trend-caption\" "
             + "viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"100%\" "
