@@ -57,7 +57,7 @@ final class PersistentCacheTests: XCTestCase {
     }
 
     func entries(_ folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix("tmp-") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("pack-") }.sorted()
             .map { folder + "/" + $0 }
     }
 
@@ -73,7 +73,7 @@ final class PersistentCacheTests: XCTestCase {
         XCTAssertTrue(cold.states.contains("pct accepted"), "\(cold.states)")
         XCTAssertFalse(cold.warnings.isEmpty, "warnings to compare: \(cold)")
         let written = try entries(cacheFolder)
-        XCTAssertGreaterThanOrEqual(written.count, 4, "main's files and the merged ones were stored")
+        XCTAssertGreaterThanOrEqual(written.count, 1, "main's files and the merged ones were stored")
         try FileManager.default.copyItem(atPath: cacheFolder, toPath: saved)
 
         // Warm: the same run reads every file from the cache and rewrites none of them.
@@ -86,7 +86,7 @@ final class PersistentCacheTests: XCTestCase {
             try entries(cacheFolder).map {
                 try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int
             },
-            inodes, "no entry was parsed and written again")
+            inodes, "nothing was parsed and written again")
 
         // Corrupted: a byte flipped in every entry.
         try freshHub { folder in

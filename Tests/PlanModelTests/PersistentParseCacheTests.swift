@@ -67,10 +67,28 @@ final class PersistentParseCacheTests: XCTestCase {
         try XCTUnwrap(PersistentParseStore(directory: folder.path, limitBytes: limit), "the codec covers the model")
     }
 
-    func entries() throws -> [URL] {
+    /// The pack files of the cache folder.
+    func packs() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix("tmp-") }
+            .filter { $0.lastPathComponent.hasPrefix("pack-") }.sorted { $0.path < $1.path }
     }
+
+    /// Changes the bytes of every entry of every pack with `change(envelope range, pack bytes)`.
+    func damageEveryEntry(_ change: (Range<Int>, inout [UInt8]) -> Void) throws {
+        for url in try packs() {
+            var bytes = [UInt8](try Data(contentsOf: url))
+            var ranges: [Range<Int>] = []
+            var offset = 0
+            while let (_, range) = PersistentParseStore.envelope(bytes, at: offset) {
+                ranges.append(range)
+                offset = range.upperBound
+            }
+            for range in ranges { change(range, &bytes) }
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    var sectionCount: Int { (try? Self.plan().files.keys.filter(PlanLoader.isSectionFile).count) ?? 0 }
 
     func testTheCodecWritesEveryStoredFieldOfTheModel() {
         XCTAssertEqual(ParseResultCodec.actualFields(), ParseResultCodec.expectedFields)
@@ -108,57 +126,63 @@ final class PersistentParseCacheTests: XCTestCase {
 
         let cold = try makeStore()
         XCTAssertEqual(try load(source, store: cold).diagnostics, reference.diagnostics)
-        let written = try entries()
-        XCTAssertEqual(written.count, source.files.keys.filter(PlanLoader.isSectionFile).count)
+        XCTAssertEqual(try packs().count, 1, "one pack per run")
 
         let warm = try makeStore()
         let warmResult = try load(source, store: warm)
         XCTAssertEqual(warmResult.diagnostics, reference.diagnostics)
         XCTAssertEqual(warmResult.json, reference.json)
-        XCTAssertEqual(warm.diskHits, written.count, "every file came from the cache")
+        XCTAssertEqual(warm.diskHits, sectionCount, "every file came from the cache")
         XCTAssertEqual(warm.rejected, 0)
+        XCTAssertEqual(try packs().count, 1, "a run that parsed nothing writes nothing")
+        let whole = try Data(contentsOf: try packs()[0])
 
-        // Flipped bytes (in the payload, the key and the header), then the same load.
-        for (n, url) in written.enumerated() {
-            var bytes = try Data(contentsOf: url)
-            let at = [bytes.count - 1, bytes.count / 2, 30, 5][n % 4]
-            bytes[at] ^= 0x5A
-            try bytes.write(to: url)
+        // A byte flipped in every entry's payload, then in every entry's key.
+        for position in [{ (range: Range<Int>) in range.upperBound - 1 }, { $0.lowerBound + 25 }] {
+            try Data(whole).write(to: try packs()[0])
+            try damageEveryEntry { range, bytes in bytes[position(range)] ^= 0x5A }
+            let corrupted = try makeStore()
+            let corruptedResult = try load(source, store: corrupted)
+            XCTAssertEqual(corruptedResult.diagnostics, reference.diagnostics)
+            XCTAssertEqual(corruptedResult.json, reference.json)
+            XCTAssertEqual(corrupted.diskHits, 0, "no corrupted entry was trusted")
+            for url in try packs().dropFirst() { try FileManager.default.removeItem(at: url) }
         }
-        let corrupted = try makeStore()
-        let corruptedResult = try load(source, store: corrupted)
-        XCTAssertEqual(corruptedResult.diagnostics, reference.diagnostics)
-        XCTAssertEqual(corruptedResult.json, reference.json)
-        XCTAssertEqual(corrupted.rejected, written.count, "no corrupted entry was trusted")
-        XCTAssertEqual(corrupted.diskHits, 0)
 
-        // Entries cut short (a file cut mid-write) and temporary files of a killed run.
-        for url in try entries() {
-            let bytes = try Data(contentsOf: url)
-            try bytes.prefix(bytes.count / 2).write(to: url)
-            try bytes.prefix(7).write(
-                to: url.deletingLastPathComponent().appendingPathComponent("tmp-1-1-" + url.lastPathComponent))
-        }
+        // A header broken in every entry: nothing after it is read at all.
+        try Data(whole).write(to: try packs()[0])
+        try damageEveryEntry { range, bytes in bytes[range.lowerBound + 5] ^= 0x7F }
+        let broken = try makeStore()
+        XCTAssertEqual(try load(source, store: broken).diagnostics, reference.diagnostics)
+        XCTAssertEqual(broken.diskHits, 0)
+
+        // A pack cut short (a killed run's file cut mid-write) and a killed run's temporary file.
+        for url in try packs() { try FileManager.default.removeItem(at: url) }
+        try whole.prefix(whole.count * 2 / 3).write(to: folder.appendingPathComponent("pack-1-1-1"))
+        try whole.prefix(1000).write(to: folder.appendingPathComponent("tmp-999-1"))
         let truncated = try makeStore()
         let truncatedResult = try load(source, store: truncated)
         XCTAssertEqual(truncatedResult.diagnostics, reference.diagnostics)
         XCTAssertEqual(truncatedResult.json, reference.json)
-        XCTAssertEqual(truncated.rejected, written.count)
+        XCTAssertGreaterThan(truncated.diskHits, 0, "the whole entries before the cut are used")
+        XCTAssertLessThan(truncated.diskHits, sectionCount)
 
-        // Empty files and a stranger's file under an entry's name.
-        for (n, url) in try entries().enumerated() {
-            try (n % 2 == 0 ? Data() : Data("PMPC not a cache entry at all, just text".utf8)).write(to: url)
-        }
-        let empty = try makeStore()
-        XCTAssertEqual(try load(source, store: empty).diagnostics, reference.diagnostics)
-        XCTAssertEqual(try load(source, store: try makeStore()).json, reference.json, "rewritten entries read back")
+        // Empty packs and a stranger's file under a pack's name.
+        try Data().write(to: folder.appendingPathComponent("pack-1-1-2"))
+        try Data("PMPC not a cache entry at all, just text".utf8).write(to: folder.appendingPathComponent("pack-1-1-3"))
+        XCTAssertEqual(try load(source, store: try makeStore()).diagnostics, reference.diagnostics)
+        let again = try makeStore()
+        XCTAssertEqual(try load(source, store: again).json, reference.json, "what was parsed again reads back")
+        XCTAssertEqual(again.diskHits, sectionCount)
     }
 
     func testAnEntryOfAnotherPathOrDueReferenceIsNotUsed() throws {
-        let store = try makeStore()
+        let writer = try makeStore()
         let parser = SectionParser(dueReference: Day(year: 2008, month: 6, day: 3))
         let result = parser.parse("# Recommendation 1\n\n## 1.1 A\nDue: July\nLead: X\n", path: "sections/a/1.md")
-        store.save(result, contentID: String(repeating: "a", count: 40), path: "sections/a/1.md", reference: nil)
+        writer.save(result, contentID: String(repeating: "a", count: 40), path: "sections/a/1.md", reference: nil)
+        writer.flush()
+        let store = try makeStore()
         XCTAssertNotNil(
             store.load(contentID: String(repeating: "a", count: 40), path: "sections/a/1.md", reference: nil))
         XCTAssertNil(store.load(contentID: String(repeating: "a", count: 40), path: "sections/b/1.md", reference: nil))
@@ -173,17 +197,21 @@ final class PersistentParseCacheTests: XCTestCase {
         var source = try Self.plan()
         let reference = try load(source, store: nil)
         _ = try load(source, store: try makeStore())
-        // Half the entries, then the folder itself, vanish while the next run reads files.
-        for url in try entries().enumerated().filter({ $0.offset % 2 == 0 }).map(\.element) {
-            try FileManager.default.removeItem(at: url)
-        }
+        // A run whose folder vanishes after it read the packs, while it reads the files.
+        var changed = source
+        for path in changed.files.keys where PlanLoader.isSectionFile(path) { changed.files[path]! += Array("\n".utf8) }
+        let changedReference = try load(changed, store: nil)
         let path = folder.path
+        changed.onRead = { try? FileManager.default.removeItem(atPath: path) }
+        let result = try load(changed, store: try makeStore())
+        XCTAssertEqual(result.diagnostics, changedReference.diagnostics)
+        XCTAssertEqual(result.json, changedReference.json)
         source.onRead = { try? FileManager.default.removeItem(atPath: path) }
-        let result = try load(source, store: try makeStore())
-        XCTAssertEqual(result.diagnostics, reference.diagnostics)
-        XCTAssertEqual(result.json, reference.json)
-        source.onRead = nil
         XCTAssertEqual(try load(source, store: try makeStore()).json, reference.json)
+        source.onRead = nil
+        let after = try makeStore()
+        XCTAssertEqual(try load(source, store: after).json, reference.json)
+        XCTAssertEqual(after.rejected, 0)
     }
 
     func testConcurrentRunsShareTheCacheWithoutCorruptingIt() throws {
@@ -205,34 +233,45 @@ final class PersistentParseCacheTests: XCTestCase {
         let after = try makeStore()
         XCTAssertEqual(try load(source, store: after).json, reference.json)
         XCTAssertEqual(after.rejected, 0)
-        XCTAssertEqual(after.diskHits, try entries().count)
+        XCTAssertEqual(after.diskHits, sectionCount)
     }
 
-    func testTheSizeBoundEvictsTheOldestEntries() throws {
-        let source = try Self.plan()
-        let reference = try load(source, store: nil)
-        _ = try load(source, store: try makeStore())
-        let sizes = try entries().map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }
-        let total = sizes.reduce(0, +)
-        // Age the entries one second apart so "oldest" is well defined.
-        for (n, url) in try entries().sorted(by: { $0.path < $1.path }).enumerated() {
-            try FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSince1970: 1_000_000 + Double(n))], ofItemAtPath: url.path)
+    func testTheSizeBoundEvictsTheOldestPacksAndManyPacksAreMerged() throws {
+        var source = try Self.plan()
+        // Three runs over three versions of the plan: three packs, aged one second apart.
+        for n in 1...3 {
+            for path in source.files.keys where PlanLoader.isSectionFile(path) { source.files[path]! += [0x0A] }
+            _ = try load(source, store: try makeStore())
+            for (age, url) in try packs().enumerated() {
+                try FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSince1970: 1_000_000 + Double(age))], ofItemAtPath: url.path)
+            }
+            XCTAssertEqual(try packs().count, n)
         }
-        let newest = try entries().sorted(by: { $0.path < $1.path }).last!.lastPathComponent
-        let bounded = try makeStore(limit: total / 2)
+        let sizes = try packs().map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }
+        let newest = try packs().last!
+        let bounded = try makeStore(limit: sizes.max()! * 3 / 2)
         bounded.trim()
-        let kept = try entries()
-        let keptSize = try kept.map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }.reduce(0, +)
-        XCTAssertLessThanOrEqual(keptSize, total / 2 / 4 * 3)
-        XCTAssertLessThan(kept.count, sizes.count)
-        XCTAssertTrue(kept.contains { $0.lastPathComponent == newest }, "the newest entry stays")
-        // A run under the bound keeps the folder bounded and its results unchanged.
-        let run = try load(source, store: try makeStore(limit: total / 2))
+        XCTAssertEqual(try packs(), [newest], "the oldest packs went, the newest stays")
+        let reference = try load(source, store: nil)
+        let run = try load(source, store: try makeStore(limit: sizes.max()! * 3 / 2))
         XCTAssertEqual(run.diagnostics, reference.diagnostics)
         XCTAssertEqual(run.json, reference.json)
-        let after = try entries().map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }.reduce(0, +)
-        XCTAssertLessThanOrEqual(after, total / 2 + sizes.max()!)
+
+        // Packs past the merge threshold: the next run that writes merges what it used into one.
+        for n in 0..<PersistentParseStore.compactAfter {
+            try Data("PMPC and then anything at all, not an entry".utf8).write(
+                to: folder.appendingPathComponent("pack-0-\(n)"))
+        }
+        var changed = source
+        changed.files[changed.files.keys.filter(PlanLoader.isSectionFile).min()!]! += [0x0A]
+        let merging = try makeStore()
+        let merged = try load(changed, store: merging)
+        XCTAssertEqual(merged.diagnostics, try load(changed, store: nil).diagnostics)
+        XCTAssertEqual(try packs().count, 1, "one pack holds every entry the run used")
+        let after = try makeStore()
+        XCTAssertEqual(try load(changed, store: after).json, merged.json)
+        XCTAssertEqual(after.diskHits, sectionCount)
     }
 }
 

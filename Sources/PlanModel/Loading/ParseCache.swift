@@ -10,6 +10,7 @@ public final class ParseCache: @unchecked Sendable {
     // @unchecked: all state is guarded by `lock`.
     private let lock = NSLock()
     private var entries: [Key: SectionParser.Result] = [:]
+    private var manifests: [String: ManifestReader.Result] = [:]
     private(set) public var hits = 0
     private(set) public var misses = 0
     /// Where results are kept between runs; nil for a cache of one run.
@@ -29,6 +30,22 @@ public final class ParseCache: @unchecked Sendable {
     /// A cache backed by the persistent store of a git directory (`<gitDir>/planmerge/cache`).
     public convenience init(persistentForGitDir gitDir: String) {
         self.init(store: PersistentParseStore(directory: PersistentParseStore.directory(forGitDir: gitDir)))
+    }
+
+    /// The manifest read from `bytes`, read once per content id for the life of the cache (a
+    /// consolidation checks main and merged plans that nearly always share it). Without a
+    /// content id it is read every time.
+    public func manifest(contentID: String?, bytes: () throws -> [UInt8]) rethrows -> ManifestReader.Result {
+        guard let contentID else { return ManifestReader().read(try bytes()) }
+        lock.lock()
+        let known = manifests[contentID]
+        lock.unlock()
+        if let known { return known }
+        let result = ManifestReader().read(try bytes())
+        lock.lock()
+        manifests[contentID] = result
+        lock.unlock()
+        return result
     }
 
     func lookup(_ key: Key) -> SectionParser.Result? {

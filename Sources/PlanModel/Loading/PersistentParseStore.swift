@@ -10,27 +10,52 @@ import Glibc
 /// An entry is keyed by the blob id, the path (diagnostics name it), the due reference, the
 /// codec's format and the planmerge binary itself (its size, time and inode: a rebuilt or
 /// upgraded planmerge never reads an older one's results). Nothing date-dependent is stored:
-/// checks such as overdue run on every load. The folder is safe to delete at any time. Each
-/// entry is written to a temporary file and renamed into place, so concurrent runs and a
-/// killed run leave whole entries or none; an entry is read only when its length, checksum
-/// and full key match and it decodes completely, so a truncated, corrupted or foreign file
-/// is ignored (and replaced), never trusted. The folder is kept under `limitBytes` by
-/// removing the oldest entries.
+/// checks such as overdue run on every load.
+///
+/// Entries live in pack files (`pack-*`), one written per run that parsed something (one file
+/// per entry costs a file creation each, about 1 ms on a busy disk: 10 s for a national plan).
+/// The folder is safe to delete at any time. A pack is written to a temporary file and renamed
+/// into place, so concurrent runs and a killed run leave whole packs or none; an entry is used
+/// only when its length, checksum and full key match and it decodes completely, so a truncated,
+/// corrupted or foreign file is ignored (its entries are parsed again), never trusted. The
+/// folder is kept under `limitBytes` by removing the oldest packs; when packs pile up, a run
+/// writes the entries it used into one new pack and removes the ones it read.
 public final class PersistentParseStore: @unchecked Sendable {
-    // @unchecked: the counters are guarded by `lock`; everything else is immutable.
-    /// The folder of the entries.
+    // @unchecked: the mutable state is guarded by `lock`.
+    /// The folder of the packs.
     public let directory: String
     /// The size the folder is kept under.
     public let limitBytes: Int
     private let lock = NSLock()
-    private var writtenSinceTrim = 0
     private var temporaryCounter = 0
+    /// Entries by full key, from the packs read (nil until the first lookup).
+    private var index: [String: Entry]?
+    /// The packs read, by file name.
+    private var packsRead: [String] = []
+    /// Envelopes to write at the next `flush`.
+    private var pending: [UInt8] = []
+    private var pendingKeys: Set<String> = []
+    /// Envelopes used by this run (for compaction).
+    private var used: [String: Entry] = [:]
     /// Entries read, and entries found unusable (bad checksum, truncated, undecodable).
     private(set) public var diskHits = 0
     private(set) public var rejected = 0
 
     /// 256 MB: the national benchmark plan (10,000 files) takes about 40 MB.
     public static let defaultLimitBytes = 256 << 20
+    /// More packs than this are merged into one by the next run that writes.
+    static let compactAfter = 16
+
+    struct Entry {
+        var pack: Pack
+        var range: Range<Int>
+    }
+
+    final class Pack: @unchecked Sendable {
+        // @unchecked: never changed after it is made.
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
 
     /// The folder for a git directory (a hub's or a clone's `.git`).
     public static func directory(forGitDir gitDir: String) -> String {
@@ -58,54 +83,93 @@ public final class PersistentParseStore: @unchecked Sendable {
         "v\(ParseResultCodec.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(contentID)|\(reference?.description ?? "-")|\(path)"
     }
 
-    /// The entry's file name: the blob id (hex only) and a hash of the whole key.
-    func fileName(contentID: String, key: String) -> String? {
-        guard !contentID.isEmpty, contentID.utf8.count <= 64,
-            contentID.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
-        else { return nil }
-        let hash = PersistentParseStore.fnv1a(Array(key.utf8))
-        let hex = String(hash, radix: 16)
-        return contentID + "-" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// The result stored for this key, or nil (none, or not usable).
+    /// The result stored for this key, or nil (none, or not usable). Safe from several threads.
     public func load(contentID: String, path: String, reference: Day?) -> SectionParser.Result? {
         let key = fullKey(contentID: contentID, path: path, reference: reference)
-        guard let name = fileName(contentID: contentID, key: key),
-            let bytes = PersistentParseStore.readFile(directory + "/" + name)
-        else { return nil }
-        let result = PersistentParseStore.unwrap(bytes, key: key).flatMap { payload in
-            payload.withUnsafeBytes { ParseResultCodec.decode($0) }
+        lock.lock()
+        if index == nil { index = readPacks() }
+        let entry = index?[key]
+        lock.unlock()
+        guard let entry else { return nil }
+        let result = entry.pack.bytes.withUnsafeBytes { raw in
+            PersistentParseStore.payload(UnsafeRawBufferPointer(rebasing: raw[entry.range]), key: key)
+                .flatMap { ParseResultCodec.decode($0) }
         }
         lock.lock()
-        if result == nil { rejected += 1 } else { diskHits += 1 }
+        if result == nil {
+            rejected += 1
+        } else {
+            diskHits += 1
+            used[key] = entry
+        }
         lock.unlock()
         return result
     }
 
-    /// Stores a result (best effort: a cache that cannot be written only costs time).
+    /// Keeps a result for the next `flush` (a cache that cannot be written only costs time).
     public func save(_ result: SectionParser.Result, contentID: String, path: String, reference: Day?) {
         let key = fullKey(contentID: contentID, path: path, reference: reference)
-        guard let name = fileName(contentID: contentID, key: key) else { return }
-        let bytes = PersistentParseStore.wrap(ParseResultCodec.encode(result), key: key)
+        let envelope = PersistentParseStore.wrap(ParseResultCodec.encode(result), key: key)
         lock.lock()
-        temporaryCounter += 1
-        let temporary = "\(directory)/tmp-\(getpid())-\(temporaryCounter)-\(name)"
+        if pendingKeys.insert(key).inserted { pending += envelope }
         lock.unlock()
+    }
+
+    /// Writes the results saved since the last flush as one pack (merging the packs read into
+    /// it when there are many), then keeps the folder under its size bound.
+    public func flush() {
+        lock.lock()
+        var bytes = pending
+        pending = []
+        pendingKeys = []
+        var compacted: [String] = []
+        if !bytes.isEmpty, packsRead.count >= PersistentParseStore.compactAfter {
+            for entry in used.values { bytes += entry.pack.bytes[entry.range] }
+            compacted = packsRead
+            packsRead = []
+        }
+        temporaryCounter += 1
+        let name = "\(getpid())-\(temporaryCounter)-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+        lock.unlock()
+        guard !bytes.isEmpty else { return }
+        let temporary = "\(directory)/tmp-\(name)"
+        let pack = "\(directory)/pack-\(String(UInt64(time(nil)), radix: 16))-\(name)"
         guard write(bytes, to: temporary) else { return }
-        if rename(temporary, directory + "/" + name) != 0 {
+        if rename(temporary, pack) != 0 {
             unlink(temporary)
             return
         }
-        lock.lock()
-        writtenSinceTrim += bytes.count
-        let trim = writtenSinceTrim >= max(1, limitBytes / 64)
-        if trim { writtenSinceTrim = 0 }
-        lock.unlock()
-        if trim { self.trim() }
+        for old in compacted { unlink(directory + "/" + old) }
+        trim()
     }
 
-    /// Removes the oldest entries until the folder holds at most 3/4 of `limitBytes` when it
+    /// Every entry of every pack in the folder, by key (a pack cut short keeps its whole
+    /// entries; anything after a malformed envelope is skipped).
+    private func readPacks() -> [String: Entry] {
+        var out: [String: Entry] = [:]
+        guard let folder = opendir(directory) else { return out }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix("pack-") { names.append(name) }
+        }
+        closedir(folder)
+        for name in names.sorted() {
+            guard let bytes = PersistentParseStore.readFile(directory + "/" + name) else { continue }
+            packsRead.append(name)
+            let pack = Pack(bytes)
+            var offset = 0
+            while let (key, range) = PersistentParseStore.envelope(bytes, at: offset) {
+                out[key] = Entry(pack: pack, range: offset..<range.upperBound)
+                offset = range.upperBound
+            }
+        }
+        return out
+    }
+
+    /// Removes the oldest packs until the folder holds at most 3/4 of `limitBytes` when it
     /// holds more than `limitBytes`; removes temporary files left by killed runs.
     public func trim() {
         guard let folder = opendir(directory) else { return }
@@ -164,7 +228,7 @@ public final class PersistentParseStore: @unchecked Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= headerSize,
-            info.st_size < 64 << 20
+            info.st_size < 1 << 31
         else { return nil }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
@@ -196,16 +260,31 @@ public final class PersistentParseStore: @unchecked Sendable {
         return out
     }
 
-    /// The payload when the envelope is whole and holds exactly this key.
-    static func unwrap(_ bytes: [UInt8], key: String) -> ArraySlice<UInt8>? {
-        guard bytes.count >= headerSize, Array(bytes[0..<4]) == magic else { return nil }
-        let keyLength = Int(readUInt32(bytes, at: 4))
-        let payloadLength = Int(readUInt32(bytes, at: 8))
-        guard headerSize + keyLength + payloadLength == bytes.count else { return nil }
+    /// The key and the extent of the whole envelope starting at `offset`, or nil when no whole
+    /// envelope starts there.
+    static func envelope(_ bytes: [UInt8], at offset: Int) -> (key: String, range: Range<Int>)? {
+        guard bytes.count - offset >= headerSize, bytes[offset..<offset + 4].elementsEqual(magic) else { return nil }
+        let keyLength = Int(readUInt32(bytes, at: offset + 4))
+        let payloadLength = Int(readUInt32(bytes, at: offset + 8))
+        guard keyLength <= bytes.count, payloadLength <= bytes.count,
+            offset + headerSize + keyLength + payloadLength <= bytes.count
+        else { return nil }
+        let keyStart = offset + headerSize
+        let key = String(decoding: bytes[keyStart..<keyStart + keyLength], as: UTF8.self)
+        return (key, offset..<keyStart + keyLength + payloadLength)
+    }
+
+    /// The payload of one whole envelope when its checksum holds and it carries exactly `key`.
+    static func payload(_ envelope: UnsafeRawBufferPointer, key: String) -> UnsafeRawBufferPointer? {
+        guard envelope.count >= headerSize, envelope.prefix(4).elementsEqual(magic) else { return nil }
+        func uint32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(envelope[at + $1]) << (8 * $1) } }
+        let keyLength = uint32(4)
+        let payloadLength = uint32(8)
+        guard headerSize + keyLength + payloadLength == envelope.count else { return nil }
         var stored: UInt64 = 0
-        for index in 0..<8 { stored |= UInt64(bytes[12 + index]) << UInt64(8 * index) }
-        let keyBytes = bytes[headerSize..<headerSize + keyLength]
-        let payload = bytes[(headerSize + keyLength)...]
+        for index in 0..<8 { stored |= UInt64(envelope[12 + index]) << UInt64(8 * index) }
+        let keyBytes = envelope[headerSize..<headerSize + keyLength]
+        let payload = UnsafeRawBufferPointer(rebasing: envelope[(headerSize + keyLength)...])
         guard keyBytes.elementsEqual(key.utf8), fnv1a(payload, seed: fnv1a(keyBytes)) == stored else { return nil }
         return payload
     }

@@ -27,7 +27,9 @@ public struct PlanLoader {
                         hint: "run planmerge in the plan's folder, or create the manifest with 'planmerge init'")
                 ])
         }
-        let manifestResult = ManifestReader().read(try source.read(Manifest.fileName))
+        let manifestResult =
+            try cache?.manifest(contentID: source.contentID(Manifest.fileName)) { try source.read(Manifest.fileName) }
+            ?? ManifestReader().read(try source.read(Manifest.fileName))
         var diagnostics = manifestResult.diagnostics
         guard let manifest = manifestResult.manifest else {
             return Result(plan: nil, diagnostics: diagnostics)
@@ -100,6 +102,7 @@ public struct PlanLoader {
         for (item, result) in zip(pending, parsed) {
             outcomes[item.index] = .parsed(result)
         }
+        cache?.persistent?.flush()
         return outcomes.compactMap { $0 }
     }
 
