@@ -349,6 +349,18 @@ def national(tmp):
 
 
 # ---------------------------------------------------------------------------------------
+def remotes_source(work, options):
+    """Generates a plan whose partners have remotes (`options` for generate_plan.py) and
+    imports main, the partner branches and the remotes' new commits into work/source.git."""
+    sh([sys.executable, GENERATE, work, "--remote-prefix", "../remotes/", "--no-folder"] + options, quiet=False)
+    source = os.path.join(work, "source.git")
+    sh(["git", "init", "-q", "--bare", "-b", "main", source])
+    sh("git -C %s fast-import --quiet < %s && git -C %s fast-import --quiet < %s" % (
+        source, os.path.join(work, "hub.fi"), source, os.path.join(work, "remotes.fi")))
+    sh(["git", "-C", source, "gc", "-q"])
+    return source
+
+
 def fetch(tmp):
     # A plan of as many partners as remotes (50: 2,500 files): the fetch is the subject, and
     # a smaller merge phase makes "dry-run minus --offline dry-run" less noisy.
@@ -357,13 +369,7 @@ def fetch(tmp):
     log("== 3. Fetch: %d partner remotes (local bare repositories), plan of %d partners, --jobs %d"
         % (REMOTES, partners, JOBS))
     work = os.path.join(tmp, "fetch")
-    sh([sys.executable, GENERATE, work, "--partners", str(partners), "--remotes", str(REMOTES),
-        "--remote-prefix", "../remotes/", "--no-folder"], quiet=False)
-    source = os.path.join(work, "source.git")
-    sh(["git", "init", "-q", "--bare", "-b", "main", source])
-    sh("git -C %s fast-import --quiet < %s && git -C %s fast-import --quiet < %s" % (
-        source, os.path.join(work, "hub.fi"), source, os.path.join(work, "remotes.fi")))
-    sh(["git", "-C", source, "gc", "-q"])
+    source = remotes_source(work, ["--partners", str(partners), "--remotes", str(REMOTES)])
     ids = ["p%03d" % (i + 1) for i in range(REMOTES)]
     # Each partner's repository: the plan's history and its one new commit on main
     # (a local clone: hard links, cheap to set up).
@@ -404,13 +410,7 @@ def fetch_one(tmp):
     runs = min(3, RUNS)
     log("== 4. National, %d partner remotes of which one changed one file, --jobs %d" % (partners, JOBS))
     work = os.path.join(tmp, "fetchone")
-    sh([sys.executable, GENERATE, work, "--partners", str(partners), "--remotes", "1", "--changed", "1",
-        "--remote-prefix", "../remotes/", "--no-folder", "--all-remotes"], quiet=False)
-    source = os.path.join(work, "source.git")
-    sh(["git", "init", "-q", "--bare", "-b", "main", source])
-    sh("git -C %s fast-import --quiet < %s && git -C %s fast-import --quiet < %s" % (
-        source, os.path.join(work, "hub.fi"), source, os.path.join(work, "remotes.fi")))
-    sh(["git", "-C", source, "gc", "-q"])
+    source = remotes_source(work, ["--partners", str(partners), "--remotes", "1", "--changed", "1", "--all-remotes"])
     ids = ["p%03d" % (i + 1) for i in range(partners)]
     for pid in ids:
         remote = os.path.join(work, "remotes", pid)
