@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/planmerge
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo lint format test integration bench dist dist-check fuzz clean
+.PHONY: all deps build demo lint format test integration bench bench-quick dist dist-check fuzz clean
 
 all: build
 
@@ -57,6 +57,13 @@ bench: deps
 	$(SWIFT) build -c release
 	./Benchmarks/run
 	python3 Benchmarks/serve_load.py
+
+# The same at a tenth of the national size (20 partners, 1,000 files), one timed run each,
+# and a 5-second serve load run: under a minute once the release binary is built.
+bench-quick: deps
+	$(SWIFT) build -c release
+	BENCH_SCALE=$${BENCH_SCALE:-0.1} BENCH_RUNS=$${BENCH_RUNS:-1} BENCH_REMOTES=$${BENCH_REMOTES:-10} ./Benchmarks/run
+	LOAD_SECONDS=$${LOAD_SECONDS:-5} LOAD_OFFICERS=$${LOAD_OFFICERS:-10} python3 Benchmarks/serve_load.py
 
 # A relocatable Linux tarball (static Swift runtime, libgit2 and its libraries bundled) in
 # dist/, and its check in a minimal Debian chroot made by debootstrap (needs root; not part

@@ -231,10 +231,12 @@ def main():
     ap.add_argument("--remotes", type=int, default=0, help="partners p001..pN get a remote in the manifest")
     ap.add_argument("--remote-prefix", default="../remotes/", help="remote path prefix (relative to the hub)")
     ap.add_argument("--no-folder", action="store_true", help="do not write plan/")
+    ap.add_argument("--all-remotes", action="store_true",
+                    help="every partner gets a remote in the manifest (remotes.fi still covers --remotes)")
     args = ap.parse_args()
     shape = Shape(args.partners, args.recommendations, args.per_partner, args.actions)
     os.makedirs(args.out, exist_ok=True)
-    text = manifest(shape, (args.remote_prefix, args.remotes) if args.remotes else None)
+    text = manifest(shape, (args.remote_prefix, shape.P if args.all_remotes else args.remotes) if args.remotes else None)
     files = [("plan.yaml", text)]
     for i in range(shape.P):
         for r in shape.recs_of[i]:

@@ -53,10 +53,14 @@ public struct Consolidator {
         }
         let hub = try TreeSnapshot(
             repository: repository, treeID: repository.tree(of: mainID), label: "main \(mainID.short)")
-        let cache = ParseCache()
+        // Parse results kept between runs under the hub (keyed by blob id): a consolidate where
+        // one partner changed one file parses that file only.
+        let cache = ParseCache(persistentForGitDir: repository.gitDir)
         // Only the manifest is read now: the whole plan is read when there is something to
         // merge (a run where nobody published costs what fetching costs, not the plan's size).
-        let manifestRead = ManifestReader().read((try? hub.read(Manifest.fileName)) ?? [])
+        let manifestRead = cache.manifest(contentID: hub.contentID(Manifest.fileName)) {
+            (try? hub.read(Manifest.fileName)) ?? []
+        }
         guard let manifest = manifestRead.manifest, !manifestRead.diagnostics.hasErrors else {
             throw ConsolidationError.manifestInvalid(manifestRead.diagnostics)
         }

@@ -28,7 +28,7 @@ public struct PreCommitCheck {
 
     public func run() throws -> HookReport {
         var report = HookReport()
-        let cache = ParseCache()
+        let cache = ParseCache(persistentForGitDir: repository.gitDir)
         let staged = try IndexSource(repository: repository)
         if !staged.conflictedPaths.isEmpty {
             report.refusals.append(

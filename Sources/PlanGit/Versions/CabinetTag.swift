@@ -51,7 +51,8 @@ public struct CabinetTag {
         let source = try GitTreeSource(
             repository: repository, treeID: repository.tree(of: commit), commitID: commit,
             label: "\(revision) \(commit.short)")
-        let checked = try PlanLoader().loadAndCheck(from: source, context: CheckContext(today: today))
+        let checked = try PlanLoader(cache: ParseCache(persistentForGitDir: repository.gitDir)).loadAndCheck(
+            from: source, context: CheckContext(today: today))
         guard let plan = checked.plan else {
             throw Refusal(reasons: checked.errors.map { "\($0.location): [\($0.rule)] \($0.message)" })
         }

@@ -2,16 +2,19 @@ import Foundation
 
 /// Parse results of section files keyed by path, content id and due reference.
 ///
-/// Git blobs never change, so within one run a file whose blob id was parsed already is
-/// not parsed again: a consolidation reads main once and its merged plan re-parses only the
-/// files partners changed. The cache lives as long as the run (keeping it between runs,
-/// on disk under the hub, is the next step for a one-file consolidate: docs/BENCHMARKS.md).
+/// Git blobs never change, so a file whose blob id was parsed already is not parsed again:
+/// within one run in memory, and between runs through an optional `PersistentParseStore`
+/// (a hub keeps one under its git directory), so a consolidate where one partner changed
+/// one file parses one file.
 public final class ParseCache: @unchecked Sendable {
     // @unchecked: all state is guarded by `lock`.
     private let lock = NSLock()
     private var entries: [Key: SectionParser.Result] = [:]
+    private var manifests: [String: ManifestReader.Result] = [:]
     private(set) public var hits = 0
     private(set) public var misses = 0
+    /// Where results are kept between runs; nil for a cache of one run.
+    public let persistent: PersistentParseStore?
 
     struct Key: Hashable {
         var path: String
@@ -19,7 +22,31 @@ public final class ParseCache: @unchecked Sendable {
         var reference: Day?
     }
 
-    public init() {}
+    /// A cache of one run, or one backed by `store`.
+    public init(store: PersistentParseStore? = nil) {
+        self.persistent = store
+    }
+
+    /// A cache backed by the persistent store of a git directory (`<gitDir>/planmerge/cache`).
+    public convenience init(persistentForGitDir gitDir: String) {
+        self.init(store: PersistentParseStore(directory: PersistentParseStore.directory(forGitDir: gitDir)))
+    }
+
+    /// The manifest read from `bytes`, read once per content id for the life of the cache (a
+    /// consolidation checks main and merged plans that nearly always share it). Without a
+    /// content id it is read every time.
+    public func manifest(contentID: String?, bytes: () throws -> [UInt8]) rethrows -> ManifestReader.Result {
+        guard let contentID else { return ManifestReader().read(try bytes()) }
+        lock.lock()
+        let known = manifests[contentID]
+        lock.unlock()
+        if let known { return known }
+        let result = ManifestReader().read(try bytes())
+        lock.lock()
+        manifests[contentID] = result
+        lock.unlock()
+        return result
+    }
 
     func lookup(_ key: Key) -> SectionParser.Result? {
         lock.lock()
@@ -32,9 +59,22 @@ public final class ParseCache: @unchecked Sendable {
         return nil
     }
 
-    func store(_ result: SectionParser.Result, for key: Key) {
+    /// The persistent store's result for `key` (kept in memory too), or nil. Safe to call
+    /// from several threads.
+    func lookupStored(_ key: Key) -> SectionParser.Result? {
+        guard let persistent,
+            let result = persistent.load(contentID: key.contentID, path: key.path, reference: key.reference)
+        else { return nil }
         lock.lock()
         entries[key] = result
         lock.unlock()
+        return result
+    }
+
+    func store(_ result: SectionParser.Result, for key: Key, persist: Bool = true) {
+        lock.lock()
+        entries[key] = result
+        lock.unlock()
+        if persist { persistent?.save(result, contentID: key.contentID, path: key.path, reference: key.reference) }
     }
 }

@@ -27,7 +27,9 @@ public struct PlanLoader {
                         hint: "run planmerge in the plan's folder, or create the manifest with 'planmerge init'")
                 ])
         }
-        let manifestResult = ManifestReader().read(try source.read(Manifest.fileName))
+        let manifestResult =
+            try cache?.manifest(contentID: source.contentID(Manifest.fileName)) { try source.read(Manifest.fileName) }
+            ?? ManifestReader().read(try source.read(Manifest.fileName))
         var diagnostics = manifestResult.diagnostics
         guard let manifest = manifestResult.manifest else {
             return Result(plan: nil, diagnostics: diagnostics)
@@ -59,31 +61,51 @@ public struct PlanLoader {
         case unreadable(String, PlanSourceError)
     }
 
-    /// Reads every section file (on this thread: a source such as a git repository is not
-    /// to be shared between threads), takes what the cache has, and parses the rest on all
-    /// cores (parsing is pure). Results come back in the order of `paths`.
+    /// Takes what the cache has (in memory, then on disk, on all cores), reads the other
+    /// section files (on this thread: a source such as a git repository is not to be shared
+    /// between threads), and parses them on all cores (parsing is pure), storing each result.
+    /// Results come back in the order of `paths`.
     private func parseSections(_ paths: [String], source: some PlanSource, parser: SectionParser) throws -> [Outcome] {
         var outcomes = [Outcome?](repeating: nil, count: paths.count)
-        var pending: [(index: Int, bytes: [UInt8], key: ParseCache.Key?)] = []
+        var keys = [ParseCache.Key?](repeating: nil, count: paths.count)
+        var unknown: [Int] = []
         for (index, path) in paths.enumerated() {
             let key = source.contentID(path).map {
                 ParseCache.Key(path: path, contentID: $0, reference: parser.dueReference)
             }
+            keys[index] = key
             if let key, let hit = cache?.lookup(key) {
                 outcomes[index] = .parsed(hit)
-                continue
-            }
-            do {
-                pending.append((index, try source.read(path), key))
-            } catch let error as PlanSourceError {
-                outcomes[index] = .unreadable(path, error)
+            } else {
+                unknown.append(index)
             }
         }
-        let parsed = ParallelMap.map(pending) { parser.parse($0.bytes, path: paths[$0.index]) }
+        if let cache, cache.persistent != nil {
+            let stored = ParallelMap.map(unknown) { index in keys[index].flatMap { cache.lookupStored($0) } }
+            var still: [Int] = []
+            for (index, result) in zip(unknown, stored) {
+                if let result { outcomes[index] = .parsed(result) } else { still.append(index) }
+            }
+            unknown = still
+        }
+        var pending: [(index: Int, bytes: [UInt8])] = []
+        for index in unknown {
+            do {
+                pending.append((index, try source.read(paths[index])))
+            } catch let error as PlanSourceError {
+                outcomes[index] = .unreadable(paths[index], error)
+            }
+        }
+        let cache = self.cache
+        let parsed = ParallelMap.map(pending) { item in
+            let result = parser.parse(item.bytes, path: paths[item.index])
+            if let key = keys[item.index] { cache?.store(result, for: key) }
+            return result
+        }
         for (item, result) in zip(pending, parsed) {
-            if let key = item.key { cache?.store(result, for: key) }
             outcomes[item.index] = .parsed(result)
         }
+        cache?.persistent?.flush()
         return outcomes.compactMap { $0 }
     }
 

@@ -67,7 +67,7 @@ struct ValidateCommand: ParsableCommand {
             let source: any PlanSource =
                 try staged
                 ? IndexSource(repository: repository) : GitPlan.source(repository, revision: rev!)
-            return try check(source)
+            return try check(source, cache: ParseCache(persistentForGitDir: repository.gitDir))
         }
         let root: URL
         if let path {
@@ -76,7 +76,9 @@ struct ValidateCommand: ParsableCommand {
             switch try DefaultPlan.locate(repo: repository.path) {
             case .folder(let folder): root = folder
             case .revision(let repository, let revision):
-                return try check(GitPlan.source(repository, revision: revision))
+                return try check(
+                    GitPlan.source(repository, revision: revision),
+                    cache: ParseCache(persistentForGitDir: repository.gitDir))
             }
         }
         let outcome = try PlanValidation.run(source: FolderSource(root: root), today: day)
@@ -85,8 +87,9 @@ struct ValidateCommand: ParsableCommand {
             outcome, format: format, strict: strict, quiet: quiet, label: prefix ?? ".", root: prefix)
     }
 
-    private func check(_ source: some PlanSource) throws {
-        let outcome = try PlanValidation.run(source: source, today: today.flatMap { Day(iso: $0) })
+    /// `cache`: the repository's persistent parse cache (results keyed by blob id).
+    private func check(_ source: some PlanSource, cache: ParseCache? = nil) throws {
+        let outcome = try PlanValidation.run(source: source, today: today.flatMap { Day(iso: $0) }, cache: cache)
         try PlanValidation.report(outcome, format: format, strict: strict, quiet: quiet, label: source.label, root: nil)
     }
 }
