@@ -118,6 +118,35 @@ final class PersistentParseCacheTests: XCTestCase {
         XCTAssertGreaterThan(count, 10)
     }
 
+    /// Every field an action can have, each written once, survives the codec.
+    func testAnActionWithEveryFieldRoundTrips() throws {
+        let text = """
+            # Recommendation 2
+
+            ## 2.1 Agree the protocol
+            Due: Sept-2008
+            Lead: Jane Porter; Paul Vaughan
+            Status: Amber
+            Success: protocol signed
+            Milestone: Aug 2008 | draft circulated
+            Resources: within existing budgets
+            Risk: partners do not sign
+            Monitoring: LSCB quarterly
+            See also: 3.1
+            Link: Children and Young People's Plan
+            Outcome area: Stay Safe; Be Healthy
+            Notes: The seed prints this in italics.
+
+            """
+        let result = SectionParser(dueReference: Day(year: 2008, month: 6, day: 3))
+            .parse(Array(text.utf8), path: "sections/council/2.md")
+        let action = try XCTUnwrap(result.section.actions.first)
+        XCTAssertEqual(action.outcomeAreas, ["Stay Safe", "Be Healthy"])
+        let decoded = try XCTUnwrap(ParseResultCodec.encode(result).withUnsafeBytes { ParseResultCodec.decode($0) })
+        XCTAssertEqual(decoded.section, result.section)
+        XCTAssertEqual(decoded.diagnostics, result.diagnostics)
+    }
+
     func testColdWarmCorruptedTruncatedAndKilledCachesGiveIdenticalResults() throws {
         let source = try Self.plan()
         let reference = try load(source, store: nil)

@@ -8,7 +8,7 @@
 /// then computed) until this codec writes it too.
 enum ParseResultCodec {
     /// Changes whenever the encoding below changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static func encode(_ result: SectionParser.Result) -> [UInt8] {
         var writer = ByteWriter()
@@ -37,7 +37,7 @@ enum ParseResultCodec {
         "TextBlock": ["kind", "lines", "position"],
         "Action": [
             "ref", "text", "due", "leads", "status", "success", "milestones", "resources", "risk", "monitoring",
-            "crossReferences", "links", "details", "notes", "position", "fieldPositions",
+            "crossReferences", "links", "details", "notes", "outcomeAreas", "position", "fieldPositions",
         ],
         "ActionRef": ["recommendation", "item", "suffix"],
         "DueDate": ["text", "kind", "start", "end", "open", "note"],
@@ -170,6 +170,7 @@ private struct ByteWriter {
         strings(action.links)
         strings(action.details)
         strings(action.notes)
+        strings(action.outcomeAreas)
         position(action.position)
         let fields = action.fieldPositions.byField.sorted { $0.key.rawValue < $1.key.rawValue }
         int(fields.count)
@@ -339,12 +340,13 @@ private struct ByteReader {
             default: return nil
             }
         }
-        guard let links = strings(), let details = strings(), let notes = strings(), let position = position(),
-            let fields = count()
+        guard let links = strings(), let details = strings(), let notes = strings(), let areas = strings(),
+            let position = position(), let fields = count()
         else { return nil }
         action.links = links
         action.details = details
         action.notes = notes
+        action.outcomeAreas = areas
         action.position = position
         for _ in 0..<fields {
             guard let field = string().flatMap(ActionField.init(rawValue:)), let at = self.position() else {
