@@ -17,6 +17,7 @@ struct CoordinatorCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set coordinator.pushers (edits plan.yaml in place and commits); refuses an empty list.",
             discussion: """
                 The list is replaced. Under gitolite a name with no key in gitolite's keydir is refused (it would lock the coordinator out).

@@ -22,6 +22,7 @@ struct HooksCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install the hooks (and, in a clone, the merge driver). Safe to run again.",
             discussion: """
                 In a partner clone: --partner ID (pre-commit, commit-msg, merge driver, the clean filter for \
@@ -150,6 +151,7 @@ struct HooksCommand: ParsableCommand {
 
     struct Uninstall: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "uninstall",
             abstract: "Remove exactly what 'hooks install' added.",
             discussion: """
                 Example:

@@ -23,6 +23,7 @@ struct PartnerCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the partners.",
             discussion: """
                 Text: one line per partner, id, name and where it publishes, separated by tabs.
@@ -62,6 +63,7 @@ struct PartnerCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a partner and commit the manifest.",
             discussion: """
                 A partner without --remote publishes by pushing to partners/ID on the hub.
@@ -109,6 +111,7 @@ struct PartnerCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a partner and commit the manifest.",
             discussion: """
                 The partner's folder sections/ID/ is left as it is.
