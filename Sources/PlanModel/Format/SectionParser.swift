@@ -43,6 +43,10 @@ public struct SectionParser {
             var index = 0
             while index < count {
                 let byte = buffer[index]
+                if byte >= 0x20, byte < 0x7F {
+                    index += 1
+                    continue
+                }
                 if byte < 0x20 {
                     if byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
                 } else if byte == 0x7F {
