@@ -7,6 +7,9 @@ struct SectionParseState {
 
     private var sawHeading = false
     private var currentAction: Action?
+    /// True while an action is open. Reads one field through the optional: `currentAction !=
+    /// nil` on a mutating path copied the whole action (every field retained and released).
+    private var hasAction: Bool { currentAction?.position != nil }
     private var openBlock: (kind: BlockKind, lines: [String], position: Position)?
 
     init(path: String, dueReference: Day?) {
@@ -151,7 +154,7 @@ struct SectionParseState {
             discardNextBlock = true
             return
         }
-        if currentAction != nil, !kind.isActionBlock {
+        if hasAction, !kind.isActionBlock {
             report(
                 .error, "block-misplaced", line: number, column: 5,
                 "'\(kind.heading)' is recommendation-level text but stands after an action",
@@ -221,7 +224,7 @@ struct SectionParseState {
                 hint: FieldSuggestion.hint(for: name))
             return
         }
-        guard currentAction != nil else {
+        guard hasAction else {
             report(
                 .error, "field-outside-action", line: number, column: 1,
                 "the field '\(field.label)' stands before any action",
