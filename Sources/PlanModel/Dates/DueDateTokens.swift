@@ -106,6 +106,56 @@ enum DueDateTokenizer {
 
     /// The tokens of `text`, in order.
     static func tokens(in text: String) -> [DueDateToken] {
+        let tokens = isASCII(text) ? asciiTokens(in: text) : characterTokens(in: text)
+        return settlingCentury(settlingNotDates(settlingLowercaseMay(tokens), in: text))
+    }
+
+    /// `characterTokens` for an ASCII text, on its bytes (each byte is a character there):
+    /// whitespace is space and tab to carriage return, letters A-Z and a-z, digits 0-9.
+    private static func asciiTokens(in text: String) -> [DueDateToken] {
+        var tokens: [DueDateToken] = []
+        let bytes = text.utf8
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var index = bytes.startIndex
+        var joined = false
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                joined = false
+                index = bytes.index(after: index)
+                continue
+            }
+            var end = bytes.index(after: index)
+            let kind: DueDateToken.Kind
+            if isDigit(byte) {
+                while end < bytes.endIndex, isDigit(bytes[end]) { end = bytes.index(after: end) }
+                kind = number(text[index..<end])
+            } else if isLetter(byte) {
+                // Letters, with a hyphen or apostrophe allowed only between two letters.
+                while end < bytes.endIndex {
+                    let next = bytes[end]
+                    if isLetter(next) {
+                        end = bytes.index(after: end)
+                        continue
+                    }
+                    let after = bytes.index(after: end)
+                    guard next == 0x2D || next == 0x27, after < bytes.endIndex, isLetter(bytes[after]) else { break }
+                    end = after
+                }
+                kind = wordOrMonth(text[index..<end])
+            } else {
+                kind = punctuation(Character(Unicode.Scalar(byte)))
+            }
+            tokens.append(DueDateToken(kind: kind, range: index..<end, isJoined: joined))
+            joined = true
+            index = end
+        }
+        return tokens
+    }
+
+    /// The tokens of any text, character by character, before the settling passes.
+    private static func characterTokens(in text: String) -> [DueDateToken] {
         var tokens: [DueDateToken] = []
         var index = text.startIndex
         var joined = false
@@ -132,7 +182,7 @@ enum DueDateTokenizer {
             joined = true
             index = end
         }
-        return settlingCentury(settlingNotDates(settlingLowercaseMay(tokens), in: text))
+        return tokens
     }
 
     /// Words before a number that make it an age ("aged 16", "under-18").

@@ -86,7 +86,13 @@ struct ActionFieldReader {
     }
 
     static func splitList(_ value: String, separators: Set<Character>) -> [String] {
-        value.split(whereSeparator: { separators.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
+        // An ASCII value's bytes are its characters: split on the separators' bytes.
+        let bytes = separators.compactMap(\.asciiValue)
+        if bytes.count == separators.count, isASCII(value) {
+            return value.utf8.split(whereSeparator: { bytes.contains($0) }).map { Substring($0).trimmed }
+                .filter { !$0.isEmpty }
+        }
+        return value.split(whereSeparator: { separators.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
     }
 }
 

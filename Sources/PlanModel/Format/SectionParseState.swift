@@ -7,6 +7,9 @@ struct SectionParseState {
 
     private var sawHeading = false
     private var currentAction: Action?
+    /// True while an action is open. Reads one field through the optional: `currentAction !=
+    /// nil` on a mutating path copied the whole action (every field retained and released).
+    private var hasAction: Bool { currentAction?.position != nil }
     private var openBlock: (kind: BlockKind, lines: [String], position: Position)?
 
     init(path: String, dueReference: Day?) {
@@ -151,7 +154,7 @@ struct SectionParseState {
             discardNextBlock = true
             return
         }
-        if currentAction != nil, !kind.isActionBlock {
+        if hasAction, !kind.isActionBlock {
             report(
                 .error, "block-misplaced", line: number, column: 5,
                 "'\(kind.heading)' is recommendation-level text but stands after an action",
@@ -189,14 +192,15 @@ struct SectionParseState {
     }
 
     private mutating func closeAction() {
-        if let action = currentAction { section.actions.append(action) }
-        currentAction = nil
+        if let action = currentAction.take() { section.actions.append(action) }
     }
 
     // MARK: fields
 
     private mutating func fieldLine(_ line: String, number: Int) {
-        guard let colon = line.firstIndex(of: ":") else {
+        // An ASCII line's bytes are its characters: find the colon among the bytes.
+        let ascii = isASCII(line)
+        guard let colon = ascii ? line.utf8.firstIndex(of: UInt8(ascii: ":")) : line.firstIndex(of: ":") else {
             report(
                 .error, "line-unexpected", line: number, column: 1,
                 "this line is not a field, a heading or inside a text block",
@@ -208,7 +212,11 @@ struct SectionParseState {
         let name = line[..<colon].trimmed
         let valueStart = line.index(after: colon)
         let value = line[valueStart...].trimmed.replacingTabs
-        let valueColumn = line.distance(from: line.startIndex, to: valueStart) + 2
+        let valueColumn =
+            (ascii
+                ? line.utf8.distance(from: line.startIndex, to: valueStart)
+                : line.distance(from: line.startIndex, to: valueStart))
+            + 2
         guard let field = ActionField(named: name) else {
             report(
                 .error, "field-unknown", line: number, column: 1,
@@ -216,7 +224,7 @@ struct SectionParseState {
                 hint: FieldSuggestion.hint(for: name))
             return
         }
-        guard currentAction != nil else {
+        guard hasAction else {
             report(
                 .error, "field-outside-action", line: number, column: 1,
                 "the field '\(field.label)' stands before any action",
@@ -245,7 +253,7 @@ struct SectionParseState {
     /// value above with a space) to the pending field; false when the line is neither.
     private mutating func extendField(with line: String, number: Int) -> Bool {
         let text = line.trimmed
-        let column = line.count - line.drop { $0 == " " || $0 == "\t" }.count + 1
+        let column = line.prefix { $0 == " " || $0 == "\t" }.count + 1
         if let bullet = ContinuationLine.bullet(text) {
             if !bullet.isEmpty { pendingField!.values.append((bullet.replacingTabs, number, column + 2)) }
             return true
@@ -265,8 +273,9 @@ struct SectionParseState {
         guard let pending = pendingField else { return }
         pendingField = nil
         let (field, number, valueColumn) = (pending.field, pending.line, pending.column)
-        guard var action = currentAction else { return }
-        currentAction = nil  // changed in place below: a copy would make every list append copy the list
+        // Moved out (not copied) and changed in place below: a copy would retain every field,
+        // and make every list append copy the list.
+        guard var action = currentAction.take() else { return }
         defer { currentAction = action }
         if pending.values.isEmpty {
             report(
@@ -327,6 +336,7 @@ struct Heading {
     var text: String
 
     init?(line: String) {
+        guard line.utf8.first == UInt8(ascii: "#") else { return nil }
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...3).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)
@@ -344,6 +354,9 @@ enum ConflictMarker: String {
     case theirs = ">>>>>>>"
 
     init?(line: String) {
+        guard let first = line.utf8.first, first == 0x3C || first == 0x7C || first == 0x3D || first == 0x3E else {
+            return nil
+        }
         for marker in [ConflictMarker.ours, .base, .separator, .theirs] where line.hasPrefix(marker.rawValue) {
             let rest = line.dropFirst(7)
             if rest.isEmpty || rest.first == " " {
@@ -358,5 +371,10 @@ enum ConflictMarker: String {
 extension String {
     /// Tabs as spaces. The test is on the UTF-8 bytes: `contains("\t")` with a string
     /// argument is Foundation's `range(of:)`, which was 13% of a national-scale validate.
-    var replacingTabs: String { utf8.contains(UInt8(ascii: "\t")) ? String(map { $0 == "\t" ? " " : $0 }) : self }
+    var replacingTabs: String {
+        let hasTab =
+            utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\t")) }
+            ?? utf8.contains(UInt8(ascii: "\t"))
+        return hasTab ? String(map { $0 == "\t" ? " " : $0 }) : self
+    }
 }

@@ -15,9 +15,12 @@ public struct TextLines: Sendable {
         var invalid: [Int] = []
         var start = body.startIndex
         var index = body.startIndex
+        // Line breaks are ASCII bytes, never inside a multi-byte sequence: when the whole
+        // file is ASCII, no line needs checking on its own.
+        let allASCII = isASCII(body)
         func take(_ range: Range<Int>) {
             let slice = body[range]
-            if !isValidUTF8(slice) { invalid.append(lines.count + 1) }
+            if !allASCII, !isValidUTF8(slice) { invalid.append(lines.count + 1) }
             lines.append(String(decoding: slice, as: UTF8.self))
         }
         while index < body.endIndex {
@@ -37,6 +40,25 @@ public struct TextLines: Sendable {
     public init(text: String) { self.init(bytes: Array(text.utf8)) }
 }
 
+/// True when every byte is below 0x80.
+func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+        var any: UInt8 = 0
+        for byte in buffer { any |= byte }
+        return any < 0x80
+    }
+}
+
+/// True when the string's UTF-8 is ASCII only (then bytes, scalars and characters line up,
+/// a line holding no CR).
+func isASCII(_ text: some StringProtocol) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { buffer in
+        var any: UInt8 = 0
+        for byte in buffer { any |= byte }
+        return any < 0x80
+    } ?? text.utf8.allSatisfy { $0 < 0x80 }
+}
+
 /// True when the bytes are well-formed UTF-8.
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
     var iterator = bytes.makeIterator()
@@ -51,27 +73,55 @@ func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
 }
 
 extension StringProtocol {
-    /// The text with spaces, tabs and no-break spaces removed from both ends.
+    /// The text with spaces, tabs and no-break spaces removed from both ends. Scans the UTF-8
+    /// bytes (a no-break space is C2 A0; a string is valid UTF-8, so A0 after C2 is one).
     var trimmed: String {
-        let scalars = Substring(self).unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, StringTrim.isBlank(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, StringTrim.isBlank(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(Substring(scalars[start..<end]))
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end {
+            let byte = bytes[start]
+            if byte == 0x20 || byte == 0x09 {
+                start = bytes.index(after: start)
+            } else if byte == 0xC2, bytes.index(after: start) < end, bytes[bytes.index(after: start)] == 0xA0 {
+                start = bytes.index(start, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        end = StringTrim.endWithoutTrailingBlanks(bytes, from: start, to: end)
+        return String(text[start..<end])
     }
 
     /// Trailing spaces, tabs and no-break spaces removed.
     var trimmedRight: String {
-        let scalars = Substring(self).unicodeScalars
-        var end = scalars.endIndex
-        while end > scalars.startIndex, StringTrim.isBlank(scalars[scalars.index(before: end)]) {
-            end = scalars.index(before: end)
-        }
-        return String(Substring(scalars[scalars.startIndex..<end]))
+        let text = Substring(self)
+        let bytes = text.utf8
+        let end = StringTrim.endWithoutTrailingBlanks(bytes, from: bytes.startIndex, to: bytes.endIndex)
+        return end == bytes.endIndex ? String(text) : String(text[bytes.startIndex..<end])
     }
 }
 
 enum StringTrim {
+    /// The end of `bytes[start..<end]` with trailing spaces, tabs and no-break spaces dropped.
+    @inline(__always) static func endWithoutTrailingBlanks(
+        _ bytes: Substring.UTF8View, from start: String.Index, to end: String.Index
+    ) -> String.Index {
+        var end = end
+        while end > start {
+            let last = bytes.index(before: end)
+            let byte = bytes[last]
+            if byte == 0x20 || byte == 0x09 {
+                end = last
+            } else if byte == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 {
+                end = bytes.index(before: last)
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
     @inline(__always) static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\u{00A0}"
     }
