@@ -1,5 +1,4 @@
 import CLibgit2
-import Foundation
 
 /// Process-wide libgit2 state: initialised once, lazily, never shut down.
 ///
@@ -16,21 +15,6 @@ public enum Libgit2 {
     @inline(__always)
     public static func ensureInitialized() {
         _ = initToken
-    }
-
-    /// Starts libgit2's initialisation on a second thread and returns at once, so that it
-    /// runs while the caller does its own start-up (parsing the command line, reading
-    /// files); the first call of ``ensureInitialized()`` then waits only for what is left.
-    ///
-    /// The initialisation is dear and cannot be put off: Debian's libgit2 1.5 is built with
-    /// mbedTLS, whose global set-up inside `git_libgit2_init` decodes the whole system CA
-    /// bundle (`/etc/ssl/certs/ca-certificates.crt`, about 140 certificates, base64 in
-    /// constant time): about 55 million instructions, 3.5 ms and more on a busy machine,
-    /// the same for every command that opens a repository, network or not. libgit2 has no
-    /// option to load the certificates later. Call this only where libgit2 will be used:
-    /// a process that never touches git need not pay for it.
-    public static func initializeInBackground() {
-        Thread.detachNewThread { ensureInitialized() }
     }
 
     /// The linked libgit2 version, e.g. "1.5.1".

@@ -55,18 +55,6 @@ struct Planmerge: ParsableCommand {
         ]
     )
 
-    /// The commands that open a repository on every run. For them libgit2 starts on a second
-    /// thread while the command line is parsed (its start-up decodes the system CA bundle:
-    /// see `Libgit2.initializeInBackground`). A command missing here still works (libgit2
-    /// starts at its first use), only later.
-    static let repositoryCommands: Set<String> = {
-        let types: [any ParsableCommand.Type] = [
-            ConsolidateCommand.self, TagCommand.self, VersionsCommand.self, StatusCommand.self,
-            HistoryCommand.self, HookCommand.self, SyncCommand.self,
-        ]
-        return Set(types.compactMap { $0.configuration.commandName })
-    }()
-
     /// Runs the command line with planmerge's documented exit codes: ArgumentParser's
     /// usage errors (64) become 2, and any error a command did not turn into an exit code
     /// is an environment error (2), printed in the one error form (`ErrorText`).
@@ -77,9 +65,6 @@ struct Planmerge: ParsableCommand {
         if let index = arguments[..<end].firstIndex(of: "--verbose") {
             ErrorText.verbose = true
             arguments.remove(at: index)
-        }
-        if let name = arguments.first, repositoryCommands.contains(name) {
-            Libgit2.initializeInBackground()
         }
         do {
             var command = try parseAsRoot(arguments)

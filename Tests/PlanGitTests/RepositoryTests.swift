@@ -10,17 +10,6 @@ final class RepositoryTests: XCTestCase {
         XCTAssertTrue(Libgit2.features.contains(.threads))
     }
 
-    /// libgit2 started on a second thread, then used at once from this one: the first use
-    /// waits for the initialisation and works.
-    func testInitializeInBackgroundThenOpenARepository() throws {
-        Libgit2.initializeInBackground()
-        let dir = try TestRepo.makeTempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let repository = try Repository(at: dir + "/hub.git", bare: true)
-        XCTAssertTrue(repository.isBare)
-        XCTAssertTrue(Libgit2.version.hasPrefix("1."), Libgit2.version)
-    }
-
     func testInitCreatesRepositoryWithMainAsInitialBranch() throws {
         let dir = try TestRepo.makeTempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
