@@ -5,7 +5,8 @@ import XCTest
 
 @testable import GitKit
 
-/// The hub's persistent parse cache (`<hub>/planmerge/cache`) never changes a consolidation:
+/// The hub's persistent cache of file check results (`<hub>/planmerge/checks`, what
+/// consolidate keeps between runs) never changes a consolidation:
 /// the same hub consolidated with no cache, a warm cache, a corrupted one and one left by a
 /// killed run writes the same merge commit (same tree, same id) with the same diagnostics.
 final class PersistentCacheTests: XCTestCase {
@@ -32,7 +33,7 @@ final class PersistentCacheTests: XCTestCase {
         fx = nil
     }
 
-    var cacheFolder: String { fx.hub.path + "/planmerge/cache" }
+    var cacheFolder: String { PersistentParseStore.checksDirectory(forGitDir: fx.hub.path) }
 
     /// The hub as it was before any consolidate, with `prepare` applied to its cache folder.
     func freshHub(cache prepare: (String) throws -> Void = { _ in }) throws {
@@ -76,7 +77,7 @@ final class PersistentCacheTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(written.count, 1, "main's files and the merged ones were stored")
         try FileManager.default.copyItem(atPath: cacheFolder, toPath: saved)
 
-        // Warm: the same run reads every file from the cache and rewrites none of them.
+        // Warm: the same run takes every file's result from the cache and rewrites none of them.
         try freshHub(cache: restoreSaved)
         let inodes = try entries(cacheFolder).map {
             try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int
@@ -86,7 +87,7 @@ final class PersistentCacheTests: XCTestCase {
             try entries(cacheFolder).map {
                 try FileManager.default.attributesOfItem(atPath: $0)[.systemFileNumber] as? Int
             },
-            inodes, "nothing was parsed and written again")
+            inodes, "nothing was checked and written again")
 
         // Corrupted: a byte flipped in every entry.
         try freshHub { folder in

@@ -16,8 +16,8 @@ struct PlanSettling {
 
     struct Settled {
         var merged: TreeSnapshot
-        /// The merged plan; nil when nothing was merged and main was not read again.
-        var plan: Plan?
+        /// The merged plan's index; nil when nothing was merged and main was not read again.
+        var plan: PlanIndex?
         var diagnostics: [Diagnostic]
     }
 
@@ -29,9 +29,9 @@ struct PlanSettling {
     }
     private let known = Known()
 
-    private func check(_ tree: TreeSnapshot) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
-        let checked = try PlanLoader(cache: cache).loadAndCheck(from: tree, context: context)
-        return (checked.plan, checked.diagnostics)
+    private func check(_ tree: TreeSnapshot) throws -> (plan: PlanIndex?, diagnostics: [Diagnostic]) {
+        let checked = try PlanLoader(cache: cache).check(from: tree, context: context)
+        return (checked.index, checked.diagnostics)
     }
 
     private func merge(_ contributions: some Sequence<PartnerContribution>) -> TreeSnapshot {

@@ -4,12 +4,12 @@ import PlanModel
 /// A plan version's diagnostics, and which errors one version has that others had not:
 /// the hooks block only on errors a change brings in, never on old ones elsewhere.
 public enum PlanErrors {
-    /// Loads the plan from `source` and runs every standard check (as `validate` does).
+    /// Checks the plan in `source` with every standard check (as `validate` does).
     public static func diagnostics(of source: some PlanSource, cache: ParseCache? = nil) throws -> (
-        plan: Plan?, diagnostics: [Diagnostic]
+        plan: PlanIndex?, diagnostics: [Diagnostic]
     ) {
-        let checked = try PlanLoader(cache: cache).loadAndCheck(from: source)
-        return (checked.plan, checked.diagnostics)
+        let checked = try PlanLoader(cache: cache).check(from: source)
+        return (checked.index, checked.diagnostics)
     }
 
     /// The errors of a version, as keys.

@@ -120,7 +120,7 @@ public struct Hub {
     public func checkManifest(_ manifest: [UInt8]) throws {
         let (_, before, head) = try plan()
         let base = try GitTreeSource(repository: repository, treeID: repository.tree(of: head), commitID: head)
-        let after = try PlanLoader().loadAndCheck(from: ManifestOverlay(base: base, manifest: manifest)).diagnostics
+        let after = try PlanLoader().check(from: ManifestOverlay(base: base, manifest: manifest)).diagnostics
         let known = Set(before.filter { $0.severity == .error }.map { "\($0.location.file) \($0.rule) \($0.message)" })
         let new = after.filter {
             $0.severity == .error

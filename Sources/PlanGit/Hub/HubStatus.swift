@@ -80,7 +80,7 @@ public struct HubStatus: Sendable, Codable {
                 if state.pending > 0 {
                     let source = try GitTreeSource(
                         repository: repository, treeID: repository.tree(of: fetched), commitID: fetched)
-                    let all = try PlanLoader().loadAndCheck(from: source).diagnostics
+                    let all = try PlanLoader().check(from: source).diagnostics
                     state.errors =
                         all.filter { $0.severity == .error && $0.location.file.hasPrefix(partner.folder) }.count
                 }

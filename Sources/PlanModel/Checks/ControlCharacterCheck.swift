@@ -14,18 +14,16 @@ public struct ControlCharacterCheck: PlanCheck {
 
     /// Section files and the manifest are checked as they are read (`scan`), where line and
     /// column are known; a plan built in code is checked here, each text at its action or file.
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        guard !scope.read else { return [] }
         var out: [Diagnostic] = []
-        let read = Set(plan.files)
-        for section in plan.sections where !read.contains(section.path) {
-            if let bad = section.blocks.flatMap(\.lines).lazy.compactMap(ControlCharacterCheck.firstForbidden).first {
-                out.append(ControlCharacterCheck.diagnostic(bad, at: section.position.in(section.path)))
-            }
-            for action in section.actions {
-                let fields = ActionField.allCases.flatMap { SectionFormatter.values(of: $0, in: action) }
-                if let bad = ([action.text] + fields).lazy.compactMap(ControlCharacterCheck.firstForbidden).first {
-                    out.append(ControlCharacterCheck.diagnostic(bad, at: action.position.in(section.path)))
-                }
+        if let bad = section.blocks.flatMap(\.lines).lazy.compactMap(ControlCharacterCheck.firstForbidden).first {
+            out.append(ControlCharacterCheck.diagnostic(bad, at: section.position.in(section.path)))
+        }
+        for action in section.actions {
+            let fields = ActionField.allCases.flatMap { SectionFormatter.values(of: $0, in: action) }
+            if let bad = ([action.text] + fields).lazy.compactMap(ControlCharacterCheck.firstForbidden).first {
+                out.append(ControlCharacterCheck.diagnostic(bad, at: action.position.in(section.path)))
             }
         }
         return out

@@ -9,11 +9,11 @@ public struct CrossReferenceCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["cross-reference-unknown"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let refs = Set(plan.actions.map(\.action.ref))
-        return plan.actions.flatMap { placed in
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
+        let refs = Set(index.actions.map(\.action.ref))
+        return index.actions.flatMap { placed in
             placed.action.crossReferences.compactMap { target -> Diagnostic? in
-                let location = (placed.action.fieldPositions[.seeAlso] ?? placed.action.position).in(placed.file)
+                let location = (placed.action.seeAlsoPosition ?? placed.action.position).in(placed.file)
                 switch target {
                 case .action(let ref):
                     guard !refs.contains(ref) else { return nil }
@@ -23,7 +23,7 @@ public struct CrossReferenceCheck: PlanCheck {
                         hint: "if another partner has still to publish \(target), this clears when it does; "
                             + "otherwise correct the reference, or remove it from 'See also'")
                 case .recommendation(let n):
-                    guard plan.manifest.recommendation(n) == nil else { return nil }
+                    guard index.manifest.recommendation(n) == nil else { return nil }
                     return Diagnostic(
                         .error, "cross-reference-unknown", at: location,
                         "action \(placed.action.ref) refers to \(target), which the manifest does not list",

@@ -4,17 +4,17 @@ public struct DueAfterTimescaleCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["due-after-timescale"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        plan.actions.compactMap { placed in
-            guard let due = placed.action.due, let end = due.end,
-                let rec = plan.manifest.recommendation(placed.action.ref.recommendation),
-                let timescale = plan.manifest.timescale(rec.timescale), let limit = timescale.end,
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        section.actions.compactMap { action in
+            guard let due = action.due, let end = due.end,
+                let rec = scope.manifest.recommendation(action.ref.recommendation),
+                let timescale = scope.manifest.timescale(rec.timescale), let limit = timescale.end,
                 end > limit
             else { return nil }
-            let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
+            let at = (action.fieldPositions[.due] ?? action.position).in(section.path)
             return Diagnostic(
                 .warning, "due-after-timescale", at: at,
-                "action \(placed.action.ref) is due by \(end.iso), after the end of '\(timescale.name)' (\(limit.iso)) for recommendation \(rec.number)",
+                "action \(action.ref) is due by \(end.iso), after the end of '\(timescale.name)' (\(limit.iso)) for recommendation \(rec.number)",
                 hint: "bring the date forward, or add a milestone within the timescale and explain in Notes")
         }
     }

@@ -4,13 +4,13 @@ public struct DueToBeConfirmedCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["due-to-be-confirmed"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        plan.actions.compactMap { placed in
-            guard placed.action.isToBeConfirmed else { return nil }
-            let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        section.actions.compactMap { action in
+            guard action.isToBeConfirmed else { return nil }
+            let at = (action.fieldPositions[.due] ?? action.position).in(section.path)
             return Diagnostic(
                 .warning, "due-to-be-confirmed", at: at,
-                "the due date of action \(placed.action.ref) is still to be confirmed",
+                "the due date of action \(action.ref) is still to be confirmed",
                 hint: "agree a date with the lead officer and write it in 'Due:'")
         }
     }

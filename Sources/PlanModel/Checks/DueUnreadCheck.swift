@@ -5,18 +5,18 @@ public struct DueUnreadCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["due-unread"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        plan.actions.flatMap { placed -> [Diagnostic] in
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        section.actions.flatMap { action -> [Diagnostic] in
             var out: [Diagnostic] = []
-            if let due = placed.action.due, due.kind == .unread {
-                let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
-                out.append(diagnostic(due, at: at, what: "the due date of action \(placed.action.ref)"))
+            if let due = action.due, due.kind == .unread {
+                let at = (action.fieldPositions[.due] ?? action.position).in(section.path)
+                out.append(diagnostic(due, at: at, what: "the due date of action \(action.ref)"))
             }
             // A milestone kept as written has no date of its own: the parser warned already.
-            for milestone in placed.action.milestones
+            for milestone in action.milestones
             where milestone.due.kind == .unread && !milestone.isKeptAsWritten {
-                let at = (placed.action.fieldPositions[.milestone] ?? placed.action.position).in(placed.file)
-                out.append(diagnostic(milestone.due, at: at, what: "a milestone date of action \(placed.action.ref)"))
+                let at = (action.fieldPositions[.milestone] ?? action.position).in(section.path)
+                out.append(diagnostic(milestone.due, at: at, what: "a milestone date of action \(action.ref)"))
             }
             return out
         }

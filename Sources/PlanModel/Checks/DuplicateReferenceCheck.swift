@@ -7,15 +7,15 @@ public struct DuplicateReferenceCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["duplicate-reference"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
         // One cheap pass finds the duplicated references; only those are grouped.
-        var seen = Set<ActionRef>(minimumCapacity: plan.actions.count)
+        var seen = Set<ActionRef>(minimumCapacity: index.actions.count)
         var duplicated = Set<ActionRef>()
-        for placed in plan.actions where !seen.insert(placed.action.ref).inserted {
+        for placed in index.actions where !seen.insert(placed.action.ref).inserted {
             duplicated.insert(placed.action.ref)
         }
         guard !duplicated.isEmpty else { return [] }
-        let byRef = Dictionary(grouping: plan.actions.filter { duplicated.contains($0.action.ref) }, by: \.action.ref)
+        let byRef = Dictionary(grouping: index.actions.filter { duplicated.contains($0.action.ref) }, by: \.action.ref)
         return byRef.keys.sorted().flatMap { ref -> [Diagnostic] in
             let holders = byRef[ref]!.sorted { ($0.file, $0.action.position.line) < ($1.file, $1.action.position.line) }
             guard holders.count > 1 else { return [] }

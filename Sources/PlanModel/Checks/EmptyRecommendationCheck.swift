@@ -4,11 +4,11 @@ public struct EmptyRecommendationCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["recommendation-no-actions"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let answered = Set(plan.sections.filter { !$0.actions.isEmpty }.map(\.recommendation))
-        return plan.manifest.recommendations.filter { !answered.contains($0.number) }.map { rec in
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
+        let answered = Set(index.sections.filter { !$0.actions.isEmpty }.map(\.recommendation))
+        return index.manifest.recommendations.filter { !answered.contains($0.number) }.map { rec in
             Diagnostic(
-                .warning, "recommendation-no-actions", at: plan.manifestLocations.recommendation(rec.number),
+                .warning, "recommendation-no-actions", at: index.manifestLocations.recommendation(rec.number),
                 "recommendation \(rec.number) has no actions yet",
                 hint: "the lead partner (\(rec.lead)) adds actions in sections/\(rec.lead)/\(rec.number).md")
         }

@@ -8,9 +8,9 @@ public struct FileLayoutCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["file-outside-sections", "section-file-name"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for path in plan.files where path != Manifest.fileName {
+        for path in index.files where path != Manifest.fileName {
             let parts = path.split(separator: "/")
             if parts.count == 1, path.hasSuffix(".md") || path.hasPrefix(".") { continue }
             if FrontPages.isFrontPage(path) { continue }

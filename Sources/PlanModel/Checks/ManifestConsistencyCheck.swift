@@ -8,9 +8,9 @@ public struct ManifestConsistencyCheck: PlanCheck {
         ["manifest-reference", "manifest-duplicate", "manifest-partner-id", "manifest-partner-branch"]
     }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let manifest = plan.manifest
-        let locations = plan.manifestLocations
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
+        let manifest = index.manifest
+        let locations = index.manifestLocations
         var out: [Diagnostic] = []
         let partnerIDs = Set(manifest.partners.map(\.id))
         let timescaleIDs = Set(manifest.timescales.map(\.id))

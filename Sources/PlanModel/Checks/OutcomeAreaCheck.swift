@@ -5,8 +5,9 @@ public struct OutcomeAreaCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["outcome-area-unknown", "outcome-area-duplicate"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let manifest = plan.manifest
+    /// The manifest's own outcome areas and recommendations.
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
+        let manifest = index.manifest
         var out: [Diagnostic] = []
         var seen: [String: String] = [:]
         for area in manifest.outcomeAreas {
@@ -15,7 +16,8 @@ public struct OutcomeAreaCheck: PlanCheck {
                     out.append(
                         Diagnostic(
                             .error, "outcome-area-duplicate",
-                            at: plan.manifestLocations.outcomeAreas[area.id] ?? SourceLocation(file: Manifest.fileName),
+                            at: index.manifestLocations.outcomeAreas[area.id]
+                                ?? SourceLocation(file: Manifest.fileName),
                             "outcome area '\(area.id)' has the same id or title as '\(first)'",
                             hint: "give each outcome area its own id and title"))
                 }
@@ -26,15 +28,20 @@ public struct OutcomeAreaCheck: PlanCheck {
             for name in rec.outcomeAreas where manifest.outcomeArea(named: name) == nil {
                 out.append(
                     unknown(
-                        name, at: plan.manifestLocations.recommendation(rec.number),
+                        name, at: index.manifestLocations.recommendation(rec.number),
                         what: "recommendation \(rec.number)", manifest: manifest))
             }
         }
-        for placed in plan.actions {
-            let action = placed.action
-            for name in action.outcomeAreas where manifest.outcomeArea(named: name) == nil {
-                let at = (action.fieldPositions[.outcomeArea] ?? action.position).in(placed.file)
-                out.append(unknown(name, at: at, what: "action \(action.ref)", manifest: manifest))
+        return out
+    }
+
+    /// Each action's `Outcome area:`.
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for action in section.actions {
+            for name in action.outcomeAreas where scope.manifest.outcomeArea(named: name) == nil {
+                let at = (action.fieldPositions[.outcomeArea] ?? action.position).in(section.path)
+                out.append(unknown(name, at: at, what: "action \(action.ref)", manifest: scope.manifest))
             }
         }
         return out

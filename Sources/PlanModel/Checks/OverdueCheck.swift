@@ -4,11 +4,11 @@ public struct OverdueCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["action-overdue"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
         guard let today = context.today else { return [] }
-        return plan.actions.compactMap { placed in
-            guard placed.action.isOverdue(on: today), let end = placed.action.due?.end else { return nil }
-            let at = (placed.action.fieldPositions[.due] ?? placed.action.position).in(placed.file)
+        return index.actions.compactMap { placed in
+            guard placed.action.isOverdue(on: today), let end = placed.action.openDueEnd else { return nil }
+            let at = (placed.action.duePosition ?? placed.action.position).in(placed.file)
             return Diagnostic(
                 .warning, "action-overdue", at: at,
                 "action \(placed.action.ref) was due by \(end.iso) (\(end.days(to: today)) days ago) and is not done",

@@ -4,18 +4,16 @@ public struct RecommendationTextOwnerCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["recommendation-text-not-lead"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        plan.sections.flatMap { section -> [Diagnostic] in
-            guard let recommendation = plan.manifest.recommendation(section.recommendation),
-                recommendation.lead != section.partner
-            else { return [] }
-            let lead = plan.manifest.partner(recommendation.lead)?.name ?? recommendation.lead
-            return section.blocks.map { block in
-                Diagnostic(
-                    .error, "recommendation-text-not-lead", at: block.position.in(section.path),
-                    "'\(block.kind.heading)' is recommendation-level text, written only by the lead partner (\(lead))",
-                    hint: "send this text to the lead partner, or turn it into '### Notes' under one of your actions")
-            }
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        guard let recommendation = scope.manifest.recommendation(section.recommendation),
+            recommendation.lead != section.partner
+        else { return [] }
+        let lead = scope.manifest.partner(recommendation.lead)?.name ?? recommendation.lead
+        return section.blocks.map { block in
+            Diagnostic(
+                .error, "recommendation-text-not-lead", at: block.position.in(section.path),
+                "'\(block.kind.heading)' is recommendation-level text, written only by the lead partner (\(lead))",
+                hint: "send this text to the lead partner, or turn it into '### Notes' under one of your actions")
         }
     }
 }

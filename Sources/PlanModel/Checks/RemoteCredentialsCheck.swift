@@ -5,12 +5,12 @@ public struct RemoteCredentialsCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["manifest-remote-password"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        plan.manifest.partners.compactMap { partner in
+    public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
+        index.manifest.partners.compactMap { partner in
             guard let remote = partner.remote, RemoteURL.password(in: remote) != nil else { return nil }
             return Diagnostic(
                 .error, "manifest-remote-password",
-                at: plan.manifestLocations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
+                at: index.manifestLocations.partners[partner.id] ?? SourceLocation(file: Manifest.fileName),
                 "partner '\(partner.id)' has a password in its remote (\(RemoteURL.scrubbed(remote))), and plan.yaml is read by every partner",
                 hint:
                     "remove the password from the URL and store it for the hub's user: git credential approve (docs/DEPLOY.md)"

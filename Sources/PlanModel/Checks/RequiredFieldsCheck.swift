@@ -6,17 +6,17 @@ public struct RequiredFieldsCheck: PlanCheck {
     public init() {}
     public var rules: [String] { ["action-missing-field"] }
 
-    public func check(_ plan: Plan, context: CheckContext) -> [Diagnostic] {
-        let policy = plan.manifest.policy
-        return plan.actions.flatMap { placed -> [Diagnostic] in
-            let missing = policy.required.filter { !placed.action.has($0) }
+    public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
+        let policy = scope.manifest.policy
+        return section.actions.flatMap { action -> [Diagnostic] in
+            let missing = policy.required.filter { !action.has($0) }
             guard !missing.isEmpty else { return [] }
             let names = missing.map(\.meaning)
             let lines = missing.map { "'\($0.label): ...'" }
             return [
                 Diagnostic(
-                    policy.missing, "action-missing-field", at: placed.location,
-                    "action \(placed.action.ref) does not name \(RequiredFieldsCheck.list(names))",
+                    policy.missing, "action-missing-field", at: action.position.in(section.path),
+                    "action \(action.ref) does not name \(RequiredFieldsCheck.list(names))",
                     hint: "add \(RequiredFieldsCheck.list(lines)) under the action heading")
             ]
         }

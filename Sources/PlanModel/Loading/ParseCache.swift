@@ -13,8 +13,11 @@ public final class ParseCache: @unchecked Sendable {
     private var manifests: [String: ManifestReader.Result] = [:]
     private(set) public var hits = 0
     private(set) public var misses = 0
+    private var checkEntries: [CheckKey: FileCheckResult] = [:]
     /// Where results are kept between runs; nil for a cache of one run.
     public let persistent: PersistentParseStore?
+    /// Where file check results are kept between runs; nil for a cache of one run.
+    public let persistentChecks: PersistentParseStore?
 
     struct Key: Hashable {
         var path: String
@@ -22,14 +25,29 @@ public final class ParseCache: @unchecked Sendable {
         var reference: Day?
     }
 
-    /// A cache of one run, or one backed by `store`.
-    public init(store: PersistentParseStore? = nil) {
-        self.persistent = store
+    /// What a file's check result depends on besides its bytes (`contentID`) and path: the due
+    /// reference, the manifest (by content id) and the checks run (by their rule ids).
+    struct CheckKey: Hashable {
+        var path: String
+        var contentID: String
+        var reference: Day?
+        var manifestID: String
+        var checks: String
     }
 
-    /// A cache backed by the persistent store of a git directory (`<gitDir>/planmerge/cache`).
+    /// A cache of one run, or one backed by `store` (parse results) and `checks` (file check
+    /// results).
+    public init(store: PersistentParseStore? = nil, checks: PersistentParseStore? = nil) {
+        self.persistent = store
+        self.persistentChecks = checks
+    }
+
+    /// A cache backed by the persistent stores of a git directory (`<gitDir>/planmerge/cache`
+    /// and `<gitDir>/planmerge/checks`).
     public convenience init(persistentForGitDir gitDir: String) {
-        self.init(store: PersistentParseStore(directory: PersistentParseStore.directory(forGitDir: gitDir)))
+        self.init(
+            store: PersistentParseStore(directory: PersistentParseStore.directory(forGitDir: gitDir)),
+            checks: PersistentParseStore(directory: PersistentParseStore.checksDirectory(forGitDir: gitDir)))
     }
 
     /// The manifest read from `bytes`, read once per content id for the life of the cache (a
@@ -76,5 +94,34 @@ public final class ParseCache: @unchecked Sendable {
         entries[key] = result
         lock.unlock()
         if persist { persistent?.save(result, contentID: key.contentID, path: key.path, reference: key.reference) }
+    }
+
+    func lookupCheck(_ key: CheckKey, checkCount: Int) -> FileCheckResult? {
+        lock.lock()
+        let hit = checkEntries[key]
+        lock.unlock()
+        if let hit { return hit }
+        guard let persistentChecks,
+            let stored = persistentChecks.loadPayload(
+                key: ParseCache.storedKey(key), { FileCheckCodec.decode($0, checkCount: checkCount) })
+        else { return nil }
+        lock.lock()
+        checkEntries[key] = stored
+        lock.unlock()
+        return stored
+    }
+
+    func storeCheck(_ result: FileCheckResult, for key: CheckKey) {
+        lock.lock()
+        checkEntries[key] = result
+        lock.unlock()
+        persistentChecks?.savePayload(FileCheckCodec.encode(result), key: ParseCache.storedKey(key))
+    }
+
+    /// The persistent store's key of a file check result: the codec's format, the running
+    /// binary, then every part of `key`.
+    static func storedKey(_ key: CheckKey) -> String {
+        "k\(FileCheckCodec.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(key.contentID)|"
+            + "\(key.reference?.description ?? "-")|\(key.manifestID)|\(key.checks)|\(key.path)"
     }
 }

@@ -72,7 +72,8 @@ enum ParseResultCodec {
     static let isComplete: Bool = actualFields() == expectedFields
 }
 
-private struct ByteWriter {
+/// Writes the codec's primitives (also used by `FileCheckCodec`).
+struct ByteWriter {
     var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(4096) }
@@ -157,16 +158,7 @@ private struct ByteWriter {
         optional(action.risk)
         optional(action.monitoring)
         int(action.crossReferences.count)
-        for reference in action.crossReferences {
-            switch reference {
-            case .action(let target):
-                bytes.append(0)
-                ref(target)
-            case .recommendation(let number):
-                bytes.append(1)
-                int(number)
-            }
-        }
+        for reference in action.crossReferences { crossReference(reference) }
         strings(action.links)
         strings(action.details)
         strings(action.notes)
@@ -206,7 +198,8 @@ private struct ByteWriter {
     }
 }
 
-private struct ByteReader {
+/// Reads what `ByteWriter` wrote, returning nil on anything unexpected.
+struct ByteReader {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
 
@@ -330,15 +323,8 @@ private struct ByteReader {
         action.risk = risk
         action.monitoring = monitoring
         for _ in 0..<references {
-            switch tag() {
-            case 0:
-                guard let target = self.ref() else { return nil }
-                action.crossReferences.append(.action(target))
-            case 1:
-                guard let number = int() else { return nil }
-                action.crossReferences.append(.recommendation(number))
-            default: return nil
-            }
+            guard let reference = crossReference() else { return nil }
+            action.crossReferences.append(reference)
         }
         guard let links = strings(), let details = strings(), let notes = strings(), let areas = strings(),
             let position = position(), let fields = count()

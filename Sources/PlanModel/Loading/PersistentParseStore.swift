@@ -62,9 +62,15 @@ public final class PersistentParseStore: @unchecked Sendable {
         (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "planmerge/cache"
     }
 
-    /// Nil when the model has fields the codec does not write (the cache is then off).
+    /// The folder of the file check results for a git directory (`<gitDir>/planmerge/checks`):
+    /// apart from the parse results, so a run that needs only checks reads only them.
+    public static func checksDirectory(forGitDir gitDir: String) -> String {
+        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "planmerge/checks"
+    }
+
+    /// Nil when the model has fields the codecs do not write (the cache is then off).
     public init?(directory: String, limitBytes: Int = PersistentParseStore.defaultLimitBytes) {
-        guard ParseResultCodec.isComplete else { return nil }
+        guard ParseResultCodec.isComplete, FileCheckCodec.isComplete else { return nil }
         self.directory = directory
         self.limitBytes = limitBytes
     }
@@ -83,17 +89,29 @@ public final class PersistentParseStore: @unchecked Sendable {
         "v\(ParseResultCodec.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(contentID)|\(reference?.description ?? "-")|\(path)"
     }
 
-    /// The result stored for this key, or nil (none, or not usable). Safe from several threads.
+    /// The parse result stored for this key, or nil (none, or not usable). Safe from several threads.
     public func load(contentID: String, path: String, reference: Day?) -> SectionParser.Result? {
-        let key = fullKey(contentID: contentID, path: path, reference: reference)
+        loadPayload(key: fullKey(contentID: contentID, path: path, reference: reference)) {
+            ParseResultCodec.decode($0)
+        }
+    }
+
+    /// Keeps a parse result for the next `flush` (a cache that cannot be written only costs time).
+    public func save(_ result: SectionParser.Result, contentID: String, path: String, reference: Day?) {
+        savePayload(
+            ParseResultCodec.encode(result), key: fullKey(contentID: contentID, path: path, reference: reference))
+    }
+
+    /// The entry stored under `key` decoded by `decode`, or nil (none, or not usable: a bad
+    /// length or checksum, another key, or bytes `decode` refuses). Safe from several threads.
+    func loadPayload<T>(key: String, _ decode: (UnsafeRawBufferPointer) -> T?) -> T? {
         lock.lock()
         if index == nil { index = readPacks() }
         let entry = index?[key]
         lock.unlock()
         guard let entry else { return nil }
         let result = entry.pack.bytes.withUnsafeBytes { raw in
-            PersistentParseStore.payload(UnsafeRawBufferPointer(rebasing: raw[entry.range]), key: key)
-                .flatMap { ParseResultCodec.decode($0) }
+            PersistentParseStore.payload(UnsafeRawBufferPointer(rebasing: raw[entry.range]), key: key).flatMap(decode)
         }
         lock.lock()
         if result == nil {
@@ -106,10 +124,9 @@ public final class PersistentParseStore: @unchecked Sendable {
         return result
     }
 
-    /// Keeps a result for the next `flush` (a cache that cannot be written only costs time).
-    public func save(_ result: SectionParser.Result, contentID: String, path: String, reference: Day?) {
-        let key = fullKey(contentID: contentID, path: path, reference: reference)
-        let envelope = PersistentParseStore.wrap(ParseResultCodec.encode(result), key: key)
+    /// Keeps an entry for the next `flush`.
+    func savePayload(_ payload: [UInt8], key: String) {
+        let envelope = PersistentParseStore.wrap(payload, key: key)
         lock.lock()
         if pendingKeys.insert(key).inserted { pending += envelope }
         lock.unlock()

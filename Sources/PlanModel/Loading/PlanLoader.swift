@@ -17,21 +17,9 @@ public struct PlanLoader {
 
     public func load(from source: some PlanSource) throws -> Result {
         let files = try source.listFiles()
-        guard files.contains(Manifest.fileName) else {
-            return Result(
-                plan: nil,
-                diagnostics: [
-                    Diagnostic(
-                        .error, "manifest-missing", at: SourceLocation(file: Manifest.fileName),
-                        "\(source.label) has no \(Manifest.fileName) at its root",
-                        hint: "run planmerge in the plan's folder, or create the manifest with 'planmerge init'")
-                ])
-        }
-        let manifestResult =
-            try cache?.manifest(contentID: source.contentID(Manifest.fileName)) { try source.read(Manifest.fileName) }
-            ?? ManifestReader().read(try source.read(Manifest.fileName))
-        var diagnostics = manifestResult.diagnostics
-        guard let manifest = manifestResult.manifest else {
+        let manifestRead = try readManifest(files: files, source: source)
+        var diagnostics = manifestRead.diagnostics
+        guard let manifestResult = manifestRead.result, let manifest = manifestResult.manifest else {
             return Result(plan: nil, diagnostics: diagnostics)
         }
         let parser = SectionParser(dueReference: manifest.inspection.published)
@@ -42,10 +30,7 @@ public struct PlanLoader {
                 sections.append(result.section)
                 diagnostics += result.diagnostics
             case .unreadable(let path, let error):
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "file-unreadable", at: SourceLocation(file: path), "\(error)",
-                        hint: "plan files must be plain text files; replace it with a regular file"))
+                diagnostics.append(PlanLoader.unreadable(path, error))
             }
         }
         var plan = Plan(manifest: manifest, sections: sections, files: files)
@@ -54,6 +39,35 @@ public struct PlanLoader {
         plan.frontPages = front.pages
         diagnostics += front.diagnostics
         return Result(plan: plan, diagnostics: diagnostics)
+    }
+
+    /// The manifest of a source whose files are `files` (read once per content id through the
+    /// cache), or the diagnostics that say why there is none. Every loader path starts here.
+    func readManifest(files: [String], source: some PlanSource) throws -> (
+        result: ManifestReader.Result?, diagnostics: [Diagnostic]
+    ) {
+        guard files.contains(Manifest.fileName) else {
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "manifest-missing", at: SourceLocation(file: Manifest.fileName),
+                        "\(source.label) has no \(Manifest.fileName) at its root",
+                        hint: "run planmerge in the plan's folder, or create the manifest with 'planmerge init'")
+                ]
+            )
+        }
+        let result =
+            try cache?.manifest(contentID: source.contentID(Manifest.fileName)) { try source.read(Manifest.fileName) }
+            ?? ManifestReader().read(try source.read(Manifest.fileName))
+        return (result, result.diagnostics)
+    }
+
+    /// The diagnostic for a section file that could not be read.
+    static func unreadable(_ path: String, _ error: PlanSourceError) -> Diagnostic {
+        Diagnostic(
+            .error, "file-unreadable", at: SourceLocation(file: path), "\(error)",
+            hint: "plan files must be plain text files; replace it with a regular file")
     }
 
     private enum Outcome {

@@ -13,8 +13,14 @@ extension ActionStatus {
 extension Action {
     /// Due (by its reading's end) before `today` and not done. An open due with an end
     /// ("monthly leading up to 31.3.09") counts once that end has passed; "ongoing" never.
-    public func isOverdue(on today: Day) -> Bool {
-        guard status != .done, let end = due?.end else { return false }
+    public func isOverdue(on today: Day) -> Bool { Action.isOverdue(openDueEnd: openDueEnd, on: today) }
+
+    /// The end of its due date while it is not done: all overdue needs (`ActionSummary` keeps it).
+    public var openDueEnd: Day? { status == .done ? nil : due?.end }
+
+    /// Overdue from `openDueEnd`: the one comparison, for actions and their summaries.
+    public static func isOverdue(openDueEnd: Day?, on today: Day) -> Bool {
+        guard let end = openDueEnd else { return false }
         return end < today
     }
 

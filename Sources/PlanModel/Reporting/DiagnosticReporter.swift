@@ -36,7 +36,7 @@ public enum JSONReporter {
         var summary: Summary
     }
 
-    public static func render(_ diagnostics: [Diagnostic], plan: Plan?) -> String {
+    public static func render(_ diagnostics: [Diagnostic], plan: PlanIndex?) -> String {
         let summary = Summary(
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
             files: plan.map { $0.sections.count }, actions: plan.map { $0.actions.count },

@@ -114,7 +114,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Loads and validates the written plan; the counts of errors and warnings.
     func validate(_ folder: String) throws -> (errors: Int, warnings: Int) {
-        let diagnostics = try PlanLoader().loadAndCheck(from: FolderSource(path: folder)).diagnostics
+        let diagnostics = try PlanLoader().check(from: FolderSource(path: folder)).diagnostics
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { Console.error(TextReporter.render(errors)) }
         return (errors.count, diagnostics.count - errors.count)

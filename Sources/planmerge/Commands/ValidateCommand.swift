@@ -98,13 +98,13 @@ struct ValidateCommand: ParsableCommand {
 /// a plan from git (`--rev`, `--staged`, hooks).
 enum PlanValidation {
     struct Outcome {
-        var plan: Plan?
+        var plan: PlanIndex?
         var diagnostics: [Diagnostic]
     }
 
     static func run(source: some PlanSource, today: Day?, cache: ParseCache? = nil) throws -> Outcome {
-        let checked = try PlanLoader(cache: cache).loadAndCheck(from: source, context: CheckContext(today: today))
-        return Outcome(plan: checked.plan, diagnostics: checked.diagnostics)
+        let checked = try PlanLoader(cache: cache).check(from: source, context: CheckContext(today: today))
+        return Outcome(plan: checked.index, diagnostics: checked.diagnostics)
     }
 
     /// Prints the outcome and throws the exit code it calls for.
