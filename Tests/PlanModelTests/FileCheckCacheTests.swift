@@ -34,6 +34,11 @@ final class FileCheckCacheTests: XCTestCase {
             defer { lock.unlock() }
             return paths.filter(PlanLoader.isSectionFile).sorted()
         }
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return paths
+        }
     }
 
     struct CountingSource: PlanSource {
@@ -144,7 +149,7 @@ final class FileCheckCacheTests: XCTestCase {
         }
         _ = try run(sectionCount, "cold: every file read")
         let warm = try run(0, "warm: no section file read")
-        XCTAssertEqual(warm.diskHits, sectionCount)
+        XCTAssertEqual(warm.diskHits, sectionCount + 1, "every file's result and the manifest came from the cache")
         let packs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix("pack-") }
         XCTAssertEqual(packs.count, 1, "a warm run writes nothing")
@@ -160,7 +165,7 @@ final class FileCheckCacheTests: XCTestCase {
         try Data(flipped).write(to: packs[0])
         let corrupted = try run(sectionCount, "corrupted")
         XCTAssertEqual(corrupted.diskHits, 0)
-        XCTAssertEqual(corrupted.rejected, sectionCount)
+        XCTAssertEqual(corrupted.rejected, sectionCount + 1, "every file's entry and the manifest's")
 
         // A killed run: the only pack cut short, and a temporary file left behind.
         for url in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
@@ -202,6 +207,25 @@ final class FileCheckCacheTests: XCTestCase {
             today: nil)
         XCTAssertEqual(counting.reads.sections.count, try source.listFiles().filter(PlanLoader.isSectionFile).count)
         XCTAssertEqual(again.diagnostics, try PlanLoader().loadAndCheck(from: source).diagnostics)
+    }
+
+    func testAStoredManifestReadsBackAsRead() throws {
+        let manifests = [
+            try FolderSource(root: Fixtures.packageRoot.appendingPathComponent("Repos/leicester")).read(
+                Manifest.fileName),
+            try FolderSource(root: Fixtures.packageRoot.appendingPathComponent("Repos/derby")).read(Manifest.fileName),
+            try Self.defectivePlan().read(Manifest.fileName),
+            Array("title: [unclosed\n".utf8),
+        ]
+        for bytes in manifests {
+            let read = ManifestReader().read(bytes)
+            let encoded = try XCTUnwrap(StoredManifest.encode(read))
+            let back = try XCTUnwrap(encoded.withUnsafeBytes { StoredManifest.decode($0) })
+            XCTAssertEqual(back.manifest, read.manifest)
+            XCTAssertEqual(back.locations, read.locations)
+            XCTAssertEqual(back.diagnostics, read.diagnostics)
+            XCTAssertNil(encoded.dropLast().withUnsafeBytes { StoredManifest.decode($0) }, "cut short")
+        }
     }
 
     func testTheCheckCodecWritesEveryStoredFieldAndReadsItBack() throws {

@@ -10,13 +10,13 @@ public struct CrossReferenceCheck: PlanCheck {
     public var rules: [String] { ["cross-reference-unknown"] }
 
     public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
-        let refs = Set(index.actions.map(\.action.ref))
+        let refs = index.referenceCounts
         return index.actions.flatMap { placed in
             placed.action.crossReferences.compactMap { target -> Diagnostic? in
                 let location = (placed.action.seeAlsoPosition ?? placed.action.position).in(placed.file)
                 switch target {
                 case .action(let ref):
-                    guard !refs.contains(ref) else { return nil }
+                    guard refs[ref] == nil else { return nil }
                     return Diagnostic(
                         .warning, "cross-reference-unknown", at: location,
                         "action \(placed.action.ref) refers to \(target), which is not (yet) in the plan",

@@ -8,12 +8,8 @@ public struct DuplicateReferenceCheck: PlanCheck {
     public var rules: [String] { ["duplicate-reference"] }
 
     public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
-        // One cheap pass finds the duplicated references; only those are grouped.
-        var seen = Set<ActionRef>(minimumCapacity: index.actions.count)
-        var duplicated = Set<ActionRef>()
-        for placed in index.actions where !seen.insert(placed.action.ref).inserted {
-            duplicated.insert(placed.action.ref)
-        }
+        // The index counts each reference; only the duplicated ones are grouped.
+        let duplicated = Set(index.referenceCounts.lazy.filter { $0.value > 1 }.map(\.key))
         guard !duplicated.isEmpty else { return [] }
         let byRef = Dictionary(grouping: index.actions.filter { duplicated.contains($0.action.ref) }, by: \.action.ref)
         return byRef.keys.sorted().flatMap { ref -> [Diagnostic] in

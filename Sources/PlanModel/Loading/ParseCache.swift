@@ -51,15 +51,26 @@ public final class ParseCache: @unchecked Sendable {
     }
 
     /// The manifest read from `bytes`, read once per content id for the life of the cache (a
-    /// consolidation checks main and merged plans that nearly always share it). Without a
-    /// content id it is read every time.
+    /// consolidation checks main and merged plans that nearly always share it) and kept
+    /// between runs with the file check results (`StoredManifest`). Without a content id it
+    /// is read every time.
     public func manifest(contentID: String?, bytes: () throws -> [UInt8]) rethrows -> ManifestReader.Result {
         guard let contentID else { return ManifestReader().read(try bytes()) }
         lock.lock()
         let known = manifests[contentID]
         lock.unlock()
         if let known { return known }
-        let result = ManifestReader().read(try bytes())
+        let storedKey =
+            "m\(StoredManifest.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(contentID)|\(Manifest.fileName)"
+        let result: ManifestReader.Result
+        if let stored = persistentChecks?.loadPayload(key: storedKey, StoredManifest.decode) {
+            result = stored
+        } else {
+            result = ManifestReader().read(try bytes())
+            if let persistentChecks, let encoded = StoredManifest.encode(result) {
+                persistentChecks.savePayload(encoded, key: storedKey)
+            }
+        }
         lock.lock()
         manifests[contentID] = result
         lock.unlock()

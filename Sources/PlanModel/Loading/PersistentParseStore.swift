@@ -28,15 +28,16 @@ public final class PersistentParseStore: @unchecked Sendable {
     public let limitBytes: Int
     private let lock = NSLock()
     private var temporaryCounter = 0
-    /// Entries by full key, from the packs read (nil until the first lookup).
-    private var index: [String: Entry]?
+    /// Entries by the FNV-1a hash of their full key, from the packs read (nil until the first
+    /// lookup). A hash shared by two keys only costs a miss: `payload` compares the whole key.
+    private var index: [UInt64: Entry]?
     /// The packs read, by file name.
     private var packsRead: [String] = []
     /// Envelopes to write at the next `flush`.
     private var pending: [UInt8] = []
     private var pendingKeys: Set<String> = []
-    /// Envelopes used by this run (for compaction).
-    private var used: [String: Entry] = [:]
+    /// Envelopes used by this run (for compaction), by key hash.
+    private var used: [UInt64: Entry] = [:]
     /// Entries read, and entries found unusable (bad checksum, truncated, undecodable).
     private(set) public var diskHits = 0
     private(set) public var rejected = 0
@@ -105,9 +106,10 @@ public final class PersistentParseStore: @unchecked Sendable {
     /// The entry stored under `key` decoded by `decode`, or nil (none, or not usable: a bad
     /// length or checksum, another key, or bytes `decode` refuses). Safe from several threads.
     func loadPayload<T>(key: String, _ decode: (UnsafeRawBufferPointer) -> T?) -> T? {
+        let hash = PersistentParseStore.fnv1a(key.utf8)
         lock.lock()
         if index == nil { index = readPacks() }
-        let entry = index?[key]
+        let entry = index?[hash]
         lock.unlock()
         guard let entry else { return nil }
         let result = entry.pack.bytes.withUnsafeBytes { raw in
@@ -118,7 +120,7 @@ public final class PersistentParseStore: @unchecked Sendable {
             rejected += 1
         } else {
             diskHits += 1
-            used[key] = entry
+            used[hash] = entry
         }
         lock.unlock()
         return result
@@ -162,8 +164,8 @@ public final class PersistentParseStore: @unchecked Sendable {
 
     /// Every entry of every pack in the folder, by key (a pack cut short keeps its whole
     /// entries; anything after a malformed envelope is skipped).
-    private func readPacks() -> [String: Entry] {
-        var out: [String: Entry] = [:]
+    private func readPacks() -> [UInt64: Entry] {
+        var out: [UInt64: Entry] = [:]
         guard let folder = opendir(directory) else { return out }
         var names: [String] = []
         while let entry = readdir(folder) {
@@ -178,8 +180,8 @@ public final class PersistentParseStore: @unchecked Sendable {
             packsRead.append(name)
             let pack = Pack(bytes)
             var offset = 0
-            while let (key, range) = PersistentParseStore.envelope(bytes, at: offset) {
-                out[key] = Entry(pack: pack, range: offset..<range.upperBound)
+            while let (hash, range) = PersistentParseStore.envelopeKeyHash(bytes, at: offset) {
+                out[hash] = Entry(pack: pack, range: offset..<range.upperBound)
                 offset = range.upperBound
             }
         }
@@ -280,6 +282,19 @@ public final class PersistentParseStore: @unchecked Sendable {
     /// The key and the extent of the whole envelope starting at `offset`, or nil when no whole
     /// envelope starts there.
     static func envelope(_ bytes: [UInt8], at offset: Int) -> (key: String, range: Range<Int>)? {
+        guard let keys = envelopeKey(bytes, at: offset) else { return nil }
+        return (String(decoding: bytes[keys.key], as: UTF8.self), keys.range)
+    }
+
+    /// The FNV-1a hash of the key and the extent of the whole envelope at `offset` (no string
+    /// is made: a pack of 10,000 entries is indexed without 10,000 allocations).
+    static func envelopeKeyHash(_ bytes: [UInt8], at offset: Int) -> (hash: UInt64, range: Range<Int>)? {
+        guard let keys = envelopeKey(bytes, at: offset) else { return nil }
+        let hash = bytes.withUnsafeBufferPointer { fnv1a(UnsafeBufferPointer(rebasing: $0[keys.key])) }
+        return (hash, keys.range)
+    }
+
+    private static func envelopeKey(_ bytes: [UInt8], at offset: Int) -> (key: Range<Int>, range: Range<Int>)? {
         guard bytes.count - offset >= headerSize, bytes[offset..<offset + 4].elementsEqual(magic) else { return nil }
         let keyLength = Int(readUInt32(bytes, at: offset + 4))
         let payloadLength = Int(readUInt32(bytes, at: offset + 8))
@@ -287,8 +302,7 @@ public final class PersistentParseStore: @unchecked Sendable {
             offset + headerSize + keyLength + payloadLength <= bytes.count
         else { return nil }
         let keyStart = offset + headerSize
-        let key = String(decoding: bytes[keyStart..<keyStart + keyLength], as: UTF8.self)
-        return (key, offset..<keyStart + keyLength + payloadLength)
+        return (keyStart..<keyStart + keyLength, offset..<keyStart + keyLength + payloadLength)
     }
 
     /// The payload of one whole envelope when its checksum holds and it carries exactly `key`.
@@ -300,9 +314,14 @@ public final class PersistentParseStore: @unchecked Sendable {
         guard headerSize + keyLength + payloadLength == envelope.count else { return nil }
         var stored: UInt64 = 0
         for index in 0..<8 { stored |= UInt64(envelope[12 + index]) << UInt64(8 * index) }
-        let keyBytes = envelope[headerSize..<headerSize + keyLength]
+        let keyBytes = UnsafeRawBufferPointer(rebasing: envelope[headerSize..<headerSize + keyLength])
         let payload = UnsafeRawBufferPointer(rebasing: envelope[(headerSize + keyLength)...])
-        guard keyBytes.elementsEqual(key.utf8), fnv1a(payload, seed: fnv1a(keyBytes)) == stored else { return nil }
+        var key = key
+        let sameKey = key.withUTF8 { utf8 in
+            utf8.count == keyLength
+                && (keyLength == 0 || memcmp(utf8.baseAddress!, keyBytes.baseAddress!, keyLength) == 0)
+        }
+        guard sameKey, fnv1a(payload, seed: fnv1a(keyBytes)) == stored else { return nil }
         return payload
     }
 

@@ -29,6 +29,14 @@ public struct ActionRef: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     public var description: String { "\(recommendation).\(item)\(suffix)" }
 
+    /// The two numbers as one word, and the suffix only when there is one (nearly never): the
+    /// whole-plan checks hash every reference of the plan.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(
+            UInt64(UInt32(truncatingIfNeeded: recommendation)) << 32 | UInt64(UInt32(truncatingIfNeeded: item)))
+        if !suffix.isEmpty { hasher.combine(suffix) }
+    }
+
     public static func < (a: ActionRef, b: ActionRef) -> Bool {
         (a.recommendation, a.item, a.suffix) < (b.recommendation, b.item, b.suffix)
     }

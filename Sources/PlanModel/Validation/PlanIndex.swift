@@ -11,8 +11,10 @@ public struct PlanIndex: Sendable {
     public var files: [String]
     /// One summary per section file, sorted by path.
     public private(set) var sections: [SectionSummary]
-    /// Every action with its partner and file, ordered by reference (as `Plan.actions`).
+    /// Every action with its partner and file, file by file in path order.
     public private(set) var actions: [PlacedSummary]
+    /// How many actions use each reference (duplicates and cross-references read it).
+    public private(set) var referenceCounts: [ActionRef: Int]
 
     public init(
         manifest: Manifest, manifestLocations: ManifestLocations = ManifestLocations(), files: [String],
@@ -24,7 +26,10 @@ public struct PlanIndex: Sendable {
         self.sections = sections.sorted { $0.path < $1.path }
         self.actions = self.sections.flatMap { section in
             section.actions.map { PlacedSummary(action: $0, partner: section.partner, file: section.path) }
-        }.sorted { ($0.action.ref, $0.partner) < ($1.action.ref, $1.partner) }
+        }
+        var counts = [ActionRef: Int](minimumCapacity: actions.count)
+        for placed in actions { counts[placed.action.ref, default: 0] += 1 }
+        self.referenceCounts = counts
     }
 
     /// The index of a whole plan.
