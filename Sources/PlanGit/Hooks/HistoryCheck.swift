@@ -10,8 +10,9 @@ import PlanModel
 ///
 /// Sizes are read from object headers before any content is loaded; blobs are read only
 /// when they fit `maxFileBytes` (for git's binary test), trees only when they fit
-/// `maxTreeBytes`. Each object is looked at once; objects the hub already holds through the
-/// `known` commits are not looked at again.
+/// `maxTreeBytes`. Each object is looked at once; an object a `known` commit holds at the same
+/// path is not looked at again (so the cost follows the change: an unchanged folder is
+/// skipped by its id, the way a tree diff skips it, without walking the whole known tree).
 public struct HistoryCheck {
     public let repository: Repository
     public var maxFileBytes: Int
@@ -55,7 +56,7 @@ public struct HistoryCheck {
             guard oversized.isEmpty else { return oversized }
         }
         for id in known where try repository.objectHeader(id)?.type == .commit {
-            try walk.markKnown(repository.tree(of: id))
+            walk.knownRoots.append(try repository.tree(of: id))
         }
         for commit in try repository.commits(from: heads, hiding: known) {
             try walk.scan(commit: commit)
@@ -98,20 +99,22 @@ public struct HistoryCheck {
         let check: HistoryCheck
         var seen: Set<ObjectID> = []
         var reasons: [String] = []
+        /// The root trees of the known commits (the hub holds them and all they hold).
+        var knownRoots: [ObjectID] = []
         var repository: Repository { check.repository }
 
         init(check: HistoryCheck) { self.check = check }
 
-        /// Marks every tree and blob of a tree the hub holds as looked at.
-        mutating func markKnown(_ tree: ObjectID) throws {
-            guard seen.insert(tree).inserted else { return }
-            for entry in try repository.rawTreeEntries(tree, maxSize: .max) {
-                switch ObjectRules.kind(ofMode: entry.modeText) {
-                case .folder: try markKnown(entry.id)
-                case .file, .executable: seen.insert(entry.id)
-                default: break
+        /// The entries of the known trees `known` (the hub's own) by name: their ids, and
+        /// whether each is a folder.
+        func knownEntries(_ known: [ObjectID]) throws -> [[UInt8]: [(id: ObjectID, folder: Bool)]] {
+            var out: [[UInt8]: [(id: ObjectID, folder: Bool)]] = [:]
+            for tree in known {
+                for entry in try repository.rawTreeEntries(tree, maxSize: .max) {
+                    out[entry.name, default: []].append((entry.id, ObjectRules.kind(ofMode: entry.modeText) == .folder))
                 }
             }
+            return out
         }
 
         mutating func scan(commit: ObjectID) throws {
@@ -119,15 +122,16 @@ public struct HistoryCheck {
                 reasons.append("commit \(commit.short) is larger than \(check.maxTreeBytes) bytes")
                 return
             }
-            try scan(tree: repository.tree(of: commit), path: [], commit: commit)
+            try scan(tree: repository.tree(of: commit), path: [], commit: commit, known: knownRoots)
         }
 
         private mutating func refuse(_ commit: ObjectID, _ message: String) {
             reasons.append("commit \(commit.short): \(message)")
         }
 
-        private mutating func scan(tree: ObjectID, path: [UInt8], commit: ObjectID) throws {
-            guard seen.insert(tree).inserted else { return }
+        /// `known`: the known commits' trees at this same path.
+        private mutating func scan(tree: ObjectID, path: [UInt8], commit: ObjectID, known: [ObjectID]) throws {
+            guard seen.insert(tree).inserted, !known.contains(tree) else { return }
             let shown = path.isEmpty ? "the root folder" : ObjectRules.displayPath(path)
             guard let header = try repository.objectHeader(tree) else {
                 return refuse(commit, "\(shown): tree \(tree.short) is missing")
@@ -146,6 +150,7 @@ public struct HistoryCheck {
                 return refuse(commit, "\(shown): \(error.message)")
             }
             let kinds = entries.map { ObjectRules.kind(ofMode: $0.modeText) }
+            let held = try knownEntries(known)
             func full(_ name: [UInt8]) -> [UInt8] { path.isEmpty ? name : path + [0x2F] + name }
             let order = ObjectRules.orderProblems(names: entries.map(\.name), isFolder: kinds.map { $0 == .folder })
             for (index, problem) in order {
@@ -162,8 +167,13 @@ public struct HistoryCheck {
                     refuse(commit, problem + modules)
                     continue
                 }
+                let heldHere = held[entry.name] ?? []
+                if heldHere.contains(where: { $0.id == entry.id }) { continue }  // the hub holds it at this path
                 switch kind {
-                case .folder: try scan(tree: entry.id, path: entryPath, commit: commit)
+                case .folder:
+                    try scan(
+                        tree: entry.id, path: entryPath, commit: commit,
+                        known: heldHere.filter(\.folder).map(\.id))
                 case .file, .executable: try scan(blob: entry.id, display: display, commit: commit)
                 default: break
                 }

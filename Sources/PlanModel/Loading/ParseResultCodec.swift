@@ -243,6 +243,7 @@ struct ByteReader {
 
     mutating func string() -> String? {
         guard let n = count() else { return nil }
+        if n == 0 { return "" }  // most action references have no suffix
         let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n])
         offset += n
         // Validated: a string that is not UTF-8 was never written by this codec.
