@@ -11,25 +11,30 @@ public struct CrossReferenceCheck: PlanCheck {
 
     public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
         let refs = index.referenceCounts
-        return index.actions.flatMap { placed in
-            placed.action.crossReferences.compactMap { target -> Diagnostic? in
+        let numbers = Set(index.manifest.recommendations.map(\.number))
+        var out: [Diagnostic] = []
+        for placed in index.actions where !placed.action.crossReferences.isEmpty {
+            for target in placed.action.crossReferences {
                 let location = (placed.action.seeAlsoPosition ?? placed.action.position).in(placed.file)
                 switch target {
                 case .action(let ref):
-                    guard refs[ref] == nil else { return nil }
-                    return Diagnostic(
-                        .warning, "cross-reference-unknown", at: location,
-                        "action \(placed.action.ref) refers to \(target), which is not (yet) in the plan",
-                        hint: "if another partner has still to publish \(target), this clears when it does; "
-                            + "otherwise correct the reference, or remove it from 'See also'")
+                    guard refs[ref] == nil else { continue }
+                    out.append(
+                        Diagnostic(
+                            .warning, "cross-reference-unknown", at: location,
+                            "action \(placed.action.ref) refers to \(target), which is not (yet) in the plan",
+                            hint: "if another partner has still to publish \(target), this clears when it does; "
+                                + "otherwise correct the reference, or remove it from 'See also'"))
                 case .recommendation(let n):
-                    guard index.manifest.recommendation(n) == nil else { return nil }
-                    return Diagnostic(
-                        .error, "cross-reference-unknown", at: location,
-                        "action \(placed.action.ref) refers to \(target), which the manifest does not list",
-                        hint: "correct the reference, or remove it from 'See also'")
+                    guard !numbers.contains(n) else { continue }
+                    out.append(
+                        Diagnostic(
+                            .error, "cross-reference-unknown", at: location,
+                            "action \(placed.action.ref) refers to \(target), which the manifest does not list",
+                            hint: "correct the reference, or remove it from 'See also'"))
                 }
             }
         }
+        return out
     }
 }

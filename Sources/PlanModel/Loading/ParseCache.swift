@@ -13,7 +13,8 @@ public final class ParseCache: @unchecked Sendable {
     private var manifests: [String: ManifestReader.Result] = [:]
     private(set) public var hits = 0
     private(set) public var misses = 0
-    private var checkEntries: [CheckKey: FileCheckResult] = [:]
+    /// File check results by the hash of their stored key (`storedKey`), with that key.
+    private var checkEntries: [UInt64: (key: String, result: FileCheckResult)] = [:]
     /// Where results are kept between runs; nil for a cache of one run.
     public let persistent: PersistentParseStore?
     /// Where file check results are kept between runs; nil for a cache of one run.
@@ -27,7 +28,7 @@ public final class ParseCache: @unchecked Sendable {
 
     /// What a file's check result depends on besides its bytes (`contentID`) and path: the due
     /// reference, the manifest (by content id) and the checks run (by their rule ids).
-    struct CheckKey: Hashable {
+    struct CheckKey {
         var path: String
         var contentID: String
         var reference: Day?
@@ -108,25 +109,28 @@ public final class ParseCache: @unchecked Sendable {
     }
 
     func lookupCheck(_ key: CheckKey, checkCount: Int) -> FileCheckResult? {
+        let stored = ParseCache.storedKey(key)
+        let hash = PersistentParseStore.fnv1a(stored.utf8)
         lock.lock()
-        let hit = checkEntries[key]
+        let hit = checkEntries[hash]
         lock.unlock()
-        if let hit { return hit }
+        if let hit, hit.key == stored { return hit.result }
         guard let persistentChecks,
-            let stored = persistentChecks.loadPayload(
-                key: ParseCache.storedKey(key), { FileCheckCodec.decode($0, checkCount: checkCount) })
+            let result = persistentChecks.loadPayload(
+                key: stored, hash: hash, { FileCheckCodec.decode($0, checkCount: checkCount) })
         else { return nil }
         lock.lock()
-        checkEntries[key] = stored
+        checkEntries[hash] = (stored, result)
         lock.unlock()
-        return stored
+        return result
     }
 
     func storeCheck(_ result: FileCheckResult, for key: CheckKey) {
+        let stored = ParseCache.storedKey(key)
         lock.lock()
-        checkEntries[key] = result
+        checkEntries[PersistentParseStore.fnv1a(stored.utf8)] = (stored, result)
         lock.unlock()
-        persistentChecks?.savePayload(FileCheckCodec.encode(result), key: ParseCache.storedKey(key))
+        persistentChecks?.savePayload(FileCheckCodec.encode(result), key: stored)
     }
 
     /// The persistent store's key of a file check result: the codec's format, the running

@@ -105,8 +105,10 @@ public final class PersistentParseStore: @unchecked Sendable {
 
     /// The entry stored under `key` decoded by `decode`, or nil (none, or not usable: a bad
     /// length or checksum, another key, or bytes `decode` refuses). Safe from several threads.
-    func loadPayload<T>(key: String, _ decode: (UnsafeRawBufferPointer) -> T?) -> T? {
-        let hash = PersistentParseStore.fnv1a(key.utf8)
+    func loadPayload<T>(
+        key: String, hash: UInt64? = nil, _ decode: (UnsafeRawBufferPointer) -> T?
+    ) -> T? {
+        let hash = hash ?? PersistentParseStore.fnv1a(key.utf8)
         lock.lock()
         if index == nil { index = readPacks() }
         let entry = index?[hash]
