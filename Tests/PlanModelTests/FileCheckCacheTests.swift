@@ -119,7 +119,7 @@ final class FileCheckCacheTests: XCTestCase {
                 let index = try XCTUnwrap(checked.index)
                 XCTAssertEqual(index.sections, PlanIndex(plan).sections, name)
                 XCTAssertEqual(index.files, plan.files, name)
-                XCTAssertEqual(index.actions.count, plan.actions.count, name)
+                XCTAssertEqual(index.actionCount, plan.actions.count, name)
             }
         }
         let defective = try check(try Self.defectivePlan(), today: Day(year: 2009, month: 1, day: 1))

@@ -105,7 +105,7 @@ public struct Consolidator {
             partners: manifest.partners.sorted { $0.id < $1.id }.compactMap { outcomes[$0.id] },
             errors: final.diagnostics.filter { $0.severity == .error }.sortedForReading(),
             warnings: final.diagnostics.filter { $0.severity == .warning }.sortedForReading(),
-            actions: final.plan?.actions.count, seconds: nil)
+            actions: final.plan?.actionCount, seconds: nil)
 
         let blocked =
             options.strict && !report.partners.allSatisfy { [.accepted, .unchanged, .notPublished].contains($0.state) }

@@ -13,26 +13,36 @@ public struct CrossReferenceCheck: PlanCheck {
         let refs = index.referenceCounts
         let numbers = Set(index.manifest.recommendations.map(\.number))
         var out: [Diagnostic] = []
-        for placed in index.actions where !placed.action.crossReferences.isEmpty {
-            for target in placed.action.crossReferences {
-                let location = (placed.action.seeAlsoPosition ?? placed.action.position).in(placed.file)
-                switch target {
-                case .action(let ref):
-                    guard refs[ref] == nil else { continue }
-                    out.append(
-                        Diagnostic(
-                            .warning, "cross-reference-unknown", at: location,
-                            "action \(placed.action.ref) refers to \(target), which is not (yet) in the plan",
-                            hint: "if another partner has still to publish \(target), this clears when it does; "
-                                + "otherwise correct the reference, or remove it from 'See also'"))
-                case .recommendation(let n):
-                    guard !numbers.contains(n) else { continue }
-                    out.append(
-                        Diagnostic(
-                            .error, "cross-reference-unknown", at: location,
-                            "action \(placed.action.ref) refers to \(target), which the manifest does not list",
-                            hint: "correct the reference, or remove it from 'See also'"))
-                }
+        for section in index.sections {
+            for action in section.actions where !action.crossReferences.isEmpty {
+                out += check(action, in: section.path, refs: refs, numbers: numbers)
+            }
+        }
+        return out
+    }
+
+    private func check(
+        _ action: ActionSummary, in file: String, refs: [ActionRef: Int], numbers: Set<Int>
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for target in action.crossReferences {
+            let location = (action.seeAlsoPosition ?? action.position).in(file)
+            switch target {
+            case .action(let ref):
+                guard refs[ref] == nil else { continue }
+                out.append(
+                    Diagnostic(
+                        .warning, "cross-reference-unknown", at: location,
+                        "action \(action.ref) refers to \(target), which is not (yet) in the plan",
+                        hint: "if another partner has still to publish \(target), this clears when it does; "
+                            + "otherwise correct the reference, or remove it from 'See also'"))
+            case .recommendation(let n):
+                guard !numbers.contains(n) else { continue }
+                out.append(
+                    Diagnostic(
+                        .error, "cross-reference-unknown", at: location,
+                        "action \(action.ref) refers to \(target), which the manifest does not list",
+                        hint: "correct the reference, or remove it from 'See also'"))
             }
         }
         return out

@@ -11,7 +11,7 @@ public struct DuplicateReferenceCheck: PlanCheck {
         // The index counts each reference; only the duplicated ones are grouped.
         let duplicated = Set(index.referenceCounts.lazy.filter { $0.value > 1 }.map(\.key))
         guard !duplicated.isEmpty else { return [] }
-        let byRef = Dictionary(grouping: index.actions.filter { duplicated.contains($0.action.ref) }, by: \.action.ref)
+        let byRef = Dictionary(grouping: index.placedActions { duplicated.contains($0.ref) }, by: \.action.ref)
         return byRef.keys.sorted().flatMap { ref -> [Diagnostic] in
             let holders = byRef[ref]!.sorted { ($0.file, $0.action.position.line) < ($1.file, $1.action.position.line) }
             guard holders.count > 1 else { return [] }

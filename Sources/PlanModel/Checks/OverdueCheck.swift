@@ -6,14 +6,17 @@ public struct OverdueCheck: PlanCheck {
 
     public func check(_ index: PlanIndex, context: CheckContext) -> [Diagnostic] {
         guard let today = context.today else { return [] }
-        return index.actions.compactMap { placed in
-            guard placed.action.isOverdue(on: today), let end = placed.action.openDueEnd else { return nil }
-            let at = (placed.action.duePosition ?? placed.action.position).in(placed.file)
-            return Diagnostic(
-                .warning, "action-overdue", at: at,
-                "action \(placed.action.ref) was due by \(end.iso) (\(end.days(to: today)) days ago) and is not done",
-                hint: "update 'Status:' (done, at risk, off track) and, if agreed, the due date")
+        var out: [Diagnostic] = []
+        for section in index.sections {
+            for action in section.actions where action.isOverdue(on: today) {
+                guard let end = action.openDueEnd else { continue }
+                out.append(
+                    Diagnostic(
+                        .warning, "action-overdue", at: (action.duePosition ?? action.position).in(section.path),
+                        "action \(action.ref) was due by \(end.iso) (\(end.days(to: today)) days ago) and is not done",
+                        hint: "update 'Status:' (done, at risk, off track) and, if agreed, the due date"))
+            }
         }
+        return out
     }
-
 }

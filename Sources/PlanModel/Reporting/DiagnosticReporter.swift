@@ -39,7 +39,7 @@ public enum JSONReporter {
     public static func render(_ diagnostics: [Diagnostic], plan: PlanIndex?) -> String {
         let summary = Summary(
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount,
-            files: plan.map { $0.sections.count }, actions: plan.map { $0.actions.count },
+            files: plan.map { $0.sections.count }, actions: plan.map { $0.actionCount },
             recommendations: plan.map { $0.manifest.recommendations.count },
             partners: plan.map { $0.manifest.partners.count })
         let report = Report(diagnostics: diagnostics.sortedForReading(), summary: summary)

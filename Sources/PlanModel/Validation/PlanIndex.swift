@@ -11,8 +11,8 @@ public struct PlanIndex: Sendable {
     public var files: [String]
     /// One summary per section file, sorted by path.
     public private(set) var sections: [SectionSummary]
-    /// Every action with its partner and file, file by file in path order.
-    public private(set) var actions: [PlacedSummary]
+    /// How many actions the plan has.
+    public private(set) var actionCount: Int
     /// How many actions use each reference (duplicates and cross-references read it).
     public private(set) var referenceCounts: [ActionRef: Int]
 
@@ -24,12 +24,26 @@ public struct PlanIndex: Sendable {
         self.manifestLocations = manifestLocations
         self.files = files
         self.sections = sections.sorted { $0.path < $1.path }
-        self.actions = self.sections.flatMap { section in
-            section.actions.map { PlacedSummary(action: $0, partner: section.partner, file: section.path) }
+        var counts: [ActionRef: Int] = [:]
+        var total = 0
+        for section in self.sections {
+            total += section.actions.count
+            for action in section.actions { counts[action.ref, default: 0] += 1 }
         }
-        var counts = [ActionRef: Int](minimumCapacity: actions.count)
-        for placed in actions { counts[placed.action.ref, default: 0] += 1 }
+        self.actionCount = total
         self.referenceCounts = counts
+    }
+
+    /// The actions that `include` selects, with their partner and file, file by file in path
+    /// order (a check walks `sections` itself; this is for the few it reports on).
+    public func placedActions(where include: (ActionSummary) -> Bool) -> [PlacedSummary] {
+        var out: [PlacedSummary] = []
+        for section in sections {
+            for action in section.actions where include(action) {
+                out.append(PlacedSummary(action: action, partner: section.partner, file: section.path))
+            }
+        }
+        return out
     }
 
     /// The index of a whole plan.

@@ -120,7 +120,7 @@ enum PlanValidation {
             var summary = TextReporter.summary(outcome.diagnostics, label: label)
             if let plan = outcome.plan {
                 summary +=
-                    " (\(plan.manifest.recommendations.count) recommendations, \(plan.actions.count) actions, \(plan.manifest.partners.count) partners)"
+                    " (\(plan.manifest.recommendations.count) recommendations, \(plan.actionCount) actions, \(plan.manifest.partners.count) partners)"
             }
             Console.out(summary)
         }
