@@ -58,6 +58,23 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         }
     }
 
+    /// The field's place in `allCases` (a slot of `FieldPositions`).
+    var slot: Int {
+        switch self {
+        case .due: 0
+        case .lead: 1
+        case .status: 2
+        case .success: 3
+        case .milestone: 4
+        case .resources: 5
+        case .risk: 6
+        case .monitoring: 7
+        case .seeAlso: 8
+        case .link: 9
+        case .outcomeArea: 10
+        }
+    }
+
     /// The canonical field for a name as written, or nil when it is not an action field.
     public init?(named raw: String) {
         if let field = ActionField.canonical[raw] {  // the canonical spelling: no folding needed
