@@ -9,18 +9,30 @@ struct ActionFieldReader {
     }
 
     let dueReference: Day?
+    /// Due texts already read with `dueReference` (the parser's), or nil.
+    let memo: DueDateMemo?
     private(set) var problems: [Problem] = []
 
     init(dueReference: Day?) {
         self.dueReference = dueReference
+        self.memo = nil
+    }
+
+    init(memo: DueDateMemo) {
+        self.dueReference = memo.reference
+        self.memo = memo
+    }
+
+    private func readDue(_ text: String) -> DueDate {
+        memo?.read(text) ?? DueDateReader.read(text, reference: dueReference)
     }
 
     mutating func apply(_ field: ActionField, value: String, to action: inout Action) {
         switch field {
         case .due:
-            action.due = DueDateReader.read(value, reference: dueReference)
+            action.due = readDue(value)
         case .lead:
-            action.leads = ActionFieldReader.splitList(value, separators: [";"])
+            action.leads = ActionFieldReader.splitList(value, separators: .semicolon)
         case .status:
             if let status = ActionStatus(reading: value) {
                 action.status = status
@@ -42,7 +54,7 @@ struct ActionFieldReader {
         case .monitoring:
             action.monitoring = value
         case .seeAlso:
-            for token in ActionFieldReader.splitList(value, separators: [",", ";"]) {
+            for token in ActionFieldReader.splitList(value, separators: .commaOrSemicolon) {
                 if let ref = CrossReference(token) {
                     if !action.crossReferences.contains(ref) { action.crossReferences.append(ref) }
                 } else {
@@ -56,7 +68,7 @@ struct ActionFieldReader {
         case .link:
             action.links.append(value)
         case .outcomeArea:
-            action.outcomeAreas = ActionFieldReader.splitList(value, separators: [";", ","])
+            action.outcomeAreas = ActionFieldReader.splitList(value, separators: .commaOrSemicolon)
         }
     }
 
@@ -82,17 +94,44 @@ struct ActionFieldReader {
                     hint: "write 'Milestone: August 2008 | Appointment made'"))
             return nil
         }
-        return Milestone(due: DueDateReader.read(when, reference: dueReference), text: what)
+        return Milestone(due: readDue(when), text: what)
     }
 
-    static func splitList(_ value: String, separators: Set<Character>) -> [String] {
-        // An ASCII value's bytes are its characters: split on the separators' bytes.
-        let bytes = separators.compactMap(\.asciiValue)
-        if bytes.count == separators.count, isASCII(value) {
-            return value.utf8.split(whereSeparator: { bytes.contains($0) }).map { Substring($0).trimmed }
-                .filter { !$0.isEmpty }
+    /// The separators a list field is split on.
+    enum ListSeparators {
+        /// ";" (leads).
+        case semicolon
+        /// "," and ";" (cross-references, outcome areas).
+        case commaOrSemicolon
+
+        var characters: Set<Character> { self == .semicolon ? [";"] : [",", ";"] }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: ";") || (self == .commaOrSemicolon && byte == UInt8(ascii: ","))
         }
-        return value.split(whereSeparator: { separators.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+
+    /// The list's items, trimmed, empty ones dropped.
+    static func splitList(_ value: String, separators: ListSeparators) -> [String] {
+        // An ASCII value's bytes are its characters: split on the separators' bytes.
+        if isASCII(value),
+            let items = value.utf8.withContiguousStorageIfAvailable({ splitASCII($0, separators: separators) })
+        {
+            return items
+        }
+        let characters = separators.characters
+        return value.split(whereSeparator: { characters.contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>, separators: ListSeparators) -> [String] {
+        var items: [String] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || separators.contains(bytes[index]) {
+            let item = ByteText.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if !item.isEmpty { items.append(String(decoding: item, as: UTF8.self)) }
+            start = index + 1
+        }
+        return items
     }
 }
 

@@ -2,6 +2,7 @@
 struct SectionParseState {
     let path: String
     let dueReference: Day?
+    let dueMemo: DueDateMemo
     private(set) var section: SectionFile
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -12,9 +13,10 @@ struct SectionParseState {
     private var hasAction: Bool { currentAction?.position != nil }
     private var openBlock: (kind: BlockKind, lines: [String], position: Position)?
 
-    init(path: String, dueReference: Day?) {
+    init(path: String, dueMemo: DueDateMemo) {
         self.path = path
-        self.dueReference = dueReference
+        self.dueReference = dueMemo.reference
+        self.dueMemo = dueMemo
         let split = SectionFile.splitPath(path)
         let fileNumber = split.flatMap { Int($0.name.hasSuffix(".md") ? String($0.name.dropLast(3)) : $0.name) }
         section = SectionFile(path: path, partner: split?.partner ?? "", recommendation: fileNumber ?? 0)
@@ -25,6 +27,83 @@ struct SectionParseState {
     ) {
         diagnostics.append(
             Diagnostic(severity, rule, at: SourceLocation(file: path, line: line, column: column), message, hint: hint))
+    }
+
+    /// `consume(_:number:)` on a line's bytes. An ASCII line that is blank, a canonical or
+    /// known field line under an action, an action heading with a valid reference and text, or
+    /// a line of an open block is read here with a `String` made only for the value kept; every
+    /// other line (non-ASCII, invalid UTF-8, conflict markers, other headings, bullets and
+    /// continuations, anything that reports a problem) goes through the `String` path.
+    mutating func consume(_ raw: UnsafeBufferPointer<UInt8>, isASCII: Bool, number: Int) {
+        guard isASCII else { return consume(String(decoding: raw, as: UTF8.self), number: number) }
+        var end = raw.count
+        while end > 0, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
+        let line = UnsafeBufferPointer(rebasing: raw[..<end])
+        let first = line.first ?? 0
+        switch first {
+        case UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "="), UInt8(ascii: ">"):
+            return consume(String(decoding: raw, as: UTF8.self), number: number)
+        case UInt8(ascii: "#"):
+            if !actionHeading(line, number: number) { consume(String(decoding: raw, as: UTF8.self), number: number) }
+            return
+        default:
+            break
+        }
+        if openBlock != nil {
+            openBlock!.lines.append(String(decoding: line, as: UTF8.self))
+            return
+        }
+        if end == 0 {
+            flushField()
+            return
+        }
+        if pendingField != nil,
+            first == 0x20 || first == 0x09 || first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
+        {
+            return consume(String(decoding: raw, as: UTF8.self), number: number)
+        }
+        flushField()
+        requireHeading(before: number)
+        if !fieldLine(line, number: number) { fieldLine(String(decoding: line, as: UTF8.self), number: number) }
+    }
+
+    /// An ASCII `## N.M text` line with a valid reference and some text, read as
+    /// `actionHeading` reads it; false (nothing done) for any other line.
+    private mutating func actionHeading(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
+        let end = line.count
+        guard end > 3, line[1] == UInt8(ascii: "#"), line[2] == 0x20 || line[2] == 0x09 else { return false }
+        var start = 3
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        var refEnd = start
+        while refEnd < end, line[refEnd] != 0x20 { refEnd += 1 }
+        guard refEnd > start, refEnd < end,
+            let ref = ActionRef.read(UnsafeBufferPointer(rebasing: line[start..<refEnd]))
+        else { return false }
+        let text = ByteText.trimmed(UnsafeBufferPointer(rebasing: line[(refEnd + 1)...]))
+        guard !text.isEmpty else { return false }
+        flushField()
+        closeBlock()
+        closeAction()
+        requireHeading(before: number)
+        currentAction = Action(
+            ref: ref, text: ByteText.string(text, tabsAsSpaces: true), position: Position(line: number, column: 4))
+        return true
+    }
+
+    /// An ASCII field line (trailing blanks already dropped) naming a known field under an open
+    /// action, read as `fieldLine(_:number:)` reads it; false (nothing done) otherwise.
+    private mutating func fieldLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Bool {
+        guard hasAction, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let name = ByteText.trimmed(UnsafeBufferPointer(rebasing: line[..<colon]))
+        guard let field = ActionField.canonical(name) ?? ActionField(named: String(decoding: name, as: UTF8.self))
+        else { return false }
+        let value = ByteText.trimmed(UnsafeBufferPointer(rebasing: line[(colon + 1)...]))
+        let valueColumn = colon + 3
+        pendingField = PendingField(
+            field: field,
+            values: value.isEmpty ? [] : [(ByteText.string(value, tabsAsSpaces: true), number, valueColumn)],
+            line: number, column: valueColumn)
+        return true
     }
 
     mutating func consume(_ raw: String, number: Int) {
@@ -273,10 +352,7 @@ struct SectionParseState {
         guard let pending = pendingField else { return }
         pendingField = nil
         let (field, number, valueColumn) = (pending.field, pending.line, pending.column)
-        // Moved out (not copied) and changed in place below: a copy would retain every field,
-        // and make every list append copy the list.
-        guard var action = currentAction.take() else { return }
-        defer { currentAction = action }
+        guard hasAction else { return }
         if pending.values.isEmpty {
             report(
                 .warning, "field-empty", line: number, column: valueColumn - 1,
@@ -284,31 +360,47 @@ struct SectionParseState {
                 hint: "write the value after the colon, or delete the line")
             return
         }
-        if !field.isRepeatable, action.has(field) {
+        // The open action is changed in place, through `&currentAction!` handed to functions
+        // that do not touch `self`: a copy (or a move out and back) of the action cost more
+        // than the rest of the field's reading.
+        if !field.isRepeatable, let ref = Self.duplicateRef(&currentAction!, field) {
             report(
                 .error, "field-duplicate", line: number, column: 1,
-                "action \(action.ref) already has a '\(field.label)' line; the first one is kept",
+                "action \(ref) already has a '\(field.label)' line; the first one is kept",
                 hint: field == .lead
                     ? "put several officers on one line separated by ';'" : "keep one '\(field.label):' line per action"
             )
             return
         }
-        if action.fieldPositions[field] == nil {
-            let first = pending.values[0]
-            action.fieldPositions[field] = Position(line: first.line, column: first.column)
-        }
-        let values =
-            field.isRepeatable
-            ? pending.values
-            : [(pending.values.map(\.text).joined(separator: "; "), number, valueColumn)]
-        for value in values {
-            var reader = ActionFieldReader(dueReference: dueReference)
-            reader.apply(field, value: value.text, to: &action)
-            for problem in reader.problems {
-                report(
-                    problem.severity, problem.rule, line: value.line, column: value.column, problem.message,
-                    hint: problem.hint)
+        let first = pending.values[0]
+        Self.notePosition(&currentAction!, field, Position(line: first.line, column: first.column))
+        if field.isRepeatable {
+            for value in pending.values {
+                apply(field, value.text, line: value.line, column: value.column)
             }
+        } else {
+            let values = pending.values
+            let text = values.count == 1 ? values[0].text : values.map(\.text).joined(separator: "; ")
+            apply(field, text, line: number, column: valueColumn)
+        }
+    }
+
+    /// The action's reference when it already holds `field`, else nil.
+    private static func duplicateRef(_ action: inout Action, _ field: ActionField) -> ActionRef? {
+        action.has(field) ? action.ref : nil
+    }
+
+    /// Keeps the first position of each field.
+    private static func notePosition(_ action: inout Action, _ field: ActionField, _ position: Position) {
+        if action.fieldPositions[field] == nil { action.fieldPositions[field] = position }
+    }
+
+    /// Reads one value into the open action, reporting its problems at the value's place.
+    private mutating func apply(_ field: ActionField, _ text: String, line: Int, column: Int) {
+        var reader = ActionFieldReader(memo: dueMemo)
+        reader.apply(field, value: text, to: &currentAction!)
+        for problem in reader.problems {
+            report(problem.severity, problem.rule, line: line, column: column, problem.message, hint: problem.hint)
         }
     }
 }
@@ -376,5 +468,23 @@ extension String {
             utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\t")) }
             ?? utf8.contains(UInt8(ascii: "\t"))
         return hasTab ? String(map { $0 == "\t" ? " " : $0 }) : self
+    }
+}
+
+/// ASCII text as byte ranges: the byte-level path of `SectionParseState`.
+enum ByteText {
+    /// The bytes without spaces and tabs at either end (ASCII text: no no-break space).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// The bytes as a `String`, tabs turned into spaces if asked (`replacingTabs`).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, tabsAsSpaces: Bool) -> String {
+        guard tabsAsSpaces, bytes.contains(0x09) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -6,9 +6,12 @@
 public struct SectionParser {
     /// The day a due text with no year is read against (the inspection's publication).
     public var dueReference: Day?
+    /// The due texts this parser has read, shared by every file it parses (on any thread).
+    private let dueMemo: DueDateMemo
 
     public init(dueReference: Day? = nil) {
         self.dueReference = dueReference
+        self.dueMemo = DueDateMemo(reference: dueReference)
     }
 
     public struct Result: Sendable {
@@ -17,21 +20,64 @@ public struct SectionParser {
     }
 
     public func parse(_ bytes: [UInt8], path: String) -> Result {
-        var state = SectionParseState(path: path, dueReference: dueReference)
-        let text = TextLines(bytes: bytes)
-        for line in text.invalidUTF8Lines {
-            state.report(
-                .error, "invalid-utf8", line: line, column: 1,
-                "this line is not valid UTF-8 text",
-                hint: "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
-        }
-        for (index, line) in text.lines.enumerated() {
-            state.consume(line, number: index + 1)
+        parse(bytes, path: path, byteLevel: true)
+    }
+
+    /// `parse(_:path:)`; with `byteLevel` false every line goes through the `String` path (the
+    /// tests compare the two).
+    func parse(_ bytes: [UInt8], path: String, byteLevel: Bool) -> Result {
+        let memo = dueMemo.reference == dueReference ? dueMemo : DueDateMemo(reference: dueReference)
+        var state = SectionParseState(path: path, dueMemo: memo)
+        var mayHoldControls = true
+        bytes.withUnsafeBufferPointer { buffer in
+            // The lines `TextLines` cuts, as ranges of the file's bytes: a `String` is made only
+            // for what is kept, or for a line the byte-level path does not cover.
+            var lines = LineRanges(buffer)
+            let body = SectionParser.scanASCII(UnsafeBufferPointer(rebasing: buffer[lines.bodyStart...]))
+            let allASCII = body.isASCII
+            mayHoldControls = allASCII ? body.hasControls : SectionParser.mayHoldControlCharacters(bytes)
+            if !allASCII {
+                var number = 0
+                var scan = lines
+                while let range = scan.next() {
+                    number += 1
+                    if !isValidUTF8(UnsafeBufferPointer(rebasing: buffer[range])) {
+                        state.report(
+                            .error, "invalid-utf8", line: number, column: 1,
+                            "this line is not valid UTF-8 text",
+                            hint: "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+                    }
+                }
+            }
+            var number = 0
+            while let range = lines.next() {
+                number += 1
+                let line = UnsafeBufferPointer(rebasing: buffer[range])
+                if byteLevel {
+                    state.consume(line, isASCII: allASCII || isASCII(line), number: number)
+                } else {
+                    state.consume(String(decoding: line, as: UTF8.self), number: number)
+                }
+            }
         }
         state.finish()
         let controls =
-            SectionParser.mayHoldControlCharacters(bytes) ? ControlCharacterCheck.scan(text.lines, path: path) : []
+            mayHoldControls
+            ? ControlCharacterCheck.scan(TextLines(bytes: bytes).lines, path: path) : []
         return Result(section: state.section, diagnostics: controls + state.diagnostics)
+    }
+
+    /// One pass over a file's text: whether every byte is ASCII, and whether an ASCII byte
+    /// `ControlCharacterCheck` forbids is among them (C0 controls but tab and line breaks, DEL).
+    /// For an ASCII text the second is `mayHoldControlCharacters`.
+    static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (isASCII: Bool, hasControls: Bool) {
+        var any: UInt8 = 0
+        var controls = false
+        for byte in bytes {
+            any |= byte
+            if byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0A, byte != 0x0D { controls = true }
+        }
+        return (any < 0x80, controls)
     }
 
     /// False when no byte sequence of `bytes` can decode to a character `ControlCharacterCheck`

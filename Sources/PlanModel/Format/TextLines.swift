@@ -40,6 +40,48 @@ public struct TextLines: Sendable {
     public init(text: String) { self.init(bytes: Array(text.utf8)) }
 }
 
+/// The lines of a file as ranges of its bytes, cut as `TextLines` cuts them: after a UTF-8
+/// byte-order mark, at LF, CRLF or a lone CR, with no empty line after a final line break.
+struct LineRanges {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the text starts (3 after a byte-order mark).
+    let bodyStart: Int
+    private var start: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        let mark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        bodyStart = mark ? 3 : 0
+        start = bodyStart
+    }
+
+    /// The next line's range, without its line break; nil at the end.
+    mutating func next() -> Range<Int>? {
+        let count = bytes.count
+        guard start < count else { return nil }
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                let line = start..<index
+                start = byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+                return line
+            }
+            index += 1
+        }
+        let line = start..<count
+        start = count
+        return line
+    }
+}
+
+/// True when every byte is below 0x80.
+func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var any: UInt8 = 0
+    for byte in bytes { any |= byte }
+    return any < 0x80
+}
+
 /// True when every byte is below 0x80.
 func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in
@@ -60,7 +102,7 @@ func isASCII(_ text: some StringProtocol) -> Bool {
 }
 
 /// True when the bytes are well-formed UTF-8.
-func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
     var iterator = bytes.makeIterator()
     var decoder = UTF8()
     while true {

@@ -44,7 +44,7 @@ enum ParseResultCodec {
         "Milestone": ["due", "text"],
         "Day": ["year", "month", "day"],
         "Position": ["line", "column"],
-        "FieldPositions": ["byField"],
+        "FieldPositions": ["slots"],
         "Diagnostic": ["location", "severity", "rule", "message", "hint"],
         "SourceLocation": ["file", "line", "column"],
     ]

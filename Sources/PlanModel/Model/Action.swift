@@ -142,13 +142,57 @@ public struct Action: Hashable, Sendable, Codable {
 }
 
 /// Where each field of an action stood (first occurrence), for diagnostics. Never compared.
+///
+/// One slot per field in `ActionField.allCases` order, allocated at the first position set:
+/// a dictionary hashed every field and grew several times per action.
 public struct FieldPositions: Hashable, Sendable, Codable {
-    public var byField: [ActionField: Position] = [:]
+    private var slots: [Position?] = []
+
     public init() {}
-    public subscript(field: ActionField) -> Position? {
-        get { byField[field] }
-        set { byField[field] = newValue }
+
+    /// The positions as a dictionary (the form it is encoded in).
+    public var byField: [ActionField: Position] {
+        get {
+            var out: [ActionField: Position] = [:]
+            for (index, position) in slots.enumerated() {
+                if let position { out[ActionField.allCases[index]] = position }
+            }
+            return out
+        }
+        set {
+            slots = []
+            for (field, position) in newValue { self[field] = position }
+        }
     }
+
+    public subscript(field: ActionField) -> Position? {
+        get {
+            let index = field.slot
+            return index < slots.count ? slots[index] : nil
+        }
+        set {
+            if slots.isEmpty {
+                guard newValue != nil else { return }
+                slots = [Position?](repeating: nil, count: ActionField.allCases.count)
+            }
+            slots[field.slot] = newValue
+        }
+    }
+
     public static func == (lhs: FieldPositions, rhs: FieldPositions) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}
+
+    private enum CodingKeys: String, CodingKey {
+        case byField
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        byField = try container.decode([ActionField: Position].self, forKey: .byField)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(byField, forKey: .byField)
+    }
 }

@@ -58,6 +58,23 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         }
     }
 
+    /// The field's place in `allCases` (a slot of `FieldPositions`).
+    var slot: Int {
+        switch self {
+        case .due: 0
+        case .lead: 1
+        case .status: 2
+        case .success: 3
+        case .milestone: 4
+        case .resources: 5
+        case .risk: 6
+        case .monitoring: 7
+        case .seeAlso: 8
+        case .link: 9
+        case .outcomeArea: 10
+        }
+    }
+
     /// The canonical field for a name as written, or nil when it is not an action field.
     public init?(named raw: String) {
         if let field = ActionField.canonical[raw] {  // the canonical spelling: no folding needed
@@ -66,6 +83,31 @@ public enum ActionField: String, Hashable, Sendable, Codable, CaseIterable, Codi
         }
         guard let field = ActionField.aliases[raw.foldedName] else { return nil }
         self = field
+    }
+
+    /// The field whose canonical label (`label`, exactly as `fmt` writes it) these UTF-8
+    /// bytes spell, or nil: the parser's look-up without making a `String`.
+    static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> ActionField? {
+        guard let first = bytes.first else { return nil }
+        let field: ActionField
+        let label: StaticString
+        switch (bytes.count, first) {
+        case (3, UInt8(ascii: "D")): (field, label) = (.due, "Due")
+        case (4, UInt8(ascii: "L")):
+            (field, label) = bytes[1] == UInt8(ascii: "e") ? (.lead, "Lead") : (.link, "Link")
+        case (4, UInt8(ascii: "R")): (field, label) = (.risk, "Risk")
+        case (6, UInt8(ascii: "S")): (field, label) = (.status, "Status")
+        case (7, UInt8(ascii: "S")): (field, label) = (.success, "Success")
+        case (8, UInt8(ascii: "S")): (field, label) = (.seeAlso, "See also")
+        case (9, UInt8(ascii: "M")): (field, label) = (.milestone, "Milestone")
+        case (9, UInt8(ascii: "R")): (field, label) = (.resources, "Resources")
+        case (10, UInt8(ascii: "M")): (field, label) = (.monitoring, "Monitoring")
+        case (12, UInt8(ascii: "O")): (field, label) = (.outcomeArea, "Outcome area")
+        default: return nil
+        }
+        let expected = UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount)
+        for index in 1..<bytes.count where bytes[index] != expected[index] { return nil }
+        return field
     }
 
     static let canonical: [String: ActionField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.label, $0) })

@@ -16,15 +16,47 @@ public struct ActionRef: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     /// Parses `15.1`, `2.6b`. Nil for anything else.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let n = Int(parts[0]), n > 0, !parts[0].contains("+") else { return nil }
-        let itemPart = parts[1]
-        let digits = itemPart.prefix { $0.isASCII && $0.isNumber }
-        let rest = itemPart.dropFirst(digits.count)
-        guard let m = Int(digits), m > 0,
-            rest.count <= 1, rest.allSatisfy({ $0.isASCII && $0.isLowercase })
+        guard
+            let ref = text.utf8.withContiguousStorageIfAvailable({ ActionRef.read($0) })
+                ?? ActionRef.read(Array(text.utf8))
         else { return nil }
-        self.init(recommendation: n, item: m, suffix: String(rest))
+        self = ref
+    }
+
+    /// Reads `N.M` or `N.Ma` from UTF-8 bytes: digits, a dot, digits, at most one lowercase
+    /// ASCII letter, both numbers above 0 (leading zeros allowed: `02.1` is 2.1). Every other
+    /// byte, a sign or a number too large for `Int` gives nil.
+    static func read<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> ActionRef? {
+        var index = bytes.startIndex
+        func number() -> Int? {
+            var value = 0
+            var digits = 0
+            while index != bytes.endIndex {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { break }
+                let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times.addingReportingOverflow(Int(byte - 0x30))
+                if overflow || overflow2 { return nil }
+                value = sum
+                digits += 1
+                bytes.formIndex(after: &index)
+            }
+            return digits > 0 && value > 0 ? value : nil
+        }
+        guard let recommendation = number(), index != bytes.endIndex, bytes[index] == UInt8(ascii: ".") else {
+            return nil
+        }
+        bytes.formIndex(after: &index)
+        guard let item = number() else { return nil }
+        var suffix = ""
+        if index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte >= 0x61, byte <= 0x7A else { return nil }
+            suffix = String(Unicode.Scalar(byte))
+            bytes.formIndex(after: &index)
+            guard index == bytes.endIndex else { return nil }
+        }
+        return ActionRef(recommendation: recommendation, item: item, suffix: suffix)
     }
 
     public var description: String { "\(recommendation).\(item)\(suffix)" }
@@ -63,7 +95,8 @@ public enum CrossReference: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// Parses `9.4`, `recommendation 16`, `rec 16`, `R16`.
     public init?(_ raw: some StringProtocol) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        // For ASCII text, Foundation's whitespace set is the space and the tab: trim the bytes.
+        let text = isASCII(raw) ? raw.trimmed : raw.trimmingCharacters(in: .whitespaces)
         if let ref = ActionRef(text) {
             self = .action(ref)
             return

@@ -47,6 +47,20 @@ public struct SectionFile: Hashable, Sendable, Codable {
     /// rest of the path; nil outside `sections/<partner>/`. Who owns a path (hooks,
     /// consolidate, the web app) is read through this, and only this.
     public static func splitFolder(_ path: String) -> (partner: String, name: String)? {
+        guard isASCII(path) else { return splitFolderByCharacters(path) }
+        // An ASCII path's bytes are its characters.
+        let bytes = path.utf8
+        guard let first = bytes.firstIndex(of: UInt8(ascii: "/")), path[..<first] == "sections" else { return nil }
+        let partnerStart = bytes.index(after: first)
+        guard let second = bytes[partnerStart...].firstIndex(of: UInt8(ascii: "/")), second > partnerStart else {
+            return nil
+        }
+        return (String(path[partnerStart..<second]), String(path[bytes.index(after: second)...]))
+    }
+
+    /// `splitFolder` for any path, on characters (a "/" followed by a combining mark is no
+    /// separator there).
+    private static func splitFolderByCharacters(_ path: String) -> (partner: String, name: String)? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[0] == "sections", !parts[1].isEmpty else { return nil }
         return (String(parts[1]), parts.dropFirst(2).joined(separator: "/"))
@@ -55,7 +69,12 @@ public struct SectionFile: Hashable, Sendable, Codable {
     /// Splits `sections/<partner>/<file>` into partner and file name; nil elsewhere (a
     /// section file is exactly one level below its partner's folder).
     public static func splitPath(_ path: String) -> (partner: String, name: String)? {
-        guard let split = splitFolder(path), !split.name.isEmpty, !split.name.contains("/") else { return nil }
+        guard let split = splitFolder(path), !split.name.isEmpty else { return nil }
+        if isASCII(split.name) {
+            guard !split.name.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        } else if split.name.contains("/") {
+            return nil
+        }
         return split
     }
 }
