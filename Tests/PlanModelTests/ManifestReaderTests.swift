@@ -97,4 +97,38 @@ final class ManifestReaderTests: XCTestCase {
                 "the manifest has no 'partners'",
             ]))
     }
+
+    /// The reader composes without Yams' type resolver (a start-up cost): values YAML would type
+    /// as booleans, numbers, nulls or dates still read as the text written, a merge key is still
+    /// an unknown key, and a mapping used as a key still reads through its `=` value key.
+    func testValuesReadAsWrittenWithoutTypeResolution() throws {
+        let yaml = """
+            title: yes
+            authority: 1.0
+            inspection: {name: null, published: 2008-06-03}
+            timescales: [{id: "on", name: ~}]
+            recommendations:
+              - number: 1
+                text: .inf
+                timescale: "on"
+                lead: p
+                ? {=: officer}
+                : 2008-06-04
+            partners: [{id: p, name: P, <<: {branch: x}}]
+            """
+        let result = ManifestReader().read(Array(yaml.utf8))
+        XCTAssertEqual(
+            result.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule) \($0.message)" },
+            ["12:29 manifest-unknown-key '<<' is not a key of partner entry 1 and is ignored"])
+        let manifest = try XCTUnwrap(result.manifest)
+        XCTAssertEqual(manifest.title, "yes")
+        XCTAssertEqual(manifest.authority, "1.0")
+        XCTAssertEqual(manifest.inspection.name, "null")
+        XCTAssertEqual(manifest.inspection.published, Day(year: 2008, month: 6, day: 3))
+        XCTAssertEqual(manifest.timescales.map(\.id), ["on"])
+        XCTAssertEqual(manifest.timescales.map(\.name), ["~"])
+        XCTAssertEqual(manifest.recommendations.map(\.text), [".inf"])
+        XCTAssertEqual(manifest.recommendations.map(\.officer), ["2008-06-04"])
+        XCTAssertEqual(manifest.partner("p")?.branch, "main")
+    }
 }

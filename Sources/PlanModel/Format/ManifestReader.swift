@@ -42,7 +42,7 @@ public struct ManifestReader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try ManifestReader.compose(text) else {
                 diagnostics.append(
                     Diagnostic(
                         .error, "manifest-empty", at: SourceLocation(file: path), "the manifest is empty",
@@ -58,6 +58,40 @@ public struct ManifestReader {
         var builder = ManifestBuilder(root: root, path: path)
         let manifest = builder.build()
         return Result(manifest: manifest, locations: builder.locations, diagnostics: diagnostics + builder.diagnostics)
+    }
+
+    /// The document's node tree, composed without resolving plain scalars' types: the builder
+    /// reads every value as text and converts it itself, and Yams' default resolver compiles
+    /// seven regular expressions (with ICU's set-up, about 9 M instructions: a tenth of a
+    /// `validate` of the Leicester plan) when it is first used. Its constructor (Swift values
+    /// for `Yams.load`) is not used either, and the encoding is UTF-8, as `YAMLLimits` read it
+    /// (Yams' default reads the environment for `YAMS_DEFAULT_ENCODING`). The one place a
+    /// resolved tag shows through is a mapping used as a key (`? {=: title}`), whose text Yams
+    /// takes from its `=` (YAML's value key, a resolver rule): such a rare document is composed
+    /// again with the default resolver, so every manifest reads exactly as it did.
+    static func compose(_ text: String) throws -> Node? {
+        let plain = Constructor([:], [:], [:])
+        guard let root = try Yams.compose(yaml: text, .basic, plain, .utf8) else { return nil }
+        return hasMappingKey(root) ? try Yams.compose(yaml: text, .default, plain, .utf8) : root
+    }
+
+    /// Whether any mapping in the tree has a key that is itself a mapping.
+    static func hasMappingKey(_ root: Node) -> Bool {
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar:
+                break
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if case .mapping = key { return true }
+                    pending += [key, value]
+                }
+            case .sequence(let sequence):
+                pending += Array(sequence)
+            }
+        }
+        return false
     }
 
     /// Values that hold a control character through an escape (`"\0"`, `"\e"`, `"\x07"`): the
