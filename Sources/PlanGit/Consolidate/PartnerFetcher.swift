@@ -26,16 +26,16 @@ public struct PartnerFetcher: Sendable {
     /// Fetches the partners that have a remote; returns each one's error text (nil: fetched,
     /// nothing to fetch, or refused by the checks: `StagingRejections` has those).
     public func fetchAll(_ partners: [Partner], events: @escaping @Sendable (FetchEvent) -> Void) -> [String: String?] {
+        fetchEach(partners, events: events).mapValues(\.error)
+    }
+
+    /// Fetches the partners that have a remote, `jobs` at a time; returns what staging did
+    /// with each one.
+    func fetchEach(_ partners: [Partner], events: @escaping @Sendable (FetchEvent) -> Void) -> [String: StageOutcome] {
         let withRemote = partners.filter { $0.remote != nil }
         guard !withRemote.isEmpty else { return [:] }
-        let staging: Staging
-        do {
-            staging = try Staging.create(hubGitDir: hubPath, partners: partners)
-        } catch {
-            let text = "cannot prepare the staging repository: \(error)"
-            return Dictionary(uniqueKeysWithValues: withRemote.map { ($0.id, .some(text)) })
-        }
-        defer { staging.remove() }
+        let area = StagingArea(hubGitDir: hubPath)
+        defer { area.remove() }
         let results = ResultBox()
         let gate = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
@@ -50,19 +50,21 @@ public struct PartnerFetcher: Sendable {
                     group.leave()
                 }
                 events(.started(partner: partner.id, url: RemoteURL.scrubbed(url)))
-                var failure: String?
+                var outcome: StageOutcome
                 if url.hasPrefix("/"), !FileManager.default.fileExists(atPath: url) {
-                    failure = "\(FetchPathError(path: url))"
+                    outcome = .failed("\(FetchPathError(path: url))")
                 } else {
-                    failure = staging.stage(partner, url: url, timeout: timeout, limits: limits) {
+                    outcome = Staging.stage(partner, url: url, in: area, timeout: timeout, limits: limits) {
                         received, total, bytes in
                         events(.progress(partner: partner.id, received: received, total: total, bytes: bytes))
                     }
                     // A remote's error text may repeat its URL: never with a password in it.
-                    .map { $0.replacingOccurrences(of: url, with: RemoteURL.scrubbed(url)) }
+                    if let text = outcome.error {
+                        outcome = .failed(text.replacingOccurrences(of: url, with: RemoteURL.scrubbed(url)))
+                    }
                 }
-                results.set(partner.id, failure)
-                events(.finished(partner: partner.id, error: failure))
+                results.set(partner.id, outcome)
+                events(.finished(partner: partner.id, error: outcome.error))
             }
         }
         group.wait()
@@ -74,15 +76,15 @@ public struct PartnerFetcher: Sendable {
 private final class ResultBox: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
     private let lock = NSLock()
-    private var values: [String: String?] = [:]
+    private var values: [String: StageOutcome] = [:]
 
-    func set(_ key: String, _ value: String?) {
+    func set(_ key: String, _ value: StageOutcome) {
         lock.lock()
-        values[key] = .some(value)
+        values[key] = value
         lock.unlock()
     }
 
-    var all: [String: String?] {
+    var all: [String: StageOutcome] {
         lock.lock()
         defer { lock.unlock() }
         return values
