@@ -19,10 +19,11 @@ final class StagingShortcutTests: XCTestCase {
         fx = nil
     }
 
-    private func stage(_ id: String, in area: StagingArea) -> StageOutcome {
+    private func stage(_ id: String, in area: StagingArea) throws -> StageOutcome {
         Staging.stage(
-            Partner(id: id, name: id, remote: "../\(id)"), url: fx.clone(id).path, in: area,
-            timeout: .seconds(20), limits: FetchLimits(), progress: { _, _, _ in })
+            Partner(id: id, name: id, remote: "../\(id)"), url: fx.clone(id).path,
+            hub: try Repository.open(at: fx.hub.path), in: area, timeout: .seconds(20), limits: FetchLimits(),
+            progress: { _, _, _ in })
     }
 
     private func hubRef(_ id: String) throws -> String? {
@@ -39,12 +40,12 @@ final class StagingShortcutTests: XCTestCase {
         let area = StagingArea(hubGitDir: fx.hub.path)
         defer { area.remove() }
         for id in ["council", "pct", "uhl"] {
-            XCTAssertEqual(stage(id, in: area), .inHub, id)
+            XCTAssertEqual(try stage(id, in: area), .inHub, id)
             XCTAssertEqual(try hubRef(id), fx.main, id)
         }
         XCTAssertFalse(area.wasMade)
         XCTAssertEqual(stagingFolders(), [])
-        XCTAssertEqual(stage("pct", in: area), .unchanged, "the second time it is the head fetched last")
+        XCTAssertEqual(try stage("pct", in: area), .unchanged, "the second time it is the head fetched last")
     }
 
     /// A partner whose repository has lost its objects but whose branch still names main:
@@ -69,11 +70,11 @@ final class StagingShortcutTests: XCTestCase {
             $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008")
         }
         let area = StagingArea(hubGitDir: fx.hub.path)
-        XCTAssertEqual(stage("council", in: area), .inHub)
+        XCTAssertEqual(try stage("council", in: area), .inHub)
         XCTAssertFalse(area.wasMade)
-        XCTAssertEqual(stage("pct", in: area), .fetched(objects: 5))
+        XCTAssertEqual(try stage("pct", in: area), .fetched(objects: 5))
         XCTAssertTrue(area.wasMade)
-        XCTAssertEqual(stage("uhl", in: area), .inHub)
+        XCTAssertEqual(try stage("uhl", in: area), .inHub)
         XCTAssertEqual(try hubRef("pct"), head)
         XCTAssertTrue(fx.hub.has(head))
         XCTAssertEqual(stagingFolders().count, 1)
@@ -81,7 +82,7 @@ final class StagingShortcutTests: XCTestCase {
         XCTAssertEqual(stagingFolders(), [])
 
         let again = StagingArea(hubGitDir: fx.hub.path)
-        XCTAssertEqual(stage("pct", in: again), .unchanged)
+        XCTAssertEqual(try stage("pct", in: again), .unchanged)
         XCTAssertFalse(again.wasMade)
     }
 
@@ -98,7 +99,7 @@ final class StagingShortcutTests: XCTestCase {
         try fx.clone("pct").git("reset", "-q", "--hard", start)
 
         let area = StagingArea(hubGitDir: fx.hub.path)
-        XCTAssertEqual(stage("pct", in: area), .inHub)
+        XCTAssertEqual(try stage("pct", in: area), .inHub)
         XCTAssertFalse(area.wasMade)
         XCTAssertEqual(try hubRef("pct"), start)
         area.remove()
@@ -121,7 +122,7 @@ final class StagingShortcutTests: XCTestCase {
         }
         let area = StagingArea(hubGitDir: fx.hub.path)
         defer { area.remove() }
-        XCTAssertEqual(stage("pct", in: area), .fetched(objects: 5))
+        XCTAssertEqual(try stage("pct", in: area), .fetched(objects: 5))
         XCTAssertTrue(area.wasMade)
         XCTAssertEqual(try hubRef("pct"), rewritten)
     }

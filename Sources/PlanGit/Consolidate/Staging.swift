@@ -90,12 +90,14 @@ struct Staging: Sendable {
     }
 
     /// Fetches `partner` from `url` into staging (made by `area` at first need), checks every
-    /// new commit, and admits a history that passes into the hub. Returns what happened;
+    /// new commit, and admits a history that passes into `hub` (the hub, opened on this
+    /// thread; `area`'s hub). Returns what happened;
     /// a refused history is not an error here: it is remembered, and
     /// `StagingRejections.overrule` reports it. `progress` is told objects received, objects
     /// expected, bytes received.
     static func stage(
-        _ partner: Partner, url: String, in area: StagingArea, timeout: Duration, limits: FetchLimits,
+        _ partner: Partner, url: String, hub: Repository, in area: StagingArea, timeout: Duration,
+        limits: FetchLimits,
         progress: @escaping @Sendable (Int, Int, Int) -> Void
     ) -> StageOutcome {
         let hubGitDir = area.hubGitDir
@@ -103,7 +105,6 @@ struct Staging: Sendable {
         let decision = Decision()
         let rejections = StagingRejections(hubGitDir: hubGitDir)
         do {
-            let hub = try Repository.open(at: hubGitDir)
             let current = try hub.reference(named: publication.hubRef)
             let known = [current, try hub.reference(named: HubLayout.mainRef)].compactMap { $0 }
             let remembered = try rejections.read(partner.id)
