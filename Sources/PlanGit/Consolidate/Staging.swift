@@ -30,7 +30,12 @@ public struct FetchLimits: Sendable {
 /// named by the hub's `refs/planmerge/partners/<id>`. A refused history never enters the
 /// hub, so the hub needs no pruning and `git fsck --strict` on it stays clean; its head is
 /// remembered (`StagingRejections`) and not fetched again while unchanged. The folder is
-/// removed at the end of the run.
+/// made when the first partner needs it (`StagingArea`) and removed at the end of the run.
+///
+/// A published head the hub already has (its last fetched head, main, or a commit in main's
+/// or that head's history) brings no object: it is neither fetched nor checked, and only
+/// the hub's reference moves, as `git fetch` finds a reference whose commit it has "up to
+/// date" without a pack.
 ///
 /// For a path or `file://` remote, libgit2's local transport would build the pack in this
 /// process from every reference of the partner's repository, reading whole objects, before
@@ -43,7 +48,8 @@ struct Staging: Sendable {
     let path: String
 
     /// Creates this run's staging repository (and removes those of runs that were killed).
-    static func create(hubGitDir: String, partners: [Partner]) throws -> Staging {
+    /// It holds main; `stage` adds each partner's last fetched head before fetching it.
+    static func create(hubGitDir: String) throws -> Staging {
         let hubDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
         removeAbandoned(in: hubDir + "planmerge/staging")
         let run = "run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
@@ -59,12 +65,6 @@ struct Staging: Sendable {
         // remote it has them.
         if let main = try hub.reference(named: HubLayout.mainRef) {
             try repository.updateReference(HubLayout.mainRef, to: main, expected: nil, message: "planmerge: staging")
-        }
-        for partner in partners where partner.remote != nil {
-            let ref = partner.publication.hubRef
-            if let head = try hub.reference(named: ref) {
-                try repository.updateReference(ref, to: head, expected: nil, message: "planmerge: staging")
-            }
         }
         return Staging(hubGitDir: hubDir, path: path)
     }
@@ -89,53 +89,74 @@ struct Staging: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Fetches `partner` from `url` into staging, checks every new commit, and admits a
-    /// history that passes into the hub. Returns the fetch error text, nil when the fetch
-    /// went through or was not needed; a refused history is not an error here: it is
-    /// remembered, and `StagingRejections.overrule` reports it. `progress` is told objects
-    /// received, objects expected, bytes received.
-    func stage(
-        _ partner: Partner, url: String, timeout: Duration, limits: FetchLimits,
+    /// Fetches `partner` from `url` into staging (made by `area` at first need), checks every
+    /// new commit, and admits a history that passes into `hub` (the hub, opened on this
+    /// thread; `area`'s hub). Returns what happened;
+    /// a refused history is not an error here: it is remembered, and
+    /// `StagingRejections.overrule` reports it. `progress` is told objects received, objects
+    /// expected, bytes received.
+    static func stage(
+        _ partner: Partner, url: String, hub: Repository, in area: StagingArea, timeout: Duration,
+        limits: FetchLimits,
         progress: @escaping @Sendable (Int, Int, Int) -> Void
-    ) -> String? {
+    ) -> StageOutcome {
+        let hubGitDir = area.hubGitDir
         let publication = partner.publication
         let decision = Decision()
         let rejections = StagingRejections(hubGitDir: hubGitDir)
         do {
-            let hub = try Repository.open(at: hubGitDir)
             let current = try hub.reference(named: publication.hubRef)
             let known = [current, try hub.reference(named: HubLayout.mainRef)].compactMap { $0 }
             let remembered = try rejections.read(partner.id)
-            /// Whether the head `head` needs fetching at all.
+            /// Whether the head `head` needs fetching at all (told on the fetching thread:
+            /// compares ids only).
             let decide: @Sendable (ObjectID) -> Decision.Verdict? = { head in
                 decision.head = head
                 if head == current { return .unchanged }
                 if head == remembered?.head { return .remembered }
+                // main (a partner that pulled and published nothing of its own): no object
+                // is new, nothing to fetch or check.
+                if known.contains(head) { return .inHub }
                 return nil
             }
-            let staging = try Repository.open(at: path)
+            /// This run's staging repository, holding the partner's last fetched head.
+            func stagingRepository() throws -> Repository {
+                let staging = try Repository.open(at: try area.staging().path)
+                if let current, try staging.reference(named: publication.hubRef) == nil {
+                    try staging.updateReference(
+                        publication.hubRef, to: current, expected: nil, message: "planmerge: staging")
+                }
+                return staging
+            }
+            var copied = 0
+            var stagingRepositoryUsed: Repository?
             if let localPath = Staging.localPath(url) {
                 // libgit2's local transport would pack every reference of the partner's
                 // repository, reading whole objects: check the published head's new objects
                 // there by their headers, then copy exactly those.
                 let remote = try Repository.open(at: localPath)
-                guard let head = try remote.reference(named: publication.branch) else { return nil }
-                if let verdict = decide(head) {
-                    decision.verdict = verdict
-                } else {
+                guard let head = try remote.reference(named: publication.branch) else { return .nothingFetched }
+                decision.verdict = try decide(head) ?? (Staging.inHistory(head, of: known, in: hub) ? .inHub : nil)
+                if decision.verdict == nil {
+                    let staging = try stagingRepository()
                     let reasons = try HistoryCheck(repository: remote, maxFileBytes: limits.maxFileBytes, trusted: hub)
                         .refusals(heads: [head], known: known)
                     if reasons.isEmpty {
-                        let count = try remote.writePack(from: [head], hiding: known, into: path + "/objects/pack")
-                        progress(count, count, 0)
+                        copied = try remote.writePack(
+                            from: [head], hiding: known, into: staging.gitDir + "objects/pack")
+                        progress(copied, copied, 0)
                         try staging.updateReference(
                             publication.hubRef, to: head, expected: current,
                             message: "planmerge: copied from \(localPath)")
+                        // Checked again where it was copied (below), as a network fetch is.
+                        stagingRepositoryUsed = staging
                     } else {
                         decision.verdict = .refused(reasons)
                     }
                 }
             } else {
+                let staging = try stagingRepository()
+                stagingRepositoryUsed = staging
                 try staging.fetch(
                     url: url, refspecs: ["+\(publication.branch):\(publication.hubRef)"], timeout: timeout,
                     maxBytes: limits.maxTransferBytes,
@@ -152,31 +173,42 @@ struct Staging: Sendable {
             switch decision.verdict {
             case .unchanged:
                 try rejections.forget(partner.id)
-                return nil
-            case .remembered: return nil
+                return .unchanged
+            case .inHub:
+                // Nothing new to check or copy: only the hub's name for the partner's head moves.
+                if let head = decision.head {
+                    try hub.updateReference(
+                        publication.hubRef, to: head, expected: current,
+                        message: "planmerge: \(RemoteURL.scrubbed(url)) publishes a commit the hub has")
+                }
+                try rejections.forget(partner.id)
+                return .inHub
+            case .remembered: return .remembered
             case .refused(let reasons):
                 if let head = decision.head { try rejections.remember(partner.id, head: head, reasons: reasons) }
-                return nil
+                return .refused
             case nil: break
             }
-            guard let head = try staging.reference(named: publication.hubRef), head != current else { return nil }
+            guard let staging = stagingRepositoryUsed, let head = try staging.reference(named: publication.hubRef),
+                head != current
+            else { return .nothingFetched }
             let reasons = try HistoryCheck(repository: staging, maxFileBytes: limits.maxFileBytes, trusted: hub)
                 .refusals(heads: [head], known: known)
             guard reasons.isEmpty else {
                 try rejections.remember(partner.id, head: head, reasons: reasons)
-                return nil
+                return .refused
             }
-            try staging.writePack(from: [head], hiding: known, into: hubGitDir + "objects/pack")
+            let count = try staging.writePack(from: [head], hiding: known, into: hubGitDir + "objects/pack")
             try hub.updateReference(
                 publication.hubRef, to: head, expected: current,
                 message: "planmerge: fetched and checked from \(RemoteURL.scrubbed(url))")
             try rejections.forget(partner.id)
-            return nil
+            return .fetched(objects: max(copied, count))
         } catch FetchError.overLimit(_, let limit, let received) {
             let text =
                 "its remote sent more than \(limit) bytes (stopped at \(received)), the limit of one partner's "
                 + "fetch (--max-transfer-bytes); nothing of it was kept"
-            guard let head = decision.head else { return text }
+            guard let head = decision.head else { return .failed(text) }
             do {
                 let reason =
                     "commit \(head.short) (its head): \(text). "
@@ -184,12 +216,21 @@ struct Staging: Sendable {
                     + "planmerge consolidate --max-transfer-bytes <bytes>"
                 try rejections.remember(partner.id, head: head, reasons: [reason])
             } catch {
-                return "\(error)"
+                return .failed("\(error)")
             }
-            return nil
+            return .refused
         } catch {
-            return "\(error)"
+            return .failed("\(error)")
         }
+    }
+
+    /// Whether `head` is a commit the hub holds in the history of one of `known` (a partner
+    /// whose branch went back to an older main): no object of it is new. Read in the hub
+    /// only; a commit the hub lacks is not.
+    private static func inHistory(_ head: ObjectID, of known: [ObjectID], in hub: Repository) throws -> Bool {
+        guard try hub.objectHeader(head)?.type == .commit else { return false }
+        for id in known where try hub.isDescendant(id, of: head) { return true }
+        return false
     }
 
     /// The folder of a path or `file://` remote, nil for a network remote.
@@ -200,11 +241,86 @@ struct Staging: Sendable {
     }
 }
 
+/// What staging did with one partner's published branch.
+enum StageOutcome: Equatable, Sendable {
+    /// Nothing came: the branch is not published, or the fetch brought the head the hub has.
+    case nothingFetched
+    /// The head the hub fetched last time: not fetched again.
+    case unchanged
+    /// A commit the hub holds (main, or one in its history): not fetched nor checked; only
+    /// the hub's reference to the partner's head moved.
+    case inHub
+    /// A head refused before: not fetched again.
+    case remembered
+    /// Refused now (remembered for `StagingRejections.overrule`).
+    case refused
+    /// Fetched, checked and copied into the hub: `objects` new objects.
+    case fetched(objects: Int)
+    /// The fetch failed: the error text.
+    case failed(String)
+
+    /// The error text, nil for every outcome but `failed`.
+    var error: String? {
+        if case .failed(let text) = self { return text }
+        return nil
+    }
+}
+
+/// This run's staging repository, made when the first partner needs it (a run where every
+/// partner's head is one the hub has makes none) and removed by `remove`.
+/// `@unchecked Sendable`: the one mutable field is guarded by `lock`.
+final class StagingArea: @unchecked Sendable {
+    /// The hub's git folder, with a trailing `/`.
+    let hubGitDir: String
+    private let lock = NSLock()
+    private var made: Result<Staging, any Error>?
+
+    init(hubGitDir: String) {
+        self.hubGitDir = hubGitDir.hasSuffix("/") ? hubGitDir : hubGitDir + "/"
+    }
+
+    /// The staging repository, made at the first call; every call after a failure to make
+    /// it fails the same way.
+    func staging() throws -> Staging {
+        lock.lock()
+        defer { lock.unlock() }
+        let hubGitDir = self.hubGitDir
+        let result = made ?? Result { try Staging.create(hubGitDir: hubGitDir) }
+        made = result
+        do {
+            return try result.get()
+        } catch {
+            throw StagingSetupError(reason: "\(error)")
+        }
+    }
+
+    /// Whether the staging repository was made (for tests: a run with nothing new makes none).
+    var wasMade: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .success = made { return true }
+        return false
+    }
+
+    /// Removes the staging repository if it was made.
+    func remove() {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .success(let staging) = made { staging.remove() }
+    }
+}
+
+/// The staging repository could not be made: no partner can be fetched.
+struct StagingSetupError: Error, CustomStringConvertible {
+    var reason: String
+    var description: String { "cannot prepare the staging repository: \(reason)" }
+}
+
 /// What the look at the advertised head decided, written on the fetch thread before the
 /// fetch returns and read after. `@unchecked Sendable`: guarded by `lock`.
 private final class Decision: @unchecked Sendable {
     enum Verdict: Equatable {
-        case unchanged, remembered
+        case unchanged, remembered, inHub
         case refused([String])
     }
 
