@@ -1,3 +1,5 @@
+import Foundation  // memchr (libc)
+
 /// Turns a file's bytes into lines the way planmerge is forgiving about: a UTF-8 byte-order
 /// mark is dropped, CRLF and lone CR end lines like LF, and invalid UTF-8 is reported with
 /// its line (the bytes are replaced with U+FFFD so the rest of the file can still be read).
@@ -47,18 +49,34 @@ struct LineRanges {
     /// Where the text starts (3 after a byte-order mark).
     let bodyStart: Int
     private var start: Int
+    /// True when the text holds a CR: lines are then cut byte by byte (CR, CRLF, LF); else
+    /// `memchr` finds each LF.
+    private let hasCR: Bool
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         let mark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         bodyStart = mark ? 3 : 0
         start = bodyStart
+        hasCR = bytes.count > bodyStart && memchr(bytes.baseAddress! + bodyStart, 0x0D, bytes.count - bodyStart) != nil
     }
 
     /// The next line's range, without its line break; nil at the end.
     mutating func next() -> Range<Int>? {
         let count = bytes.count
         guard start < count else { return nil }
+        if !hasCR {
+            let base = bytes.baseAddress!
+            guard let found = memchr(base + start, 0x0A, count - start) else {
+                let line = start..<count
+                start = count
+                return line
+            }
+            let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            let line = start..<index
+            start = index + 1
+            return line
+        }
         var index = start
         while index < count {
             let byte = bytes[index]
