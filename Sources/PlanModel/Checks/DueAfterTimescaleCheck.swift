@@ -5,9 +5,12 @@ public struct DueAfterTimescaleCheck: PlanCheck {
     public var rules: [String] { ["due-after-timescale"] }
 
     public func check(_ section: SectionFile, in scope: FileScope) -> [Diagnostic] {
-        section.actions.compactMap { action in
+        // The file's own recommendation is looked up once (the manifest's lookup is a search).
+        let own = scope.manifest.recommendation(section.recommendation)
+        return section.actions.compactMap { action in
             guard let due = action.due, let end = due.end,
-                let rec = scope.manifest.recommendation(action.ref.recommendation),
+                let rec = action.ref.recommendation == section.recommendation
+                    ? own : scope.manifest.recommendation(action.ref.recommendation),
                 let timescale = scope.manifest.timescale(rec.timescale), let limit = timescale.end,
                 end > limit
             else { return nil }
