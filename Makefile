@@ -92,4 +92,4 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Fuzz/run
 
 clean:
-	rm -rf .build .build-dist .build-fuzz dist
+	rm -rf .build .build-bench .build-dist .build-fuzz dist
