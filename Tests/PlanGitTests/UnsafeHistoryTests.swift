@@ -180,6 +180,33 @@ final class UnsafeHistoryTests: XCTestCase {
         XCTAssertTrue(fx.hub.has(head))
     }
 
+    /// Issue 15: a network remote whose branch names main is not downloaded from (the
+    /// advertised head is a commit the hub has); the hub's reference to it moves to main and
+    /// the partner is unchanged. A new commit on it afterwards is fetched and accepted.
+    func testANetworkRemoteAtMainIsNotDownloadedAndANewCommitIs() throws {
+        let port = try serve(fx.clone("pct"))
+        let main = try fx.coordinatorEdit("plan.yaml") {
+            $0.replacingOccurrences(of: "remote: ../pct", with: "remote: git://127.0.0.1:\(port)/pct.git")
+        }
+        let pct = fx.clone("pct")
+        try pct.git("pull", "-q", "origin", "main")
+        try pct.git("push", "-q", fx.hub.base + "/served/pct.git", "HEAD:main")
+
+        let same = try fx.consolidate()
+        XCTAssertEqual(same.outcome("pct")?.state, .unchanged, "\(same.outcome("pct")!)")
+        XCTAssertEqual(try fx.hub.git("rev-parse", "refs/planmerge/partners/pct"), main)
+        XCTAssertNil(same.newMain)
+
+        let head = try fx.edit("pct", "sections/pct/15.md") {
+            $0.replacingOccurrences(of: "Due: July 2008", with: "Due: May 2008")
+        }
+        try pct.git("push", "-q", fx.hub.base + "/served/pct.git", "HEAD:main")
+        let changed = try fx.consolidate()
+        XCTAssertEqual(changed.outcome("pct")?.state, .accepted, "\(changed.outcome("pct")!)")
+        XCTAssertEqual(changed.outcome("pct")?.accepted, head)
+        XCTAssertTrue(try fx.file("sections/pct/15.md").contains("Due: May 2008"))
+    }
+
     /// Item 4, network remote (`git daemon` on 127.0.0.1): the transfer limit stops the
     /// fetch from the progress callback; a file that compresses well passes the transfer
     /// and is refused by its header in staging. Neither enters the hub.
