@@ -16,7 +16,10 @@ final class FileCheckCacheTests: XCTestCase {
 
     override func tearDown() {
         try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(atPath: manifestsFolder)
     }
+
+    var manifestsFolder: String { folder.path + "-manifests" }
 
     typealias MemorySource = PersistentParseCacheTests.MemorySource
 
@@ -141,15 +144,21 @@ final class FileCheckCacheTests: XCTestCase {
 
         func run(_ expectReads: Int?, _ message: String) throws -> PersistentParseStore {
             let store = try XCTUnwrap(PersistentParseStore(directory: folder.path))
+            let manifests = try XCTUnwrap(PersistentParseStore(directory: manifestsFolder))
             let source = CountingSource(base: base)
             XCTAssertEqual(
-                try check(source, cache: ParseCache(checks: store), today: today).diagnostics, reference, message)
+                try check(source, cache: ParseCache(checks: store, manifests: manifests), today: today).diagnostics,
+                reference, message)
             if let expectReads { XCTAssertEqual(source.reads.sections.count, expectReads, message) }
+            if expectReads == 0 {
+                XCTAssertFalse(source.reads.all.contains(Manifest.fileName), "the manifest came from the cache")
+                XCTAssertEqual(manifests.diskHits, 1)
+            }
             return store
         }
         _ = try run(sectionCount, "cold: every file read")
         let warm = try run(0, "warm: no section file read")
-        XCTAssertEqual(warm.diskHits, sectionCount + 1, "every file's result and the manifest came from the cache")
+        XCTAssertEqual(warm.diskHits, sectionCount, "every file's result came from the cache")
         let packs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix("pack-") }
         XCTAssertEqual(packs.count, 1, "a warm run writes nothing")
@@ -165,7 +174,7 @@ final class FileCheckCacheTests: XCTestCase {
         try Data(flipped).write(to: packs[0])
         let corrupted = try run(sectionCount, "corrupted")
         XCTAssertEqual(corrupted.diskHits, 0)
-        XCTAssertEqual(corrupted.rejected, sectionCount + 1, "every file's entry and the manifest's")
+        XCTAssertEqual(corrupted.rejected, sectionCount)
 
         // A killed run: the only pack cut short, and a temporary file left behind.
         for url in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {

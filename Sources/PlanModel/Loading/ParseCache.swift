@@ -19,6 +19,9 @@ public final class ParseCache: @unchecked Sendable {
     public let persistent: PersistentParseStore?
     /// Where file check results are kept between runs; nil for a cache of one run.
     public let persistentChecks: PersistentParseStore?
+    /// Where read manifests are kept between runs (a folder of their own: a run that needs only
+    /// the manifest, such as a consolidate where nobody published, reads only them).
+    public let persistentManifests: PersistentParseStore?
 
     struct Key: Hashable {
         var path: String
@@ -38,9 +41,13 @@ public final class ParseCache: @unchecked Sendable {
 
     /// A cache of one run, or one backed by `store` (parse results) and `checks` (file check
     /// results).
-    public init(store: PersistentParseStore? = nil, checks: PersistentParseStore? = nil) {
+    public init(
+        store: PersistentParseStore? = nil, checks: PersistentParseStore? = nil,
+        manifests: PersistentParseStore? = nil
+    ) {
         self.persistent = store
         self.persistentChecks = checks
+        self.persistentManifests = manifests
     }
 
     /// A cache backed by the persistent stores of a git directory (`<gitDir>/planmerge/cache`
@@ -48,7 +55,8 @@ public final class ParseCache: @unchecked Sendable {
     public convenience init(persistentForGitDir gitDir: String) {
         self.init(
             store: PersistentParseStore(directory: PersistentParseStore.directory(forGitDir: gitDir)),
-            checks: PersistentParseStore(directory: PersistentParseStore.checksDirectory(forGitDir: gitDir)))
+            checks: PersistentParseStore(directory: PersistentParseStore.checksDirectory(forGitDir: gitDir)),
+            manifests: PersistentParseStore(directory: PersistentParseStore.manifestsDirectory(forGitDir: gitDir)))
     }
 
     /// The manifest read from `bytes`, read once per content id for the life of the cache (a
@@ -64,12 +72,13 @@ public final class ParseCache: @unchecked Sendable {
         let storedKey =
             "m\(StoredManifest.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(contentID)|\(Manifest.fileName)"
         let result: ManifestReader.Result
-        if let stored = persistentChecks?.loadPayload(key: storedKey, StoredManifest.decode) {
+        if let stored = persistentManifests?.loadPayload(key: storedKey, StoredManifest.decode) {
             result = stored
         } else {
             result = ManifestReader().read(try bytes())
-            if let persistentChecks, let encoded = StoredManifest.encode(result) {
-                persistentChecks.savePayload(encoded, key: storedKey)
+            if let persistentManifests, let encoded = StoredManifest.encode(result) {
+                persistentManifests.savePayload(encoded, key: storedKey)
+                persistentManifests.flush()
             }
         }
         lock.lock()

@@ -69,6 +69,11 @@ public final class PersistentParseStore: @unchecked Sendable {
         (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "planmerge/checks"
     }
 
+    /// The folder of the read manifests for a git directory (`<gitDir>/planmerge/manifests`).
+    public static func manifestsDirectory(forGitDir gitDir: String) -> String {
+        (gitDir.hasSuffix("/") ? gitDir : gitDir + "/") + "planmerge/manifests"
+    }
+
     /// Nil when the model has fields the codecs do not write (the cache is then off).
     public init?(directory: String, limitBytes: Int = PersistentParseStore.defaultLimitBytes) {
         guard ParseResultCodec.isComplete, FileCheckCodec.isComplete else { return nil }

@@ -24,10 +24,9 @@ public struct PlanIndex: Sendable {
         self.manifestLocations = manifestLocations
         self.files = files
         self.sections = sections.sorted { $0.path < $1.path }
-        var counts: [ActionRef: Int] = [:]
-        var total = 0
+        let total = self.sections.reduce(0) { $0 + $1.actions.count }
+        var counts = [ActionRef: Int](minimumCapacity: total)
         for section in self.sections {
-            total += section.actions.count
             for action in section.actions { counts[action.ref, default: 0] += 1 }
         }
         self.actionCount = total
