@@ -69,16 +69,18 @@ public final class ParseCache: @unchecked Sendable {
         let known = manifests[contentID]
         lock.unlock()
         if let known { return known }
+        let text = try bytes()
         let storedKey =
             "m\(StoredManifest.formatVersion)|\(PersistentParseStore.binaryIdentity)|\(contentID)|\(Manifest.fileName)"
+        let kept = text.count >= StoredManifest.minimumBytes ? persistentManifests : nil
         let result: ManifestReader.Result
-        if let stored = persistentManifests?.loadPayload(key: storedKey, StoredManifest.decode) {
+        if let stored = kept?.loadPayload(key: storedKey, StoredManifest.decode) {
             result = stored
         } else {
-            result = ManifestReader().read(try bytes())
-            if let persistentManifests, let encoded = StoredManifest.encode(result) {
-                persistentManifests.savePayload(encoded, key: storedKey)
-                persistentManifests.flush()
+            result = ManifestReader().read(text)
+            if let kept, let encoded = StoredManifest.encode(result) {
+                kept.savePayload(encoded, key: storedKey)
+                kept.flush()
             }
         }
         lock.lock()
