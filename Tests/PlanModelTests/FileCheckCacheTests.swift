@@ -164,7 +164,7 @@ final class FileCheckCacheTests: XCTestCase {
         // A byte flipped in the middle of every entry: none is trusted, every file is read again.
         var flipped = whole
         var offset = 0
-        while let (_, range) = PersistentParseStore.envelope(whole, at: offset) {
+        while let (_, range) = PersistentParseStore.envelopeKeyHash(whole, at: offset) {
             flipped[(range.lowerBound + range.upperBound) / 2] ^= 0x5A
             offset = range.upperBound
         }

@@ -79,7 +79,7 @@ final class PersistentParseCacheTests: XCTestCase {
             var bytes = [UInt8](try Data(contentsOf: url))
             var ranges: [Range<Int>] = []
             var offset = 0
-            while let (_, range) = PersistentParseStore.envelope(bytes, at: offset) {
+            while let (_, range) = PersistentParseStore.envelopeKeyHash(bytes, at: offset) {
                 ranges.append(range)
                 offset = range.upperBound
             }

@@ -15,14 +15,15 @@ public struct CrossReferenceCheck: PlanCheck {
         var out: [Diagnostic] = []
         for section in index.sections {
             for action in section.actions where !action.crossReferences.isEmpty {
-                out += check(action, in: section.path, refs: refs, numbers: numbers)
+                out += unknownTargets(of: action, in: section.path, refs: refs, numbers: numbers)
             }
         }
         return out
     }
 
-    private func check(
-        _ action: ActionSummary, in file: String, refs: [ActionRef: Int], numbers: Set<Int>
+    /// The diagnostics for the targets of `action`'s `See also` that are not in the plan.
+    private func unknownTargets(
+        of action: ActionSummary, in file: String, refs: [ActionRef: Int], numbers: Set<Int>
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for target in action.crossReferences {

@@ -286,15 +286,9 @@ public final class PersistentParseStore: @unchecked Sendable {
         return out
     }
 
-    /// The key and the extent of the whole envelope starting at `offset`, or nil when no whole
-    /// envelope starts there.
-    static func envelope(_ bytes: [UInt8], at offset: Int) -> (key: String, range: Range<Int>)? {
-        guard let keys = envelopeKey(bytes, at: offset) else { return nil }
-        return (String(decoding: bytes[keys.key], as: UTF8.self), keys.range)
-    }
-
-    /// The FNV-1a hash of the key and the extent of the whole envelope at `offset` (no string
-    /// is made: a pack of 10,000 entries is indexed without 10,000 allocations).
+    /// The FNV-1a hash of the key and the extent of the whole envelope starting at `offset`, or
+    /// nil when no whole envelope starts there (no string is made: a pack of 10,000 entries is
+    /// indexed without 10,000 allocations).
     static func envelopeKeyHash(_ bytes: [UInt8], at offset: Int) -> (hash: UInt64, range: Range<Int>)? {
         guard let keys = envelopeKey(bytes, at: offset) else { return nil }
         let hash = bytes.withUnsafeBufferPointer { fnv1a(UnsafeBufferPointer(rebasing: $0[keys.key])) }
